@@ -1,0 +1,17 @@
+/// <reference types="vitest/config" />
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+export default defineConfig({
+  // Relative asset URLs so that dist/ works under any path of any static host.
+  base: './',
+  plugins: [react()],
+  server: { fs: { allow: ['.'] } },
+  preview: { port: 4173, strictPort: false },
+  test: {
+    environment: 'jsdom',
+    include: ['tests/unit/**/*.test.ts', 'tests/component/**/*.test.tsx'],
+    setupFiles: ['tests/setup.ts'],
+    restoreMocks: true,
+  },
+});
