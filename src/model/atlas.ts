@@ -1,0 +1,39 @@
+import { ArticleError, parseArticle, type Article } from './article';
+import { toFlow, type AtlasNode, type RelationEdge } from './flow';
+import { layoutSchema, type Graph, type Layout } from './schema';
+import { checkGraph, formatIssues, type Anchors } from './validate';
+
+/** Everything the app shows, validated and derived once at load. */
+export type Atlas = {
+  article: Article;
+  graph: Graph;
+  anchors: Anchors;
+  layout: Layout;
+  nodes: AtlasNode[];
+  edges: RelationEdge[];
+};
+
+export type AtlasLoad = { ok: true; atlas: Atlas } | { ok: false; problems: string[] };
+
+/** Validates the three content files together and derives the map, or lists every problem. */
+export function loadAtlas(markdown: string, rawGraph: unknown, rawLayout: unknown): AtlasLoad {
+  let article: Article;
+  try {
+    article = parseArticle(markdown);
+  } catch (error) {
+    if (error instanceof ArticleError)
+      return { ok: false, problems: [`article: ${error.message}`] };
+    throw error;
+  }
+  const checked = checkGraph(rawGraph, article);
+  if (!checked.ok) return checked;
+  const layout = layoutSchema.safeParse(rawLayout);
+  if (!layout.success) {
+    return { ok: false, problems: formatIssues(layout.error, rawLayout).map((p) => `layout ${p}`) };
+  }
+  const { graph, anchors } = checked;
+  return {
+    ok: true,
+    atlas: { article, graph, anchors, layout: layout.data, ...toFlow(graph, layout.data) },
+  };
+}

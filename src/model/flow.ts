@@ -1,0 +1,102 @@
+import { type Edge, MarkerType, type Node, Position } from '@xyflow/react';
+import { NODE_WIDTH, nodeHeight } from './geometry';
+import type { Concept, ConceptKind, Graph, Layout, RelationKind } from './schema';
+
+export type ConceptData = { label: string; kind: ConceptKind; height: number };
+export type SectionData = { title: string; order: number };
+export type RelationData = { label: string; kind: RelationKind; crossesSections: boolean };
+
+export type ConceptNode = Node<ConceptData, 'concept'>;
+export type SectionNode = Node<SectionData, 'section'>;
+export type AtlasNode = ConceptNode | SectionNode;
+export type RelationEdge = Edge<RelationData, 'relation'>;
+
+/** Edge grey with at least 3:1 contrast against the map's background. */
+const edgeColour = '#6b7280';
+
+export const sectionNodeId = (sectionId: string) => `section:${sectionId}`;
+
+/** The proposition a relation states, as a sentence: source + linking phrase + target. */
+export function proposition(
+  source: Concept | undefined,
+  label: string,
+  target: Concept | undefined,
+) {
+  return `${source?.label ?? '?'} ${label} ${target?.label ?? '?'}`;
+}
+
+/**
+ * Turns the domain graph and its layout into React Flow nodes and edges. Sections become group
+ * nodes and each concept sits inside its section; parents come before their children as React
+ * Flow requires.
+ */
+export function toFlow(
+  graph: Graph,
+  layout: Layout,
+): { nodes: AtlasNode[]; edges: RelationEdge[] } {
+  const sections = [...graph.sections].sort((a, b) => a.order - b.order);
+  const nodes: AtlasNode[] = [];
+  for (const section of sections) {
+    const box = layout.sections[section.id] ?? { x: 0, y: 0, width: NODE_WIDTH, height: 100 };
+    nodes.push({
+      id: sectionNodeId(section.id),
+      type: 'section',
+      position: { x: box.x, y: box.y },
+      width: box.width,
+      height: box.height,
+      data: { title: section.title, order: section.order },
+      selectable: false,
+      focusable: false,
+      draggable: false,
+      zIndex: -1,
+    });
+    for (const concept of graph.concepts) {
+      if (concept.section !== section.id) continue;
+      const at = concept.position ?? layout.concepts[concept.id] ?? { x: box.x, y: box.y };
+      const height = nodeHeight(concept.label);
+      nodes.push({
+        id: concept.id,
+        type: 'concept',
+        parentId: sectionNodeId(section.id),
+        position: { x: at.x - box.x, y: at.y - box.y },
+        width: NODE_WIDTH,
+        height,
+        data: { label: concept.label, kind: concept.kind, height },
+        // Declared up front so edges can be drawn before (or without) measuring the DOM.
+        handles: [
+          { type: 'target', position: Position.Top, x: NODE_WIDTH / 2, y: 0, width: 1, height: 1 },
+          {
+            type: 'source',
+            position: Position.Bottom,
+            x: NODE_WIDTH / 2,
+            y: height,
+            width: 1,
+            height: 1,
+          },
+        ],
+        draggable: false,
+        connectable: false,
+      });
+    }
+  }
+  const byId = new Map(graph.concepts.map((c) => [c.id, c]));
+  const edges: RelationEdge[] = graph.relations.map((relation) => {
+    const source = byId.get(relation.source);
+    const target = byId.get(relation.target);
+    return {
+      id: relation.id,
+      type: 'relation',
+      source: relation.source,
+      target: relation.target,
+      ariaLabel: proposition(source, relation.label, target),
+      markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16, color: edgeColour },
+      data: {
+        label: relation.label,
+        kind: relation.kind,
+        crossesSections: source?.section !== target?.section,
+      },
+      focusable: false,
+    };
+  });
+  return { nodes, edges };
+}

@@ -1,0 +1,107 @@
+import { z } from 'zod';
+
+/** The roles a concept can play in the argument; each has its own colour, icon and legend entry. */
+export const conceptKinds = [
+  'thesis',
+  'keyword',
+  'pillar',
+  'pair',
+  'pole',
+  'principle',
+  'direction',
+  'leap',
+  'metaphor',
+  'example',
+  'policy',
+  'history',
+  'idea',
+] as const;
+
+/** Relations are concept-map propositions; the kind says what sort of link the phrase makes. */
+export const relationKinds = [
+  'part-of',
+  'supports',
+  'enables',
+  'contrasts-with',
+  'pole-of',
+  'evolves-into',
+  'likened-to',
+  'example-of',
+  'precedes',
+  'drives',
+] as const;
+
+export const SCHEMA_VERSION = 1;
+
+const id = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case: lower-case letters, digits and dashes');
+
+const text = z.string().trim().min(1, 'must not be empty');
+
+/** A W3C Web Annotation TextQuoteSelector: a verbatim quote, with context only where needed. */
+export const passageSchema = z.strictObject({
+  exact: text,
+  prefix: z.string().min(1).optional(),
+  suffix: z.string().min(1).optional(),
+});
+
+export const sectionSchema = z.strictObject({
+  id,
+  title: text,
+  order: z.number().int().nonnegative(),
+});
+
+export const conceptSchema = z.strictObject({
+  id,
+  label: text,
+  kind: z.enum(conceptKinds),
+  section: id,
+  summary: text,
+  passages: z.array(passageSchema).min(1, 'a concept needs at least one passage'),
+  aliases: z.array(text).optional(),
+  zh: text.optional(),
+  note: text.optional(),
+  /** A curator's fine-tuning: overrides the computed layout position. */
+  position: z.strictObject({ x: z.number(), y: z.number() }).optional(),
+});
+
+export const relationSchema = z.strictObject({
+  id,
+  source: id,
+  target: id,
+  label: text,
+  kind: z.enum(relationKinds),
+});
+
+export const graphSchema = z.strictObject({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  meta: z.strictObject({
+    title: text,
+    source: z.strictObject({ url: z.url({ protocol: /^https?$/ }), published: z.iso.date() }),
+  }),
+  sections: z.array(sectionSchema).min(1),
+  concepts: z.array(conceptSchema).min(1),
+  relations: z.array(relationSchema),
+});
+
+/** Positions computed by the layout engine: concept and section boxes, in map coordinates. */
+const box = z.strictObject({
+  x: z.number(),
+  y: z.number(),
+  width: z.number().positive(),
+  height: z.number().positive(),
+});
+export const layoutSchema = z.strictObject({
+  sections: z.record(z.string(), box),
+  concepts: z.record(z.string(), z.strictObject({ x: z.number(), y: z.number() })),
+});
+
+export type ConceptKind = (typeof conceptKinds)[number];
+export type RelationKind = (typeof relationKinds)[number];
+export type Passage = z.infer<typeof passageSchema>;
+export type Section = z.infer<typeof sectionSchema>;
+export type Concept = z.infer<typeof conceptSchema>;
+export type Relation = z.infer<typeof relationSchema>;
+export type Graph = z.infer<typeof graphSchema>;
+export type Layout = z.infer<typeof layoutSchema>;

@@ -1,0 +1,138 @@
+import type { z } from 'zod';
+import { anchorPassage, type TextPosition } from './anchor';
+import type { Article } from './article';
+import { normaliseWhitespace } from './article';
+import { graphSchema, type Graph } from './schema';
+
+/** Every passage of every concept, resolved to its place in the article. */
+export type Anchors = Map<string, TextPosition[]>;
+
+export type GraphCheck =
+  { ok: true; graph: Graph; anchors: Anchors } | { ok: false; problems: string[] };
+
+function formatPath(path: readonly PropertyKey[], raw: unknown): string {
+  let place = '';
+  let node: unknown = raw;
+  for (const key of path) {
+    node =
+      node !== null && typeof node === 'object'
+        ? (node as Record<PropertyKey, unknown>)[key]
+        : undefined;
+    if (typeof key === 'number') {
+      const itemId =
+        node !== null && typeof node === 'object' ? (node as { id?: unknown }).id : undefined;
+      place += typeof itemId === 'string' ? `[${key}] (${itemId})` : `[${key}]`;
+    } else {
+      place += place ? `.${String(key)}` : String(key);
+    }
+  }
+  return place || '(root)';
+}
+
+/** zod issues as `place: reason` lines that name the concept or relation at fault. */
+export function formatIssues(error: z.ZodError, raw: unknown): string[] {
+  return error.issues.map((issue) => `${formatPath(issue.path, raw)}: ${issue.message}`);
+}
+
+function repeats(ids: string[]): string[] {
+  const seen = new Set<string>();
+  const repeated = new Set<string>();
+  for (const id of ids) (seen.has(id) ? repeated : seen).add(id);
+  return [...repeated];
+}
+
+/** Concepts that cannot be reached from the first one when relations are read in both directions. */
+function unreachable(graph: Graph): string[] {
+  const first = graph.concepts[0];
+  if (!first) return [];
+  const neighbours = new Map<string, string[]>(graph.concepts.map((c) => [c.id, []]));
+  for (const { source, target } of graph.relations) {
+    neighbours.get(source)?.push(target);
+    neighbours.get(target)?.push(source);
+  }
+  const reached = new Set([first.id]);
+  const queue = [first.id];
+  for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
+    for (const other of neighbours.get(next) ?? []) {
+      if (!reached.has(other)) {
+        reached.add(other);
+        queue.push(other);
+      }
+    }
+  }
+  return graph.concepts.filter((c) => !reached.has(c.id)).map((c) => c.id);
+}
+
+/**
+ * Checks the curated graph against its schema and against the article it quotes. Returns every
+ * problem as a `place: reason` line, never only the first.
+ */
+export function checkGraph(raw: unknown, article: Article): GraphCheck {
+  const parsed = graphSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, problems: formatIssues(parsed.error, raw) };
+  const graph = parsed.data;
+  const problems: string[] = [];
+
+  for (const id of repeats(graph.sections.map((s) => s.id)))
+    problems.push(`sections: id "${id}" repeats`);
+  for (const order of repeats(graph.sections.map((s) => String(s.order)))) {
+    problems.push(`sections: order ${order} repeats`);
+  }
+  if (graph.sections.length !== article.sectionCount) {
+    problems.push(
+      `sections: the article has ${article.sectionCount} sections (the introduction and ${article.sectionCount - 1} headed sections), the graph lists ${graph.sections.length}`,
+    );
+  }
+  for (const id of repeats(graph.concepts.map((c) => c.id)))
+    problems.push(`concepts: id "${id}" repeats`);
+  for (const id of repeats(graph.relations.map((r) => r.id)))
+    problems.push(`relations: id "${id}" repeats`);
+
+  const sectionIds = new Set(graph.sections.map((s) => s.id));
+  const conceptIds = new Set(graph.concepts.map((c) => c.id));
+  const anchors: Anchors = new Map();
+  graph.concepts.forEach((concept, index) => {
+    const place = `concepts[${index}] (${concept.id})`;
+    if (!sectionIds.has(concept.section)) {
+      problems.push(`${place}.section: unknown section "${concept.section}"`);
+    }
+    const positions = concept.passages.flatMap((passage, p) => {
+      const result = anchorPassage(article.text, passage);
+      if (result.ok) return [result.position];
+      problems.push(`${place}.passages[${p}]: ${result.reason}`);
+      return [];
+    });
+    anchors.set(concept.id, positions);
+    const summary = normaliseWhitespace(concept.summary).toLowerCase();
+    for (const passage of concept.passages) {
+      const exact = normaliseWhitespace(passage.exact).toLowerCase();
+      if (exact.length >= 40 && summary.includes(exact)) {
+        problems.push(`${place}.summary: copies its passage; explain it in other words`);
+      }
+    }
+  });
+
+  graph.relations.forEach((relation, index) => {
+    const place = `relations[${index}] (${relation.id})`;
+    for (const end of ['source', 'target'] as const) {
+      if (!conceptIds.has(relation[end])) {
+        problems.push(`${place}.${end}: unknown concept "${relation[end]}"`);
+      }
+    }
+    if (relation.source === relation.target) problems.push(`${place}: relates a concept to itself`);
+  });
+
+  for (const section of graph.sections) {
+    if (!graph.concepts.some((c) => c.section === section.id)) {
+      problems.push(`sections (${section.id}): no concept belongs to this section`);
+    }
+  }
+  const cut = unreachable(graph);
+  if (cut.length > 0) {
+    problems.push(
+      `relations: the graph is not connected; ${cut.length} concept(s) cannot be reached from "${graph.concepts[0]?.id}": ${cut.join(', ')}`,
+    );
+  }
+
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, graph, anchors };
+}

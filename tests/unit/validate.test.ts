@@ -1,0 +1,181 @@
+import { describe, expect, it } from 'vitest';
+import { parseArticle } from '../../src/model/article';
+import { checkGraph } from '../../src/model/validate';
+import {
+  fixtureMarkdown,
+  makeConcept,
+  makeGraph,
+  makeRelation,
+  makeSection,
+} from '../fixtures/atlas-fixture';
+
+const article = parseArticle(fixtureMarkdown);
+
+function problemsOf(raw: unknown): string[] {
+  const result = checkGraph(raw, article);
+  return result.ok ? [] : result.problems;
+}
+
+describe('checkGraph', () => {
+  it('accepts the valid fixture and anchors every passage', () => {
+    const result = checkGraph(makeGraph(), article);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const [water] = result.anchors.get('water') ?? [];
+    expect(water && article.text.slice(water.start, water.end)).toBe('Cities need water.');
+  });
+
+  it('reports JSON that does not match the schema, naming the concept', () => {
+    const graph = makeGraph();
+    const broken = {
+      ...graph,
+      concepts: [...graph.concepts.slice(0, 3), { ...graph.concepts[3], kind: 'villain' }],
+    };
+    expect(problemsOf(broken)).toEqual([expect.stringMatching(/^concepts\[3\] \(rain\)\.kind: /)]);
+  });
+
+  it('reports a wrong schema version and unknown fields', () => {
+    const problems = problemsOf({ ...makeGraph(), schemaVersion: 2, extra: true });
+    expect(problems).toContainEqual(expect.stringMatching(/^schemaVersion: /));
+    expect(problems).toContainEqual(expect.stringMatching(/extra/));
+  });
+
+  it('reports a concept with no passage and one with no summary', () => {
+    const graph = makeGraph();
+    const broken = {
+      ...graph,
+      concepts: graph.concepts.map((c) =>
+        c.id === 'veins' ? { ...c, passages: [] } : c.id === 'rain' ? { ...c, summary: ' ' } : c,
+      ),
+    };
+    expect(problemsOf(broken)).toEqual([
+      'concepts[2] (veins).passages: a concept needs at least one passage',
+      'concepts[3] (rain).summary: must not be empty',
+    ]);
+  });
+
+  it('reports a quote that is not in the article', () => {
+    const graph = makeGraph({
+      concepts: [
+        ...makeGraph().concepts.slice(0, 3),
+        makeConcept({
+          id: 'rain',
+          section: 'rain',
+          passages: [{ exact: 'Snow fills the reservoir.' }],
+        }),
+      ],
+    });
+    expect(problemsOf(graph)).toEqual([
+      'concepts[3] (rain).passages[0]: quote not found in the article: "Snow fills the reservoir."',
+    ]);
+  });
+
+  it('finds quotes across re-wrapped whitespace and Markdown emphasis', () => {
+    const graph = makeGraph({
+      concepts: [
+        ...makeGraph().concepts.slice(0, 3),
+        makeConcept({
+          id: 'rain',
+          section: 'rain',
+          passages: [{ exact: '**Rain**  fills\nthe reservoir.' }],
+        }),
+      ],
+    });
+    expect(problemsOf(graph)).toEqual([]);
+  });
+
+  it('reports an ambiguous quote, and accepts it once a prefix decides', () => {
+    const ambiguous = makeConcept({
+      id: 'rain',
+      section: 'rain',
+      passages: [{ exact: 'Old pipes leak.' }],
+    });
+    const base = makeGraph().concepts.slice(0, 3);
+    expect(problemsOf(makeGraph({ concepts: [...base, ambiguous] }))).toEqual([
+      'concepts[3] (rain).passages[0]: quote matches 2 places; add a prefix or suffix that decides: "Old pipes leak."',
+    ]);
+    const decided = {
+      ...ambiguous,
+      passages: [{ exact: 'Old pipes leak.', prefix: 'the reservoir.' }],
+    };
+    const result = checkGraph(makeGraph({ concepts: [...base, decided] }), article);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const [position] = result.anchors.get('rain') ?? [];
+    expect(position?.start).toBe(article.text.lastIndexOf('Old pipes leak.'));
+  });
+
+  it('reports a prefix that matches nowhere', () => {
+    const wrong = makeConcept({
+      id: 'rain',
+      section: 'rain',
+      passages: [{ exact: 'Old pipes leak.', suffix: 'Nothing follows' }],
+    });
+    expect(
+      problemsOf(makeGraph({ concepts: [...makeGraph().concepts.slice(0, 3), wrong] })),
+    ).toEqual([
+      'concepts[3] (rain).passages[0]: prefix/suffix do not match around the quote "Old pipes leak."',
+    ]);
+  });
+
+  it('reports a relation that names an unknown concept', () => {
+    const graph = makeGraph();
+    graph.relations.push(makeRelation({ id: 'r-ghost', source: 'ghost', target: 'water' }));
+    expect(problemsOf(graph)).toEqual(['relations[3] (r-ghost).source: unknown concept "ghost"']);
+  });
+
+  it('reports repeated ids of concepts, relations and sections', () => {
+    const graph = makeGraph();
+    graph.concepts.push(makeConcept({ id: 'water' }));
+    graph.relations.push(makeRelation({ source: 'pipes', target: 'water' }));
+    graph.relations[3] = { ...graph.relations[3]!, id: 'r-pipes-water' };
+    graph.sections.push(makeSection({ id: 'rain', order: 3 }));
+    const problems = problemsOf(graph);
+    expect(problems).toContain('concepts: id "water" repeats');
+    expect(problems).toContain('relations: id "r-pipes-water" repeats');
+    expect(problems).toContain('sections: id "rain" repeats');
+  });
+
+  it('reports a graph that is not connected', () => {
+    const graph = makeGraph({ relations: makeGraph().relations.slice(0, 2) });
+    expect(problemsOf(graph)).toEqual([
+      'relations: the graph is not connected; 1 concept(s) cannot be reached from "water": rain',
+    ]);
+  });
+
+  it('reports a section with no concept and a concept in an unknown section', () => {
+    const graph = makeGraph();
+    graph.concepts[3] = { ...graph.concepts[3]!, section: 'snow' };
+    expect(problemsOf(graph)).toEqual([
+      'concepts[3] (rain).section: unknown section "snow"',
+      'sections (rain): no concept belongs to this section',
+    ]);
+  });
+
+  it('reports sections that do not match the article', () => {
+    const graph = makeGraph({ sections: makeGraph().sections.slice(0, 2) });
+    graph.concepts[3] = { ...graph.concepts[3]!, section: 'pipes' };
+    expect(problemsOf(graph)).toEqual([
+      'sections: the article has 3 sections (the introduction and 2 headed sections), the graph lists 2',
+    ]);
+  });
+
+  it('reports a summary that only copies its passage', () => {
+    const graph = makeGraph();
+    graph.concepts[0] = {
+      ...graph.concepts[0]!,
+      passages: [{ exact: 'Pipes are the veins of a city. Old pipes leak.' }],
+      summary: 'Pipes are the veins of a city. Old pipes leak.',
+    };
+    expect(problemsOf(graph)).toEqual([
+      'concepts[0] (water).summary: copies its passage; explain it in other words',
+    ]);
+  });
+
+  it('lists every problem, not only the first', () => {
+    const graph = makeGraph();
+    graph.relations.push(makeRelation({ id: 'r-a', source: 'nobody', target: 'nothing' }));
+    graph.concepts[1] = { ...graph.concepts[1]!, passages: [{ exact: 'Not in the text.' }] };
+    expect(problemsOf(graph)).toHaveLength(3);
+  });
+});
