@@ -1,0 +1,20 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import '@xyflow/react/dist/base.css';
+import './styles.css';
+import { App } from './components/app';
+import { loadBuiltInAtlas } from './content';
+import { useAtlasStore } from './store/atlas-store';
+
+const loaded = loadBuiltInAtlas();
+if (loaded.ok) useAtlasStore.getState().setAtlas(loaded.atlas);
+else useAtlasStore.getState().setProblems(loaded.problems);
+
+const root = document.getElementById('root');
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+}

@@ -1,0 +1,55 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, expect, inject } from 'vitest';
+import { launchChromium } from './browser';
+
+export type Session = {
+  page: Page;
+  context: BrowserContext;
+  errors: string[];
+  url: (hash?: string) => string;
+};
+
+/**
+ * One Chromium for the file and a fresh page per test. Console errors and uncaught exceptions are
+ * collected, and each test fails if any appeared.
+ */
+export function useBrowser(viewport = { width: 1366, height: 768 }): Session {
+  let browser: Browser;
+  const session = { errors: [] as string[] } as Session;
+  const baseUrl = inject('baseUrl');
+  session.url = (hash = '') => `${baseUrl}${hash}`;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  beforeEach(async () => {
+    session.errors = [];
+    session.context = await browser.newContext({ viewport });
+    session.page = await session.context.newPage();
+    session.page.on('console', (message) => {
+      if (message.type() === 'error') session.errors.push(message.text());
+    });
+    session.page.on('pageerror', (error) => session.errors.push(String(error)));
+  });
+  afterEach(async () => {
+    await session.context?.close();
+    expect(session.errors, 'console errors').toEqual([]);
+  });
+  return session;
+}
+
+export async function seriousAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.id}: ${v.help} (${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')})`,
+    );
+}

@@ -1,0 +1,64 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { seriousAxeViolations, useBrowser } from './harness';
+
+const graph = JSON.parse(readFileSync('data/graph.json', 'utf8')) as {
+  concepts: { id: string; label: string }[];
+  sections: { id: string }[];
+};
+
+describe('the map in Chromium', () => {
+  const session = useBrowser();
+
+  it('shows every concept of the curated graph as a node', async () => {
+    const { page } = session;
+    await page.goto(session.url());
+    await page.locator('.react-flow__node-concept').first().waitFor();
+    const ids = await page
+      .locator('.react-flow__node-concept')
+      .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-id')));
+    expect(ids.sort()).toEqual(graph.concepts.map((c) => c.id).sort());
+    const first = graph.concepts[0]!;
+    await expect
+      .poll(() => page.locator(`.react-flow__node[data-id="${first.id}"]`).textContent())
+      .toContain(first.label);
+  });
+
+  it('groups the concepts into labelled sections and draws the relations', async () => {
+    const { page } = session;
+    await page.goto(session.url());
+    await page.locator('.react-flow__node-section').first().waitFor();
+    expect(await page.locator('.react-flow__node-section').count()).toBe(graph.sections.length);
+    expect(await page.locator('.react-flow__edge').count()).toBeGreaterThan(
+      graph.concepts.length / 2,
+    );
+  });
+
+  it('fits the whole map in the window at first, with no node outside it', async () => {
+    const { page } = session;
+    await page.goto(session.url());
+    await page.locator('.react-flow__node-concept').first().waitFor();
+    const box = await page.locator('.react-flow').boundingBox();
+    const outside = await page.locator('.react-flow__node-concept').evaluateAll(
+      (nodes, frame) =>
+        nodes.filter((n) => {
+          const r = n.getBoundingClientRect();
+          return (
+            r.left < frame!.x - 1 ||
+            r.right > frame!.x + frame!.width + 1 ||
+            r.top < frame!.y - 1 ||
+            r.bottom > frame!.y + frame!.height + 1
+          );
+        }).length,
+      box,
+    );
+    expect(outside).toBe(0);
+  });
+
+  it('has no serious or critical accessibility violations', async () => {
+    const { page } = session;
+    await page.goto(session.url());
+    await page.locator('.react-flow__node-concept').first().waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+  });
+});
