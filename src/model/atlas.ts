@@ -1,5 +1,7 @@
 import { ArticleError, parseArticle, type Article } from './article';
 import { toFlow, type AtlasNode, type RelationEdge } from './flow';
+import { adjacency, type Adjacency } from './neighbours';
+import { readingOrder } from './reading-order';
 import { layoutSchema, type Graph, type Layout } from './schema';
 import { checkGraph, formatIssues, type Anchors } from './validate';
 
@@ -9,6 +11,10 @@ export type Atlas = {
   graph: Graph;
   anchors: Anchors;
   layout: Layout;
+  /** Which concepts each concept is related to, in either direction. */
+  links: Adjacency;
+  /** Each concept's place in the argument's reading order. */
+  order: ReadonlyMap<string, number>;
   nodes: AtlasNode[];
   edges: RelationEdge[];
 };
@@ -32,8 +38,17 @@ export function loadAtlas(markdown: string, rawGraph: unknown, rawLayout: unknow
     return { ok: false, problems: formatIssues(layout.error, rawLayout).map((p) => `layout ${p}`) };
   }
   const { graph, anchors } = checked;
+  const order = readingOrder(graph, anchors);
   return {
     ok: true,
-    atlas: { article, graph, anchors, layout: layout.data, ...toFlow(graph, layout.data) },
+    atlas: {
+      article,
+      graph,
+      anchors,
+      layout: layout.data,
+      links: adjacency(graph),
+      order,
+      ...toFlow(graph, layout.data, order),
+    },
   };
 }

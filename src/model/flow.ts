@@ -1,10 +1,17 @@
 import { type Edge, MarkerType, type Node, Position } from '@xyflow/react';
 import { NODE_WIDTH, nodeHeight } from './geometry';
+import { kindStyles } from './kinds';
 import type { Concept, ConceptKind, Graph, Layout, RelationKind } from './schema';
 
 export type ConceptData = { label: string; kind: ConceptKind; height: number };
 export type SectionData = { title: string; order: number };
-export type RelationData = { label: string; kind: RelationKind; crossesSections: boolean };
+export type RelationData = {
+  label: string;
+  kind: RelationKind;
+  crossesSections: boolean;
+  /** Drawn with its linking phrase: the relation touches the selection. */
+  emphasised?: boolean;
+};
 
 export type ConceptNode = Node<ConceptData, 'concept'>;
 export type SectionNode = Node<SectionData, 'section'>;
@@ -33,8 +40,13 @@ export function proposition(
 export function toFlow(
   graph: Graph,
   layout: Layout,
+  order: ReadonlyMap<string, number> = new Map(),
 ): { nodes: AtlasNode[]; edges: RelationEdge[] } {
   const sections = [...graph.sections].sort((a, b) => a.order - b.order);
+  // Keyboard focus follows the nodes' order, so concepts come in the argument's reading order.
+  const concepts = [...graph.concepts].sort(
+    (a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0),
+  );
   const nodes: AtlasNode[] = [];
   for (const section of sections) {
     const box = layout.sections[section.id] ?? { x: 0, y: 0, width: NODE_WIDTH, height: 100 };
@@ -44,13 +56,14 @@ export function toFlow(
       position: { x: box.x, y: box.y },
       width: box.width,
       height: box.height,
+      measured: { width: box.width, height: box.height },
       data: { title: section.title, order: section.order },
       selectable: false,
       focusable: false,
       draggable: false,
       zIndex: -1,
     });
-    for (const concept of graph.concepts) {
+    for (const concept of concepts) {
       if (concept.section !== section.id) continue;
       const at = concept.position ?? layout.concepts[concept.id] ?? { x: box.x, y: box.y };
       const height = nodeHeight(concept.label);
@@ -61,7 +74,12 @@ export function toFlow(
         position: { x: at.x - box.x, y: at.y - box.y },
         width: NODE_WIDTH,
         height,
+        // Known up front (the node's box is fixed), so the map is ready to frame and to draw
+        // edges without waiting for the DOM to be measured.
+        measured: { width: NODE_WIDTH, height },
         data: { label: concept.label, kind: concept.kind, height },
+        ariaLabel: `${concept.label} (${kindStyles[concept.kind].label})`,
+        ariaRole: 'button',
         // Declared up front so edges can be drawn before (or without) measuring the DOM.
         handles: [
           { type: 'target', position: Position.Top, x: NODE_WIDTH / 2, y: 0, width: 1, height: 1 },

@@ -2,7 +2,8 @@
 export const NODE_WIDTH = 220;
 const CHARS_PER_LINE = 24;
 const LINE_HEIGHT = 20;
-const NODE_PADDING = 26;
+/** Vertical padding plus the line that names the kind. */
+const NODE_PADDING = 34;
 
 /** A concept's height from its label's length, so the layout knows it before anything renders. */
 export function nodeHeight(label: string): number {

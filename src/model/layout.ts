@@ -1,6 +1,7 @@
 import ELK from 'elkjs/lib/elk.bundled.js';
 import type { ElkNode } from 'elkjs/lib/elk-api';
 import { NODE_WIDTH, nodeHeight } from './geometry';
+import { readingOrder } from './reading-order';
 import type { Anchors } from './validate';
 import type { Graph, Layout } from './schema';
 
@@ -8,17 +9,6 @@ import type { Graph, Layout } from './schema';
 const SECTION_HEADER = 64;
 const SECTION_PADDING = 24;
 const SECTION_GAP = 80;
-
-/** The first place the article mentions a concept: its position in the reading order. */
-export function readingOrder(graph: Graph, anchors: Anchors): Map<string, number> {
-  const sectionOrder = new Map(graph.sections.map((s) => [s.id, s.order]));
-  const keyed = graph.concepts.map((concept) => {
-    const first = Math.min(...(anchors.get(concept.id) ?? []).map((p) => p.start), Infinity);
-    return { id: concept.id, key: [sectionOrder.get(concept.section) ?? 0, first] as const };
-  });
-  keyed.sort((a, b) => a.key[0] - b.key[0] || a.key[1] - b.key[1]);
-  return new Map(keyed.map((entry, index) => [entry.id, index]));
-}
 
 const sectionOptions = {
   'elk.algorithm': 'layered',

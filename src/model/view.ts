@@ -1,0 +1,79 @@
+import type { FocusDepth, FocusMode } from '../lib/route';
+import type { Atlas } from './atlas';
+import { neighbourhood } from './neighbours';
+import type { ConceptKind } from './schema';
+
+export type ViewInput = {
+  selectedId: string | null;
+  focusDepth: FocusDepth;
+  focusMode: FocusMode;
+  hiddenKinds: readonly ConceptKind[];
+  hiddenSections: readonly string[];
+  searchMatches: readonly string[];
+  showCrossLinks: boolean;
+};
+
+/** How each concept and relation is drawn for the current selection, focus, filters and search. */
+export type MapView = {
+  hidden: ReadonlySet<string>;
+  /** CSS classes by concept id; a concept not listed is drawn normally. */
+  conceptClass: ReadonlyMap<string, string>;
+  /** Relations drawn with their linking phrase because they touch the selection. */
+  emphasisedEdges: ReadonlySet<string>;
+  hiddenEdges: ReadonlySet<string>;
+  fadedEdges: ReadonlySet<string>;
+  hiddenSections: ReadonlySet<string>;
+  /** The concepts the camera should frame. */
+  frame: readonly string[];
+};
+
+/**
+ * Derives the map's emphasis from the view state. Filters hide; focus fades or hides what lies
+ * beyond the chosen number of steps; a selection without focus brings out its neighbours; search
+ * matches stand out while the user types.
+ */
+export function computeView(atlas: Atlas, input: ViewInput): MapView {
+  const { links } = atlas;
+  const hidden = new Set<string>();
+  const conceptClass = new Map<string, string>();
+  const hiddenKinds = new Set(input.hiddenKinds);
+  const hiddenSections = new Set(input.hiddenSections);
+  for (const concept of atlas.graph.concepts) {
+    if (hiddenKinds.has(concept.kind) || hiddenSections.has(concept.section))
+      hidden.add(concept.id);
+  }
+
+  const selected = input.selectedId;
+  const near = selected ? neighbourhood(links, selected, Math.max(1, input.focusDepth)) : null;
+  const matches = new Set(input.searchMatches);
+  for (const concept of atlas.graph.concepts) {
+    const id = concept.id;
+    const classes: string[] = [];
+    const distance = near?.get(id);
+    if (near) {
+      if (distance === 0) classes.push('is-selected');
+      else if (distance !== undefined) classes.push('is-neighbour');
+      else if (input.focusDepth > 0 && input.focusMode === 'hide') hidden.add(id);
+      else classes.push('is-faded');
+    }
+    if (matches.size > 0) classes.push(matches.has(id) ? 'is-match' : 'is-unmatched');
+    if (classes.length > 0) conceptClass.set(id, classes.join(' '));
+  }
+
+  const emphasisedEdges = new Set<string>();
+  const hiddenEdges = new Set<string>();
+  const fadedEdges = new Set<string>();
+  for (const edge of atlas.edges) {
+    const touches = edge.source === selected || edge.target === selected;
+    const inFocus =
+      near !== null && input.focusDepth > 0 && near.has(edge.source) && near.has(edge.target);
+    if (hidden.has(edge.source) || hidden.has(edge.target)) hiddenEdges.add(edge.id);
+    else if (edge.data?.crossesSections && !input.showCrossLinks && !touches && !inFocus) {
+      hiddenEdges.add(edge.id);
+    } else if (touches) emphasisedEdges.add(edge.id);
+    else if (near && !inFocus) fadedEdges.add(edge.id);
+  }
+
+  const frame = near ? [...near.keys()].filter((id) => !hidden.has(id)) : [];
+  return { hidden, conceptClass, emphasisedEdges, hiddenEdges, fadedEdges, hiddenSections, frame };
+}
