@@ -38,6 +38,11 @@ Object.defineProperties(globalThis.HTMLElement.prototype, {
   },
 });
 
+// jsdom does not lay out, so it has no scrolling; the reader scrolls passages into view.
+if (!('scrollIntoView' in Element.prototype)) {
+  Object.defineProperty(Element.prototype, 'scrollIntoView', { value() {}, writable: true });
+}
+
 (globalThis.SVGElement.prototype as unknown as { getBBox: () => DOMRect }).getBBox = () =>
   ({ x: 0, y: 0, width: 0, height: 0 }) as DOMRect;
 
