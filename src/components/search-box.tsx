@@ -1,0 +1,240 @@
+import { Search } from 'lucide-react';
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { kindStyles } from '../model/kinds';
+import { buildSearchIndex, excerpt, type SearchHit } from '../model/search-index';
+import { useAtlasStore } from '../store/atlas-store';
+import './search-box.css';
+
+/** How many results the list shows; the map highlights more. */
+const SHOWN_RESULTS = 8;
+const HIGHLIGHTED_MATCHES = 50;
+
+/** Inputs where `/` is a character the user is typing, not a shortcut. */
+const TEXT_INPUT_TYPES = new Set([
+  'text',
+  'search',
+  'email',
+  'number',
+  'password',
+  'tel',
+  'url',
+  'date',
+  'datetime-local',
+  'month',
+  'time',
+  'week',
+]);
+
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable || target instanceof HTMLTextAreaElement) return true;
+  return target instanceof HTMLInputElement && TEXT_INPUT_TYPES.has(target.type);
+}
+
+function isShortcut(event: globalThis.KeyboardEvent): boolean {
+  if (event.key === '/') return !event.ctrlKey && !event.metaKey && !event.altKey;
+  return (event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'k';
+}
+
+const resultCount = (count: number) =>
+  count === 1 ? '1 concept matches' : `${count} concepts match`;
+
+/** Why a result came up, in words, under its label. */
+function ResultContext({ hit, summary }: { hit: SearchHit; summary: string }) {
+  switch (hit.field) {
+    case 'label':
+      return <span className="search-box__snippet">{excerpt(summary)}</span>;
+    case 'alias':
+      return <span className="search-box__snippet">Also called “{hit.snippet}”</span>;
+    case 'zh':
+      return (
+        <span className="search-box__snippet">
+          Chinese: <span lang="zh-Hans">{hit.snippet}</span>
+        </span>
+      );
+    case 'summary':
+      return <span className="search-box__snippet">{hit.snippet}</span>;
+    case 'passage':
+      return <span className="search-box__snippet search-box__quote">“{hit.snippet}”</span>;
+  }
+}
+
+/**
+ * Finds concepts by name, alias, Chinese name, summary or quoted passage, as a WAI-ARIA combobox
+ * with a listbox popup. Matches are highlighted on the map while the user types.
+ */
+export function SearchBox() {
+  const atlas = useAtlasStore((s) => s.atlas);
+  const query = useAtlasStore((s) => s.searchQuery);
+  const setSearch = useAtlasStore((s) => s.setSearch);
+  const select = useAtlasStore((s) => s.select);
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(0);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const baseId = useId();
+  const listId = `${baseId}-results`;
+  // Ids follow the concept, so a screen reader hears when typing changes the best result.
+  const optionId = (conceptId: string) => `${baseId}-option-${conceptId}`;
+
+  const index = useMemo(
+    () => (atlas ? buildSearchIndex(atlas.graph, atlas.article, atlas.anchors) : null),
+    [atlas],
+  );
+  const summaries = useMemo(
+    () => new Map(atlas?.graph.concepts.map((c) => [c.id, c.summary])),
+    [atlas],
+  );
+  const matches = useMemo(() => index?.search(query) ?? [], [index, query]);
+  const hits = matches.slice(0, SHOWN_RESULTS);
+  const hasQuery = query.trim().length > 0;
+  const expanded = open && hits.length > 0;
+  const activeIndex = Math.min(active, Math.max(hits.length - 1, 0));
+  const activeHit = expanded ? hits[activeIndex] : undefined;
+
+  function changeQuery(value: string) {
+    const found = index?.search(value, HIGHLIGHTED_MATCHES) ?? [];
+    setSearch(
+      value,
+      found.map((hit) => hit.id),
+    );
+    setActive(0);
+    setOpen(true);
+  }
+
+  function choose(hit: SearchHit) {
+    select(hit.id);
+    setSearch('', []);
+    setActive(0);
+    setOpen(false);
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
+    // Enter or Escape that ends an IME composition (as when typing Chinese) belongs to the IME.
+    if (event.nativeEvent.isComposing) return;
+    const count = hits.length;
+    switch (event.key) {
+      case 'ArrowDown':
+      case 'ArrowUp': {
+        if (count === 0) return;
+        event.preventDefault();
+        const step = event.key === 'ArrowDown' ? 1 : -1;
+        if (!expanded) {
+          setOpen(true);
+          setActive(step === 1 ? 0 : count - 1);
+        } else {
+          setActive((activeIndex + step + count) % count);
+        }
+        return;
+      }
+      case 'Enter': {
+        if (!activeHit) return;
+        event.preventDefault();
+        choose(activeHit);
+        return;
+      }
+      case 'Escape': {
+        if (!query) return;
+        // Chrome would clear a search field on the first Escape; the pattern closes the list first.
+        event.preventDefault();
+        // The Escape is spent here, so listeners further up (such as "deselect") do not see it.
+        event.stopPropagation();
+        if (open && hasQuery) setOpen(false);
+        else setSearch('', []);
+        return;
+      }
+    }
+  }
+
+  useEffect(() => {
+    function onShortcut(event: globalThis.KeyboardEvent) {
+      const input = inputRef.current;
+      if (!input || event.defaultPrevented || event.isComposing || !isShortcut(event)) return;
+      // In the box itself "/" is text, while Ctrl+K still selects the query to type over it.
+      if (event.target === input ? event.key === '/' : isTyping(event.target)) return;
+      event.preventDefault();
+      input.focus();
+      input.select();
+    }
+    document.addEventListener('keydown', onShortcut);
+    return () => document.removeEventListener('keydown', onShortcut);
+  }, []);
+
+  const activeId = activeHit ? optionId(activeHit.id) : undefined;
+  useEffect(() => {
+    if (!activeId) return;
+    // Keeps the active option in sight on a short screen (jsdom has no scrollIntoView).
+    document.getElementById(activeId)?.scrollIntoView?.({ block: 'nearest' });
+  }, [activeId]);
+
+  const noMatch = open && hasQuery && matches.length === 0;
+  let status = '';
+  if (hasQuery) {
+    status =
+      matches.length > 0 ? resultCount(matches.length) : `No concept matches “${query.trim()}”`;
+  }
+  if (!atlas) return null;
+
+  return (
+    <div className="search-box">
+      <label className="search-box__label" htmlFor={`${baseId}-input`}>
+        <Search aria-hidden="true" focusable="false" size={18} strokeWidth={2.25} />
+        <span className="search-box__visually-hidden">Search concepts</span>
+      </label>
+      <input
+        ref={inputRef}
+        id={`${baseId}-input`}
+        className="search-box__input"
+        type="search"
+        role="combobox"
+        placeholder="Search concepts ( / )"
+        autoComplete="off"
+        spellCheck={false}
+        aria-keyshortcuts="/ Control+K Meta+K"
+        aria-autocomplete="list"
+        aria-expanded={expanded}
+        aria-controls={listId}
+        aria-activedescendant={activeId}
+        value={query}
+        onChange={(event) => changeQuery(event.target.value)}
+        onKeyDown={onKeyDown}
+        onFocus={() => setOpen(true)}
+        onBlur={() => setOpen(false)}
+      />
+      <ul
+        id={listId}
+        className="search-box__list"
+        role="listbox"
+        aria-label="Search results"
+        hidden={!expanded}
+      >
+        {hits.map((hit, i) => (
+          <li
+            key={hit.id}
+            id={optionId(hit.id)}
+            className="search-box__option"
+            role="option"
+            aria-selected={i === activeIndex}
+            // Keeps focus in the box, so the click lands before the list closes on blur.
+            onMouseDown={(event) => event.preventDefault()}
+            onClick={() => choose(hit)}
+          >
+            {/* Spaces between flex items take no room but keep the accessible name readable. */}
+            <span className="search-box__option-head">
+              <span className="search-box__option-label">{hit.label}</span>
+              <span className="search-box__visually-hidden">,</span>{' '}
+              <span className="search-box__kind">{kindStyles[hit.kind].label}</span>
+            </span>
+            <span className="search-box__visually-hidden">:</span>{' '}
+            <ResultContext hit={hit} summary={summaries.get(hit.id) ?? ''} />
+          </li>
+        ))}
+      </ul>
+      <p
+        className={noMatch ? 'search-box__status search-box__status--empty' : 'search-box__status'}
+        role="status"
+      >
+        {status}
+      </p>
+    </div>
+  );
+}

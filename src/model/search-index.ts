@@ -1,0 +1,238 @@
+import MiniSearch, { type SearchOptions, type SearchResult } from 'minisearch';
+import type { Article } from './article';
+import type { Concept, ConceptKind, Graph } from './schema';
+import type { Anchors } from './validate';
+
+export type SearchField = 'label' | 'alias' | 'zh' | 'summary' | 'passage';
+
+export type SearchHit = {
+  id: string;
+  label: string;
+  kind: ConceptKind;
+  score: number;
+  /** The field that holds the best match, for telling the reader why the concept came up. */
+  field: SearchField;
+  /** A short piece of that field around the match (at most `SNIPPET_LENGTH` characters). */
+  snippet: string;
+};
+
+export type SearchIndex = { search(query: string, limit?: number): SearchHit[] };
+
+export const SNIPPET_LENGTH = 120;
+
+/** MiniSearch's own separator: any Unicode space, line break or punctuation. */
+const SPACE_OR_PUNCTUATION = /[\n\r\p{Z}\p{P}]+/u;
+const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/gu;
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+
+/** Chinese is written without spaces; characters and overlapping pairs make any substring findable. */
+function cjkTerms(run: string): string[] {
+  const chars = [...run];
+  const terms = [...chars];
+  for (let i = 0; i + 1 < chars.length; i += 1) terms.push(`${chars[i]}${chars[i + 1]}`);
+  return terms;
+}
+
+/**
+ * Splits text into terms as MiniSearch does, except that runs of CJK characters become single
+ * characters plus overlapping bigrams. Used for documents and queries alike.
+ */
+export function tokenize(text: string): string[] {
+  const terms: string[] = [];
+  for (const word of text.split(SPACE_OR_PUNCTUATION)) {
+    if (!word) continue;
+    let rest = 0;
+    for (const run of word.matchAll(CJK_RUN)) {
+      if (run.index > rest) terms.push(word.slice(rest, run.index));
+      terms.push(...cjkTerms(run[0]));
+      rest = run.index + run[0].length;
+    }
+    if (rest < word.length) terms.push(word.slice(rest));
+  }
+  return terms;
+}
+
+const isCjk = (term: string) => CJK.test(term);
+
+/** Allowed typos as a share of a word's length: one in a word of 4 to 7 letters, two up to 12. */
+const FUZZY = 0.2;
+
+type Doc = {
+  id: string;
+  label: string;
+  aliases: string;
+  zh: string;
+  summary: string;
+  passages: string;
+};
+
+const fieldOf: Record<Exclude<keyof Doc, 'id'>, SearchField> = {
+  label: 'label',
+  aliases: 'alias',
+  zh: 'zh',
+  summary: 'summary',
+  passages: 'passage',
+};
+/** Where a match counts most, and the order in which ties between fields are decided. */
+const fieldOrder = Object.keys(fieldOf) as (keyof typeof fieldOf)[];
+
+/** How many typos a query term may have (MiniSearch's rule for a fractional `fuzzy`). */
+const maxTypos = (term: string) =>
+  !isCjk(term) && term.length >= 4 ? Math.round(term.length * FUZZY) : 0;
+
+/** Whether the Levenshtein distance between two words is at most `max`. */
+function withinDistance(a: string, b: string, max: number): boolean {
+  if (Math.abs(a.length - b.length) > max) return false;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i += 1) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j += 1) {
+      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current.push(Math.min(substitution, (previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1));
+    }
+    if (Math.min(...current) > max) return false;
+    previous = current;
+  }
+  return (previous[b.length] ?? Infinity) <= max;
+}
+
+/** Whether an indexed term is what a query term found: itself, its completion or a near miss. */
+function derivesFrom(docTerm: string, queryTerm: string): boolean {
+  if (docTerm === queryTerm) return true;
+  if (isCjk(queryTerm)) return false;
+  return docTerm.startsWith(queryTerm) || withinDistance(docTerm, queryTerm, maxTypos(queryTerm));
+}
+
+const searchOptions: SearchOptions = {
+  boost: { label: 6, aliases: 3, zh: 3, summary: 1.2, passages: 1 },
+  // Bigrams already find any CJK substring; prefixes and typos only make sense for words.
+  prefix: (term) => !isCjk(term),
+  fuzzy: (term) => (maxTypos(term) > 0 ? FUZZY : false),
+};
+
+const escapeRegExp = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The first place any of the terms occurs in the text, longest term first on a tie. */
+function firstMatch(text: string, terms: string[]): { at: number; length: number } | undefined {
+  let best: { at: number; length: number } | undefined;
+  for (const term of terms) {
+    const found = new RegExp(escapeRegExp(term), 'iu').exec(text);
+    if (!found) continue;
+    if (!best || found.index < best.at || (found.index === best.at && term.length > best.length)) {
+      best = { at: found.index, length: found[0].length };
+    }
+  }
+  return best;
+}
+
+/**
+ * At most `length` characters of the text around a position, cut at word boundaries where it can
+ * be, with an ellipsis on each side that was cut.
+ */
+export function excerpt(text: string, at = 0, matchLength = 0, length = SNIPPET_LENGTH): string {
+  if (text.length <= length) return text;
+  const room = length - 2; // leave room for an ellipsis on each side
+  let start = Math.max(0, Math.min(at - Math.floor(room / 3), text.length - room));
+  if (start > 0) {
+    const space = text.indexOf(' ', start);
+    if (space >= 0 && space < at) start = space + 1;
+  }
+  let end = Math.min(text.length, start + room);
+  if (end < text.length) {
+    const space = text.lastIndexOf(' ', end);
+    if (space >= at + matchLength) end = space;
+  }
+  return `${start > 0 ? '…' : ''}${text.slice(start, end).trim()}${end < text.length ? '…' : ''}`;
+}
+
+/** Every quoted passage of a concept as it reads in the article (emphasis markers dropped). */
+function passageTexts(concept: Concept, article: Article, anchors: Anchors): string[] {
+  const positions = anchors.get(concept.id);
+  return concept.passages.map((passage, index) => {
+    const position = positions?.[index];
+    return position ? article.text.slice(position.start, position.end) : passage.exact;
+  });
+}
+
+/**
+ * A full-text index of the concepts: their labels, aliases, Chinese names, summaries and quoted
+ * passages, tolerant of case, typos and half-typed words.
+ */
+export function buildSearchIndex(graph: Graph, article: Article, anchors: Anchors): SearchIndex {
+  const parts = new Map<string, Record<SearchField, string[]>>();
+  const concepts = new Map(graph.concepts.map((c) => [c.id, c]));
+  const docs: Doc[] = graph.concepts.map((concept) => {
+    const passages = passageTexts(concept, article, anchors);
+    parts.set(concept.id, {
+      label: [concept.label],
+      alias: concept.aliases ?? [],
+      zh: concept.zh === undefined ? [] : [concept.zh],
+      summary: [concept.summary],
+      passage: passages,
+    });
+    return {
+      id: concept.id,
+      label: concept.label,
+      aliases: (concept.aliases ?? []).join(' · '),
+      zh: concept.zh ?? '',
+      summary: concept.summary,
+      passages: passages.join(' · '),
+    };
+  });
+  const index = new MiniSearch<Doc>({
+    fields: fieldOrder,
+    tokenize,
+    searchOptions: { ...searchOptions, tokenize },
+  });
+  index.addAll(docs);
+
+  /** The field that holds the most of the query's terms, the more important field on a tie. */
+  function bestField(result: SearchResult, queryTerms: string[]): keyof typeof fieldOf {
+    let best: keyof typeof fieldOf = 'passages';
+    let bestCount = 0;
+    for (const field of fieldOrder) {
+      const docTerms = Object.keys(result.match).filter((t) => result.match[t]?.includes(field));
+      const count = queryTerms.filter((q) => docTerms.some((t) => derivesFrom(t, q))).length;
+      if (count > bestCount) {
+        best = field;
+        bestCount = count;
+      }
+    }
+    return best;
+  }
+
+  function toHit(result: SearchResult, queryTerms: string[]): SearchHit | undefined {
+    const id = result.id as string;
+    const concept = concepts.get(id);
+    const texts = parts.get(id);
+    if (!concept || !texts) return undefined;
+    const docField = bestField(result, queryTerms);
+    const field = fieldOf[docField];
+    const terms = Object.entries(result.match)
+      .filter(([, fields]) => fields.includes(docField))
+      .map(([term]) => term);
+    // An alias or passage is shown on its own: the one that holds the match.
+    let snippet = excerpt(texts[field][0] ?? '');
+    for (const text of texts[field]) {
+      const match = firstMatch(text, terms);
+      if (match) {
+        snippet = excerpt(text, match.at, match.length);
+        break;
+      }
+    }
+    return { id, label: concept.label, kind: concept.kind, score: result.score, field, snippet };
+  }
+
+  return {
+    search(query, limit = Infinity) {
+      const queryTerms = tokenize(query).map((term) => term.toLowerCase());
+      if (queryTerms.length === 0) return [];
+      let results = index.search(query, { combineWith: 'AND' });
+      if (results.length === 0) results = index.search(query, { combineWith: 'OR' });
+      return results
+        .slice(0, limit)
+        .map((result) => toHit(result, queryTerms))
+        .filter((hit) => hit !== undefined);
+    },
+  };
+}

@@ -1,0 +1,247 @@
+import { fireEvent, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { SearchBox } from '../../src/components/search-box';
+import { useAtlasStore } from '../../src/store/atlas-store';
+import { makeConcept, makeGraph } from '../fixtures/atlas-fixture';
+import { fixtureAtlas } from '../fixtures/load-fixture';
+
+const graph = makeGraph({
+  concepts: [
+    makeConcept({
+      id: 'water',
+      label: 'Clean water',
+      kind: 'thesis',
+      zh: '清洁用水',
+      summary: 'Cities cannot live without clean water.',
+      passages: [{ exact: 'Cities need water.' }],
+    }),
+    makeConcept({
+      id: 'pipes',
+      label: 'Water pipes',
+      kind: 'pillar',
+      section: 'pipes',
+      aliases: ['plumbing'],
+      summary: 'The network that carries water to every home.',
+      passages: [{ exact: 'Water needs pipes.' }],
+    }),
+    makeConcept({
+      id: 'veins',
+      label: 'Veins of the city',
+      kind: 'metaphor',
+      section: 'pipes',
+      aliases: ['lifeline'],
+      summary: 'Pipes pictured as the veins of a body.',
+      passages: [{ exact: 'the veins of a city' }],
+    }),
+    makeConcept({
+      id: 'rain',
+      kind: 'example',
+      section: 'rain',
+      summary: 'Where the water comes from.',
+      passages: [{ exact: 'Rain fills the reservoir.' }],
+    }),
+  ],
+});
+
+async function renderSearchBox(extra?: React.ReactNode) {
+  useAtlasStore.getState().setAtlas(await fixtureAtlas(graph));
+  const user = userEvent.setup();
+  render(
+    <>
+      <SearchBox />
+      {extra}
+    </>,
+  );
+  const box = screen.getByRole('combobox', { name: 'Search concepts' });
+  return { user, box };
+}
+
+const options = () =>
+  within(screen.getByRole('listbox', { name: 'Search results' })).getAllByRole('option');
+const activeOption = (box: HTMLElement) => {
+  const id = box.getAttribute('aria-activedescendant');
+  return id ? document.getElementById(id) : null;
+};
+
+describe('the search box', () => {
+  it('is a collapsed combobox that controls the results list', async () => {
+    const { box } = await renderSearchBox();
+    expect(box).toHaveAttribute('type', 'search');
+    expect(box).toHaveAttribute('aria-autocomplete', 'list');
+    expect(box).toHaveAttribute('aria-expanded', 'false');
+    expect(box).not.toHaveAttribute('aria-activedescendant');
+    expect(screen.queryByRole('listbox')).toBeNull();
+  });
+
+  it('lists matches with their kind in words and why they matched, the best one active', async () => {
+    const { user, box } = await renderSearchBox();
+    await user.type(box, 'pipe');
+    expect(box).toHaveAttribute('aria-expanded', 'true');
+    const listbox = screen.getByRole('listbox', { name: 'Search results' });
+    expect(box).toHaveAttribute('aria-controls', listbox.id);
+    const [first, second] = options();
+    expect(options()).toHaveLength(2);
+    expect(first).toHaveAccessibleName(/^Water pipes, Pillar: The network that carries water/);
+    expect(second).toHaveAccessibleName(
+      /^Veins of the city, Metaphor: Pipes pictured as the veins/,
+    );
+    expect(activeOption(box)).toBe(first);
+    expect(first).toHaveAttribute('aria-selected', 'true');
+    expect(second).toHaveAttribute('aria-selected', 'false');
+  });
+
+  it('says where a match came from: an alias or the Chinese name', async () => {
+    const { user, box } = await renderSearchBox();
+    await user.type(box, 'plumb');
+    expect(options()[0]).toHaveTextContent('Also called “plumbing”');
+    await user.clear(box);
+    await user.type(box, '清洁');
+    expect(options()[0]).toHaveAccessibleName(/^Clean water, Thesis: Chinese: 清洁用水/);
+  });
+
+  it('shares the matches with the map while typing, and clears them with the text', async () => {
+    const { user, box } = await renderSearchBox();
+    await user.type(box, 'wat');
+    expect(useAtlasStore.getState().searchQuery).toBe('wat');
+    expect(useAtlasStore.getState().searchMatches[0]).toBe('water');
+    expect(useAtlasStore.getState().searchMatches).toEqual(
+      expect.arrayContaining(['water', 'pipes', 'rain']),
+    );
+    await user.type(box, 'er pipes');
+    expect(useAtlasStore.getState().searchMatches).toEqual(['pipes']);
+    await user.clear(box);
+    expect(useAtlasStore.getState().searchQuery).toBe('');
+    expect(useAtlasStore.getState().searchMatches).toEqual([]);
+  });
+
+  it('moves the active option with the arrow keys, wrapping at both ends', async () => {
+    const { user, box } = await renderSearchBox();
+    await user.type(box, 'pipe');
+    const [first, second] = options();
+    await user.keyboard('{ArrowDown}');
+    expect(activeOption(box)).toBe(second);
+    expect(second).toHaveAttribute('aria-selected', 'true');
+    await user.keyboard('{ArrowDown}');
+    expect(activeOption(box)).toBe(first);
+    await user.keyboard('{ArrowUp}');
+    expect(activeOption(box)).toBe(second);
+    expect(box).toHaveFocus();
+  });
+
+  it('opens the active result with Enter, then clears and closes', async () => {
+    const { user, box } = await renderSearchBox();
+    await user.type(box, 'pipe');
+    await user.keyboard('{ArrowDown}{Enter}');
+    expect(useAtlasStore.getState().selectedId).toBe('veins');
+    expect(box).toHaveValue('');
+    expect(box).toHaveAttribute('aria-expanded', 'false');
+    expect(screen.queryByRole('listbox')).toBeNull();
+    expect(useAtlasStore.getState().searchMatches).toEqual([]);
+  });
+
+  it('opens the best result with Enter right after typing', async () => {
+    const { user, box } = await renderSearchBox();
+    await user.type(box, 'lifelin{Enter}');
+    expect(useAtlasStore.getState().selectedId).toBe('veins');
+  });
+
+  it('leaves Enter to the input method while a Chinese word is being composed', async () => {
+    const { user, box } = await renderSearchBox();
+    await user.type(box, 'pipe');
+    fireEvent.keyDown(box, { key: 'Enter', isComposing: true });
+    expect(useAtlasStore.getState().selectedId).toBeNull();
+    expect(box).toHaveAttribute('aria-expanded', 'true');
+  });
+
+  it('opens a result that is clicked', async () => {
+    const { user, box } = await renderSearchBox();
+    await user.type(box, 'pipe');
+    await user.click(screen.getByRole('option', { name: /^Veins of the city/ }));
+    expect(useAtlasStore.getState().selectedId).toBe('veins');
+    expect(box).toHaveValue('');
+  });
+
+  it('closes the list with Escape and clears the text with a second Escape', async () => {
+    const { user, box } = await renderSearchBox();
+    await user.type(box, 'pipe');
+    await user.keyboard('{Escape}');
+    expect(box).toHaveAttribute('aria-expanded', 'false');
+    expect(screen.queryByRole('listbox')).toBeNull();
+    expect(box).toHaveValue('pipe');
+    expect(useAtlasStore.getState().searchMatches).toEqual(['pipes', 'veins']);
+    await user.keyboard('{Enter}');
+    expect(useAtlasStore.getState().selectedId).toBeNull();
+    await user.keyboard('{Escape}');
+    expect(box).toHaveValue('');
+    expect(useAtlasStore.getState().searchMatches).toEqual([]);
+  });
+
+  it('tells the user, politely, when nothing matches and how many concepts do', async () => {
+    const { user, box } = await renderSearchBox();
+    const status = screen.getByRole('status');
+    await user.type(box, 'pipe');
+    expect(status).toHaveTextContent('2 concepts match');
+    await user.clear(box);
+    await user.type(box, 'xyz');
+    expect(status).toHaveTextContent('No concept matches “xyz”');
+    expect(box).toHaveAttribute('aria-expanded', 'false');
+    await user.keyboard('{Enter}');
+    expect(useAtlasStore.getState().selectedId).toBeNull();
+  });
+
+  it('is focused from anywhere with "/" without typing the slash', async () => {
+    const { user, box } = await renderSearchBox();
+    expect(box).not.toHaveFocus();
+    await user.keyboard('/');
+    expect(box).toHaveFocus();
+    expect(box).toHaveValue('');
+  });
+
+  it('is focused with Ctrl+K and Cmd+K', async () => {
+    const { user, box } = await renderSearchBox(<button type="button">Elsewhere</button>);
+    await user.keyboard('{Control>}k{/Control}');
+    expect(box).toHaveFocus();
+    await user.click(screen.getByRole('button', { name: 'Elsewhere' }));
+    expect(box).not.toHaveFocus();
+    await user.keyboard('{Meta>}k{/Meta}');
+    expect(box).toHaveFocus();
+  });
+
+  it('leaves "/" alone while the user types in another field', async () => {
+    const { user, box } = await renderSearchBox(<textarea aria-label="Notes" />);
+    const notes = screen.getByRole('textbox', { name: 'Notes' });
+    await user.type(notes, 'either/or');
+    expect(notes).toHaveFocus();
+    expect(notes).toHaveValue('either/or');
+    expect(box).not.toHaveFocus();
+  });
+
+  it('selects the query with Ctrl+K inside the box, and types "/" there as text', async () => {
+    const { user, box } = await renderSearchBox();
+    await user.type(box, 'a/b');
+    expect(box).toHaveValue('a/b');
+    await user.keyboard('{Control>}k{/Control}');
+    await user.keyboard('rain');
+    expect(box).toHaveValue('rain');
+  });
+
+  it('does not take the shortcut while there is nothing to search', () => {
+    render(<SearchBox />);
+    expect(screen.queryByRole('combobox')).toBeNull();
+    const slash = new KeyboardEvent('keydown', { key: '/', bubbles: true, cancelable: true });
+    document.body.dispatchEvent(slash);
+    expect(slash.defaultPrevented).toBe(false);
+  });
+
+  it('removes its shortcut listener when it goes away', async () => {
+    useAtlasStore.getState().setAtlas(await fixtureAtlas(graph));
+    const added = vi.spyOn(document, 'addEventListener');
+    const removed = vi.spyOn(document, 'removeEventListener');
+    const { unmount } = render(<SearchBox />);
+    const listener = added.mock.calls.find(([type]) => type === 'keydown')?.[1];
+    expect(listener).toBeTypeOf('function');
+    unmount();
+    expect(removed).toHaveBeenCalledWith('keydown', listener);
+  });
+});
