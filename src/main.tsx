@@ -4,11 +4,15 @@ import '@xyflow/react/dist/base.css';
 import './styles.css';
 import { App } from './components/app';
 import { loadBuiltInAtlas } from './content';
+import { startPreferencesSync } from './lib/preferences-sync';
+import { startUrlSync } from './lib/url-sync';
 import { useAtlasStore } from './store/atlas-store';
 
 const loaded = loadBuiltInAtlas();
 if (loaded.ok) useAtlasStore.getState().setAtlas(loaded.atlas);
 else useAtlasStore.getState().setProblems(loaded.problems);
+startUrlSync();
+startPreferencesSync();
 
 const root = document.getElementById('root');
 if (root) {

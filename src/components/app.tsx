@@ -1,36 +1,83 @@
+import { useEffect } from 'react';
+import { isTypingTarget } from '../lib/typing';
+import { useMediaQuery } from '../lib/use-media-query';
 import { useAtlasStore } from '../store/atlas-store';
-import { ConceptMap } from './concept-map';
 import { DataProblems } from './data-problems';
-import { Legend } from './legend';
+import { NarrowLayout, WideLayout } from './panels';
+import { SearchBox } from './search-box';
+import { ShortcutsDialog } from './shortcuts-dialog';
+import { StatusRegion } from './status-region';
+
+/** Page-wide keys: `?` lists the shortcuts and Escape clears the selection. */
+function useGlobalKeys() {
+  const select = useAtlasStore((s) => s.select);
+  const setShortcutsOpen = useAtlasStore((s) => s.setShortcutsOpen);
+  useEffect(() => {
+    function onKeyDown(event: KeyboardEvent) {
+      if (event.defaultPrevented || isTypingTarget(event.target)) return;
+      if (event.key === '?') {
+        event.preventDefault();
+        setShortcutsOpen(true);
+      } else if (event.key === 'Escape' && !document.querySelector('dialog[open]')) {
+        select(null);
+      }
+    }
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [select, setShortcutsOpen]);
+}
 
 export function App() {
   const atlas = useAtlasStore((s) => s.atlas);
   const problems = useAtlasStore((s) => s.problems);
+  const textSize = useAtlasStore((s) => s.textSize);
+  const setTextSize = useAtlasStore((s) => s.setTextSize);
+  const setShortcutsOpen = useAtlasStore((s) => s.setShortcutsOpen);
+  const narrow = useMediaQuery('(max-width: 899px)');
+  useGlobalKeys();
   return (
-    <div className="app">
+    <div className={`app app--text-${textSize}`}>
       <header className="app-header">
         <p className="app-header__brand">Concept Atlas</p>
-        <h1 className="app-header__title">{atlas?.article.meta.title ?? 'Concept map'}</h1>
-        {atlas?.article.meta.source ? (
-          <a
-            className="app-header__source"
-            href={atlas.article.meta.source}
-            rel="noreferrer"
-            target="_blank"
+        <h1 className="app-header__title" title={atlas?.article.meta.title}>
+          {atlas?.article.meta.title ?? 'Concept map'}
+        </h1>
+        {atlas ? <SearchBox /> : null}
+        <div className="app-header__actions">
+          <button
+            type="button"
+            className="button button--quiet"
+            aria-pressed={textSize === 'large'}
+            onClick={() => setTextSize(textSize === 'large' ? 'normal' : 'large')}
           >
-            Source article
-          </a>
-        ) : null}
+            Large text
+          </button>
+          <button
+            type="button"
+            className="button button--quiet app-header__shortcuts"
+            aria-keyshortcuts="?"
+            onClick={() => setShortcutsOpen(true)}
+          >
+            Shortcuts <kbd>?</kbd>
+          </button>
+          {atlas?.article.meta.source ? (
+            <a
+              className="app-header__source"
+              href={atlas.article.meta.source}
+              rel="noreferrer"
+              target="_blank"
+            >
+              Source article
+            </a>
+          ) : null}
+        </div>
       </header>
+      <StatusRegion />
       <main className="app-main">
         {problems.length > 0 ? <DataProblems problems={problems} /> : null}
-        {atlas ? (
-          <>
-            <ConceptMap />
-            <Legend />
-          </>
-        ) : null}
+        {atlas ? narrow ? <NarrowLayout /> : <WideLayout /> : null}
       </main>
+      <ShortcutsDialog />
     </div>
   );
 }

@@ -5,10 +5,17 @@ import {
   MiniMap,
   type MiniMapNodeProps,
   ReactFlow,
+  useNodesInitialized,
+  useReactFlow,
 } from '@xyflow/react';
-import { useMemo } from 'react';
+import { type KeyboardEvent, useEffect, useMemo, useRef } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { cameraDuration } from '../lib/motion';
 import type { AtlasNode, RelationEdge } from '../model/flow';
+import { sectionNodeId } from '../model/flow';
 import { kindStyles } from '../model/kinds';
+import { type Direction, neighbourInDirection } from '../model/neighbours';
+import { computeView, type MapView } from '../model/view';
 import { useAtlasStore } from '../store/atlas-store';
 import RelationEdgeView from './edges/relation-edge';
 import ConceptNodeView from './nodes/concept-node';
@@ -16,13 +23,22 @@ import SectionNodeView from './nodes/section-node';
 
 const nodeTypes = { concept: ConceptNodeView, section: SectionNodeView };
 const edgeTypes = { relation: RelationEdgeView };
+const miniMapStyle = { width: 150, height: 100 };
 const fitViewOptions = { padding: 0.04 };
-const proOptions = { hideAttribution: false };
 const ariaLabelConfig = {
   'node.a11yDescription.default':
-    'Press Enter to select this concept. Use the arrow keys to move between concepts.',
+    'Press Enter to select a concept, the arrow keys to move to a connected concept, Escape to clear the selection.',
   'controls.ariaLabel': 'Map zoom controls',
+  'controls.zoomIn.ariaLabel': 'Zoom in',
+  'controls.zoomOut.ariaLabel': 'Zoom out',
+  'controls.fitView.ariaLabel': 'Fit the whole map',
   'minimap.ariaLabel': 'Overview of the whole map',
+};
+const arrows: Record<string, Direction> = {
+  ArrowUp: 'up',
+  ArrowDown: 'down',
+  ArrowLeft: 'left',
+  ArrowRight: 'right',
 };
 
 function miniMapColour(node: AtlasNode): string {
@@ -33,32 +49,119 @@ function MiniMapNode({ x, y, width, height, color }: MiniMapNodeProps) {
   return <rect x={x} y={y} width={width} height={height} fill={color} rx={8} />;
 }
 
+function useMapView(): MapView | null {
+  const atlas = useAtlasStore((s) => s.atlas);
+  const input = useAtlasStore(
+    useShallow((s) => ({
+      selectedId: s.selectedId,
+      focusDepth: s.focusDepth,
+      focusMode: s.focusMode,
+      hiddenKinds: s.hiddenKinds,
+      hiddenSections: s.hiddenSections,
+      searchMatches: s.searchMatches,
+      showCrossLinks: s.showCrossLinks,
+    })),
+  );
+  return useMemo(() => (atlas ? computeView(atlas, input) : null), [atlas, input]);
+}
+
+/** Moves the camera smoothly to the selection's neighbourhood (instantly under reduced motion). */
+function CameraFollower({ frame }: { frame: readonly string[] }) {
+  const { fitView } = useReactFlow();
+  const initialised = useNodesInitialized();
+  const framed = useRef(false);
+  const selectedId = useAtlasStore((s) => s.selectedId);
+  const key = frame.join(' ');
+  useEffect(() => {
+    // Nodes must be measured before the camera can frame them. With no selection the camera
+    // shows the whole map; a deep link goes straight to its concept.
+    if (!initialised) return;
+    const first = !framed.current;
+    framed.current = true;
+    if (!selectedId || key === '') {
+      void fitView({ ...fitViewOptions, duration: first ? 0 : cameraDuration(600) });
+      return;
+    }
+    void fitView({
+      nodes: key.split(' ').map((id) => ({ id })),
+      duration: first ? 0 : cameraDuration(600),
+      padding: 0.2,
+      maxZoom: 1.1,
+    });
+  }, [initialised, selectedId, key, fitView]);
+  return null;
+}
+
+function focusNode(id: string) {
+  const element = document.querySelector<HTMLElement>(
+    `.react-flow__node[data-id="${CSS.escape(id)}"]`,
+  );
+  element?.focus();
+}
+
 /** The whole argument as a read-only React Flow map: sections as groups, concepts inside them. */
 export function ConceptMap() {
-  const allNodes = useAtlasStore((s) => s.atlas?.nodes ?? emptyNodes);
-  const allEdges = useAtlasStore((s) => s.atlas?.edges ?? emptyEdges);
+  const atlas = useAtlasStore((s) => s.atlas);
   const selectedId = useAtlasStore((s) => s.selectedId);
-  const showCrossLinks = useAtlasStore((s) => s.showCrossLinks);
   const select = useAtlasStore((s) => s.select);
-  const nodes = useMemo(
-    () =>
-      allNodes.map((node) => {
-        const selected = node.id === selectedId;
-        return selected === Boolean(node.selected) ? node : { ...node, selected };
-      }),
-    [allNodes, selectedId],
-  );
-  const edges = useMemo(
-    () =>
-      allEdges.map((edge) => {
-        const touchesSelection = edge.source === selectedId || edge.target === selectedId;
-        const hidden = Boolean(edge.data?.crossesSections) && !showCrossLinks && !touchesSelection;
-        return hidden === Boolean(edge.hidden) ? edge : { ...edge, hidden };
-      }),
-    [allEdges, selectedId, showCrossLinks],
-  );
+  const view = useMapView();
+  const links = atlas?.links;
+  const positions = useMemo(() => new Map(Object.entries(atlas?.layout.concepts ?? {})), [atlas]);
+
+  const nodes = useMemo(() => {
+    if (!atlas || !view) return emptyNodes;
+    return atlas.nodes.map((node): AtlasNode => {
+      if (node.type === 'section') {
+        const hidden = view.hiddenSections.has(node.id.slice(sectionNodeId('').length));
+        return hidden ? { ...node, hidden } : node;
+      }
+      const className = view.conceptClass.get(node.id);
+      const hidden = view.hidden.has(node.id);
+      const selected = node.id === selectedId;
+      if (!className && !hidden && !selected) return node;
+      return { ...node, hidden, selected, ...(className ? { className } : {}) };
+    });
+  }, [atlas, view, selectedId]);
+
+  const edges = useMemo(() => {
+    if (!atlas || !view) return emptyEdges;
+    return atlas.edges.map((edge): RelationEdge => {
+      const hidden = view.hiddenEdges.has(edge.id);
+      const emphasised = view.emphasisedEdges.has(edge.id);
+      const faded = view.fadedEdges.has(edge.id);
+      if (!hidden && !emphasised && !faded) return edge;
+      return {
+        ...edge,
+        hidden,
+        ...(faded ? { className: 'is-faded' } : {}),
+        ...(emphasised ? { zIndex: 1 } : {}),
+        data: { ...edge.data!, emphasised },
+      };
+    });
+  }, [atlas, view]);
+
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    const element = (event.target as HTMLElement).closest<HTMLElement>('.react-flow__node-concept');
+    const id = element?.dataset.id;
+    if (!id || !links) return;
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      select(id);
+    } else if (event.key in arrows) {
+      event.preventDefault();
+      const next = neighbourInDirection(
+        links,
+        positions,
+        id,
+        arrows[event.key]!,
+        (other) => !view?.hidden.has(other),
+      );
+      if (next) focusNode(next);
+    }
+  }
+
   return (
-    <div className="concept-map" aria-label="Concept map" role="region">
+    <div className="concept-map" aria-label="Concept map" role="region" onKeyDown={onKeyDown}>
       <ReactFlow
         nodes={nodes}
         edges={edges}
@@ -68,24 +171,23 @@ export function ConceptMap() {
         nodesConnectable={false}
         edgesFocusable={false}
         elementsSelectable
-        fitView
-        fitViewOptions={fitViewOptions}
         minZoom={0.05}
         maxZoom={2.5}
-        proOptions={proOptions}
         ariaLabelConfig={ariaLabelConfig}
-        onNodeClick={(_, node) => select(node.type === 'concept' ? node.id : null)}
+        onNodeClick={(_, node) => node.type === 'concept' && select(node.id)}
         onPaneClick={() => select(null)}
       >
         <Background variant={BackgroundVariant.Dots} gap={24} size={1.2} />
         <Controls showInteractive={false} />
         <MiniMap<AtlasNode>
+          style={miniMapStyle}
           nodeColor={miniMapColour}
           nodeComponent={MiniMapNode}
           pannable
           zoomable
           ariaLabel="Overview of the whole map"
         />
+        <CameraFollower frame={view?.frame ?? emptyFrame} />
       </ReactFlow>
     </div>
   );
@@ -93,3 +195,4 @@ export function ConceptMap() {
 
 const emptyNodes: AtlasNode[] = [];
 const emptyEdges: RelationEdge[] = [];
+const emptyFrame: string[] = [];

@@ -1,0 +1,33 @@
+import { useAtlasStore } from '../store/atlas-store';
+
+/**
+ * Two live regions: a visible notice (an unknown concept in a link, unreadable preferences) and a
+ * polite announcement of each new selection for screen-reader users.
+ */
+export function StatusRegion() {
+  const notice = useAtlasStore((s) => s.notice);
+  const setNotice = useAtlasStore((s) => s.setNotice);
+  const announcement = useAtlasStore((s) => {
+    const concept = s.atlas?.graph.concepts.find((c) => c.id === s.selectedId);
+    if (!concept || !s.atlas) return 'No concept selected.';
+    const links = s.atlas.links.get(concept.id)?.length ?? 0;
+    return `Selected: ${concept.label}. ${links} related concept${links === 1 ? '' : 's'}.`;
+  });
+  return (
+    <>
+      <div className="notice" role="status" aria-label="Notices">
+        {notice ? (
+          <div className="notice__body">
+            <p>{notice}</p>
+            <button type="button" className="notice__dismiss" onClick={() => setNotice(null)}>
+              Dismiss
+            </button>
+          </div>
+        ) : null}
+      </div>
+      <p className="visually-hidden" aria-live="polite">
+        {announcement}
+      </p>
+    </>
+  );
+}
