@@ -1,0 +1,164 @@
+import { z } from 'zod';
+
+export const STUDY_KEY = 'concept-atlas:study';
+export const STUDY_BACKUP_KEY = 'concept-atlas:study-backup';
+
+export const studyNoteSchema = z.object({
+  text: z.string(),
+  /** When the note last changed, as an ISO date-time; merging across tabs keeps the newer one. */
+  updated: z.iso.datetime({ offset: true }),
+});
+
+export const studySchema = z.object({
+  version: z.literal(1),
+  /** The student's own notes, by concept id. Notes of concepts no longer in the map are kept. */
+  notes: z.record(z.string(), studyNoteSchema),
+  visited: z.array(z.string()),
+  quizzed: z.array(z.string()),
+});
+
+export type StudyNote = z.infer<typeof studyNoteSchema>;
+export type Study = z.infer<typeof studySchema>;
+
+export const emptyStudy = (): Study => ({ version: 1, notes: {}, visited: [], quizzed: [] });
+
+export type LoadedStudy = {
+  study: Study;
+  problem: string | null;
+  /**
+   * False when the saved value could not be read and could not be backed up either: saving now
+   * would overwrite the only copy of it, so saving waits until `backupStudy` succeeds.
+   */
+  canSave: boolean;
+};
+
+const EXPORT_HINT = 'Your text is still here; export your notes to keep them.';
+export const QUOTA_MESSAGE = `Your notes could not be saved: the browser storage is full. ${EXPORT_HINT}`;
+export const UNAVAILABLE_MESSAGE = `Your notes could not be saved: this browser does not allow it here (private browsing may block storage). ${EXPORT_HINT}`;
+export const BACKED_UP_MESSAGE =
+  'Your saved notes could not be read, so you are starting with empty notes. The unreadable copy was kept aside in this browser (as “concept-atlas:study-backup”) so nothing is thrown away.';
+export const BLOCKED_MESSAGE = `Your saved notes could not be read, and the browser storage is too full to keep a backup of them. New notes will not be saved until there is room, so the old copy is not overwritten. ${EXPORT_HINT}`;
+
+/**
+ * Reads the saved notes and progress, validated. A corrupt or foreign value is copied to the backup
+ * key before anything can overwrite it, and empty notes are used instead, with a message.
+ */
+export function loadStudy(storage: Storage | null = safeStorage()): LoadedStudy {
+  let raw: string | null;
+  try {
+    raw = storage?.getItem(STUDY_KEY) ?? null;
+  } catch {
+    return { study: emptyStudy(), problem: UNAVAILABLE_MESSAGE, canSave: true };
+  }
+  if (raw === null) return { study: emptyStudy(), problem: null, canSave: true };
+  const parsed = studySchema.safeParse(parseJson(raw));
+  if (parsed.success) return { study: parsed.data, problem: null, canSave: true };
+  const backedUp = backupStudy(storage);
+  return {
+    study: emptyStudy(),
+    problem: backedUp ? BACKED_UP_MESSAGE : BLOCKED_MESSAGE,
+    canSave: backedUp,
+  };
+}
+
+/**
+ * Copies the saved value, as it is, to the backup key. An older, different backup is moved to a
+ * dated key rather than overwritten. True when the copy is safe (or there is nothing to copy).
+ */
+export function backupStudy(storage: Storage | null = safeStorage()): boolean {
+  try {
+    const raw = storage?.getItem(STUDY_KEY) ?? null;
+    if (raw === null || !storage) return true;
+    const previous = storage.getItem(STUDY_BACKUP_KEY);
+    if (previous === raw) return true;
+    if (previous !== null) {
+      storage.setItem(`${STUDY_BACKUP_KEY}:${new Date().toISOString()}`, previous);
+    }
+    storage.setItem(STUDY_BACKUP_KEY, raw);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Saves the notes and progress; says why, in plain words, when the browser refuses. */
+export function saveStudy(study: Study, storage: Storage | null = safeStorage()): string | null {
+  if (!storage) return UNAVAILABLE_MESSAGE;
+  try {
+    storage.setItem(STUDY_KEY, JSON.stringify(study));
+    return null;
+  } catch (error) {
+    return isQuotaError(error) ? QUOTA_MESSAGE : UNAVAILABLE_MESSAGE;
+  }
+}
+
+/** Reads the saved value as it is now, for merging a change made in another tab. */
+export function readStudy(storage: Storage | null = safeStorage()): Study | null {
+  try {
+    const raw = storage?.getItem(STUDY_KEY) ?? null;
+    if (raw === null) return null;
+    const parsed = studySchema.safeParse(parseJson(raw));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Combines two versions without losing anything: each note is the more recently updated one and
+ * progress is the union. A note deleted in one version comes back from the other: keeping text the
+ * user may still want is the safer mistake.
+ */
+export function mergeStudy(a: Study, b: Study): Study {
+  const notes: Record<string, StudyNote> = { ...a.notes };
+  for (const [id, note] of Object.entries(b.notes)) {
+    const mine = notes[id];
+    if (!mine || Date.parse(note.updated) > Date.parse(mine.updated)) notes[id] = note;
+  }
+  return {
+    version: 1,
+    notes,
+    visited: union(a.visited, b.visited),
+    quizzed: union(a.quizzed, b.quizzed),
+  };
+}
+
+/** Whether two versions hold the same notes and progress, whatever the order of their keys. */
+export function sameStudy(a: Study, b: Study): boolean {
+  return canonical(a) === canonical(b);
+}
+
+function canonical(study: Study): string {
+  const notes = Object.entries(study.notes).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
+  return JSON.stringify([notes, [...study.visited].sort(), [...study.quizzed].sort()]);
+}
+
+const union = (a: string[], b: string[]) => [...new Set([...a, ...b])];
+
+function parseJson(raw: string): unknown {
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return undefined;
+  }
+}
+
+function isQuotaError(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const { name, code } = error as { name?: unknown; code?: unknown };
+  // Old Firefox names it differently; old WebKit only sets the legacy code.
+  return (
+    name === 'QuotaExceededError' ||
+    name === 'NS_ERROR_DOM_QUOTA_REACHED' ||
+    code === 22 ||
+    code === 1014
+  );
+}
+
+function safeStorage(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
