@@ -1,0 +1,131 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useBrowser } from './harness';
+
+const graph = JSON.parse(readFileSync('data/graph.json', 'utf8')) as {
+  concepts: { id: string; label: string }[];
+  sections: { id: string }[];
+};
+
+/** A whole-map PNG runs to tens of megapixels; encoding it takes seconds. */
+const EXPORT_TIMEOUT = 50_000;
+
+/** Width and height from a PNG's header: the signature, then the IHDR chunk. */
+function pngSize(bytes: Buffer): { width: number; height: number } {
+  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  if (!bytes.subarray(0, 8).equals(signature)) throw new Error('not a PNG');
+  if (bytes.toString('latin1', 12, 16) !== 'IHDR') throw new Error('the PNG has no IHDR first');
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+/** Undoes the escaping XMLSerializer applies to text, so labels can be found as written. */
+function unescapeXml(text: string): string {
+  return text
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;|&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}
+
+async function openMap(page: Page, url: string) {
+  await page.goto(url);
+  await page.locator('.react-flow__node-concept').first().waitFor();
+}
+
+/** Chooses an item of the map's Export menu and returns the file it downloads. */
+async function exportFile(page: Page, item: string) {
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  const [download] = await Promise.all([
+    page.waitForEvent('download', { timeout: EXPORT_TIMEOUT }),
+    page.getByRole('button', { name: item }).click(),
+  ]);
+  const path = await download.path();
+  return { name: download.suggestedFilename(), bytes: readFileSync(path) };
+}
+
+describe('exporting and printing the map in Chromium', () => {
+  const session = useBrowser();
+
+  it('saves the whole map as a PNG big enough to read', async () => {
+    const { page } = session;
+    await openMap(page, session.url());
+    const { name, bytes } = await exportFile(page, 'Whole map as PNG');
+    expect(name).toBe('concept-map-whole.png');
+    const { width, height } = pngSize(bytes);
+    expect(width).toBeGreaterThan(2000);
+    expect(height).toBeGreaterThan(1000);
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'Preparing' }).count())
+      .toBe(0);
+    expect(await page.getByRole('alert').count()).toBe(0);
+  });
+
+  it('saves the whole map as an SVG with its edges and every concept’s label', async () => {
+    const { page } = session;
+    await openMap(page, session.url());
+    const drawnEdges = await page.locator('.react-flow__edge-path').count();
+    const { name, bytes } = await exportFile(page, 'Whole map as SVG');
+    expect(name).toBe('concept-map-whole.svg');
+    const svg = unescapeXml(bytes.toString('utf8'));
+    expect(svg.startsWith('<svg')).toBe(true);
+    const edges = svg.match(/class="[^"]*\breact-flow__edge-path\b/g) ?? [];
+    expect(edges.length).toBeGreaterThanOrEqual(50);
+    expect(edges.length).toBe(drawnEdges);
+    const missing = graph.concepts.filter((c) => !svg.includes(c.label)).map((c) => c.label);
+    expect(missing).toEqual([]);
+    // Only the map: none of its controls.
+    expect(svg).not.toContain('react-flow__minimap');
+    expect(svg).not.toContain('react-flow__controls');
+    expect(svg).not.toContain('react-flow__panel');
+  });
+
+  it('saves the current view as a PNG the size of the map on screen', async () => {
+    const { page } = session;
+    await openMap(page, session.url());
+    const box = (await page.locator('.react-flow').boundingBox())!;
+    const { name, bytes } = await exportFile(page, 'Current view as PNG');
+    expect(name).toBe('concept-map-view.png');
+    const { width, height } = pngSize(bytes);
+    // At twice the density; the element's size is rounded to whole pixels before doubling.
+    expect(Math.abs(width - box.width * 2)).toBeLessThanOrEqual(2);
+    expect(Math.abs(height - box.height * 2)).toBeLessThanOrEqual(2);
+  });
+
+  it('prints the handout, and only the handout', async () => {
+    const { page } = session;
+    await openMap(page, session.url());
+    await page.emulateMedia({ media: 'print' });
+    const styles = await page.evaluate(() => {
+      const handout = document.querySelector<HTMLElement>('.print-handout');
+      const map = document.querySelector<HTMLElement>('.react-flow');
+      // The map's ancestor among the app's children: the one the print style hides.
+      const mapBranch = map?.closest<HTMLElement>('.app > *');
+      return {
+        handout: handout ? getComputedStyle(handout).display : 'missing',
+        mapBranch: mapBranch ? getComputedStyle(mapBranch).display : 'missing',
+        mapVisible: map?.checkVisibility() ?? 'missing',
+      };
+    });
+    expect(styles).toEqual({ handout: 'block', mapBranch: 'none', mapVisible: false });
+    await expect.poll(() => page.locator('.print-handout').isVisible()).toBe(true);
+    expect(await page.locator('.react-flow').isVisible()).toBe(false);
+    expect(await page.locator('.print-handout h2').count()).toBe(graph.sections.length);
+    expect(await page.locator('.print-handout h3').count()).toBe(graph.concepts.length);
+
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    // Page objects are never compressed, unlike the text on them.
+    const pages = pdf.toString('latin1').match(/\/Type\s*\/Page\b/g) ?? [];
+    expect(pages.length).toBeGreaterThan(3);
+  });
+
+  it('shows the handout on screen nowhere', async () => {
+    const { page } = session;
+    await openMap(page, session.url());
+    await page.emulateMedia({ media: 'screen' });
+    expect(await page.locator('.print-handout').isVisible()).toBe(false);
+    expect(await page.locator('.react-flow').isVisible()).toBe(true);
+  });
+});
