@@ -5,6 +5,7 @@ import './styles.css';
 import { App } from './components/app';
 import { loadBuiltInAtlas } from './content';
 import { startPreferencesSync } from './lib/preferences-sync';
+import { startStudySync } from './lib/study-sync';
 import { startUrlSync } from './lib/url-sync';
 import { useAtlasStore } from './store/atlas-store';
 
@@ -13,6 +14,7 @@ if (loaded.ok) useAtlasStore.getState().setAtlas(loaded.atlas);
 else useAtlasStore.getState().setProblems(loaded.problems);
 startUrlSync();
 startPreferencesSync();
+startStudySync();
 
 const root = document.getElementById('root');
 if (root) {

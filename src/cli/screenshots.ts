@@ -19,7 +19,7 @@ try {
       const page = await browser.newPage({ viewport: { width: size.width, height: size.height } });
       page.on('console', (m) => m.type() === 'error' && console.error(`console: ${m.text()}`));
       await page.goto(`${url}${hash}`);
-      await page.locator('.react-flow__node-concept').first().waitFor({ state: 'attached' });
+      await page.locator('.app-main > *').first().waitFor({ state: 'attached' });
       await page.waitForTimeout(hash ? 1500 : 600);
       const file = `${outDir}/${size.name}${hash.replace(/[^a-z0-9]+/gi, '-')}.png`;
       await page.screenshot({ path: file });

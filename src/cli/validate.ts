@@ -4,7 +4,7 @@ import { readContent } from './content';
 import { layoutProblems } from '../model/layout-check';
 
 const content = await readContent();
-const result = loadAtlas(content.markdown, content.graph, content.layout);
+const result = loadAtlas(content.markdown, content.graph, content.layout, content.tours);
 const problems = result.ok
   ? layoutProblems(result.atlas.graph, result.atlas.layout)
   : result.problems;
@@ -15,9 +15,10 @@ if (problems.length > 0) {
   process.exit(1);
 }
 if (!result.ok) process.exit(1);
-const { graph, anchors, article } = result.atlas;
+const { graph, anchors, article, tours } = result.atlas;
 const passages = [...anchors.values()].reduce((sum, list) => sum + list.length, 0);
 console.log(
   `data/ is valid: ${graph.concepts.length} concepts, ${graph.relations.length} relations, ` +
-    `${passages} passages anchored in ${article.blocks.length} blocks of the article.`,
+    `${passages} passages anchored in ${article.blocks.length} blocks of the article; ` +
+    `${tours.length} tours.`,
 );

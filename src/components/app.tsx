@@ -1,8 +1,12 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { isTypingTarget } from '../lib/typing';
 import { useMediaQuery } from '../lib/use-media-query';
 import { useAtlasStore } from '../store/atlas-store';
 import { DataProblems } from './data-problems';
+import { PresenterView } from './presenter-view';
+import { PrintHandout } from './print-handout';
+import { TourPicker } from './tour-picker';
+import { TourStage } from './tour-stage';
 import { NarrowLayout, WideLayout } from './panels';
 import { SearchBox } from './search-box';
 import { ShortcutsDialog } from './shortcuts-dialog';
@@ -34,9 +38,17 @@ export function App() {
   const setTextSize = useAtlasStore((s) => s.setTextSize);
   const setShortcutsOpen = useAtlasStore((s) => s.setShortcutsOpen);
   const narrow = useMediaQuery('(max-width: 899px)');
+  const view = useAtlasStore((s) => s.view);
+  const theme = useAtlasStore((s) => s.theme);
+  const setTheme = useAtlasStore((s) => s.setTheme);
+  const [picking, setPicking] = useState(false);
   useGlobalKeys();
+  let main = null;
+  if (atlas && view === 'tour') main = <TourStage />;
+  else if (atlas && view === 'presenter') main = <PresenterView />;
+  else if (atlas) main = narrow ? <NarrowLayout /> : <WideLayout />;
   return (
-    <div className={`app app--text-${textSize}`}>
+    <div className={`app app--text-${textSize} theme-${theme}`}>
       <header className="app-header">
         <p className="app-header__brand">Concept Atlas</p>
         <h1 className="app-header__title" title={atlas?.article.meta.title}>
@@ -44,6 +56,19 @@ export function App() {
         </h1>
         {atlas ? <SearchBox /> : null}
         <div className="app-header__actions">
+          {atlas && atlas.tours.length > 0 ? (
+            <button type="button" className="button button--quiet" onClick={() => setPicking(true)}>
+              Present
+            </button>
+          ) : null}
+          <button
+            type="button"
+            className="button button--quiet"
+            aria-pressed={theme === 'projector'}
+            onClick={() => setTheme(theme === 'projector' ? 'standard' : 'projector')}
+          >
+            Projector theme
+          </button>
           <button
             type="button"
             className="button button--quiet"
@@ -75,9 +100,11 @@ export function App() {
       <StatusRegion />
       <main className="app-main">
         {problems.length > 0 ? <DataProblems problems={problems} /> : null}
-        {atlas ? narrow ? <NarrowLayout /> : <WideLayout /> : null}
+        {main}
       </main>
       <ShortcutsDialog />
+      <TourPicker open={picking} onClose={() => setPicking(false)} />
+      {atlas ? <PrintHandout /> : null}
     </div>
   );
 }

@@ -4,6 +4,8 @@ import { kindStyles } from '../model/kinds';
 import type { Concept, Relation } from '../model/schema';
 import { routeOf, useAtlasStore } from '../store/atlas-store';
 import { KindIcon } from './kind-icon';
+import { NotesBox } from './notes-box';
+import { StudyTools } from './study-tools';
 
 type Link = { relation: Relation; other: Concept; outgoing: boolean };
 
@@ -64,6 +66,7 @@ export function ConceptDetails() {
           Keyboard: press <kbd>Tab</kbd> to reach the map, <kbd>Enter</kbd> to select, <kbd>/</kbd>{' '}
           to search, <kbd>?</kbd> for all shortcuts.
         </p>
+        <StudyTools />
       </aside>
     );
   }
@@ -122,6 +125,7 @@ export function ConceptDetails() {
           </li>
         ))}
       </ul>
+      <NotesBox conceptId={concept.id} />
       <h3 className="details__heading">
         Relations <span className="details__count">({links.length})</span>
       </h3>

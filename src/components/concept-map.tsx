@@ -15,9 +15,11 @@ import type { AtlasNode, RelationEdge } from '../model/flow';
 import { sectionNodeId } from '../model/flow';
 import { kindStyles } from '../model/kinds';
 import { type Direction, neighbourInDirection } from '../model/neighbours';
+import { tourFrame } from '../model/tour-view';
 import { computeView, type MapView } from '../model/view';
 import { useAtlasStore } from '../store/atlas-store';
 import RelationEdgeView from './edges/relation-edge';
+import { ExportMenu } from './export-menu';
 import ConceptNodeView from './nodes/concept-node';
 import SectionNodeView from './nodes/section-node';
 
@@ -60,9 +62,20 @@ function useMapView(): MapView | null {
       hiddenSections: s.hiddenSections,
       searchMatches: s.searchMatches,
       showCrossLinks: s.showCrossLinks,
+      tourId: s.view === 'tour' || s.view === 'presenter' ? s.tour?.id : undefined,
+      tourStep: s.tour?.step,
+      reveal: s.reveal,
     })),
   );
-  return useMemo(() => (atlas ? computeView(atlas, input) : null), [atlas, input]);
+  return useMemo(() => {
+    if (!atlas) return null;
+    const tour = atlas.tours.find((t) => t.id === input.tourId);
+    const frame = tour ? tourFrame(tour, input.tourStep ?? 1) : null;
+    return computeView(atlas, {
+      ...input,
+      tour: frame ? { ...frame, reveal: input.reveal } : null,
+    });
+  }, [atlas, input]);
 }
 
 /** Moves the camera smoothly to the selection's neighbourhood (instantly under reduced motion). */
@@ -70,25 +83,25 @@ function CameraFollower({ frame }: { frame: readonly string[] }) {
   const { fitView } = useReactFlow();
   const initialised = useNodesInitialized();
   const framed = useRef(false);
-  const selectedId = useAtlasStore((s) => s.selectedId);
+  const inTour = useAtlasStore((s) => s.view === 'tour' || s.view === 'presenter');
   const key = frame.join(' ');
   useEffect(() => {
-    // Nodes must be measured before the camera can frame them. With no selection the camera
+    // Nodes must be measured before the camera can frame them. With nothing to frame the camera
     // shows the whole map; a deep link goes straight to its concept.
     if (!initialised) return;
     const first = !framed.current;
     framed.current = true;
-    if (!selectedId || key === '') {
+    if (key === '') {
       void fitView({ ...fitViewOptions, duration: first ? 0 : cameraDuration(600) });
       return;
     }
     void fitView({
       nodes: key.split(' ').map((id) => ({ id })),
       duration: first ? 0 : cameraDuration(600),
-      padding: 0.2,
-      maxZoom: 1.1,
+      padding: inTour ? 0.12 : 0.2,
+      maxZoom: inTour ? 1.6 : 1.1,
     });
-  }, [initialised, selectedId, key, fitView]);
+  }, [initialised, key, inTour, fitView]);
   return null;
 }
 
@@ -105,6 +118,10 @@ export function ConceptMap() {
   const selectedId = useAtlasStore((s) => s.selectedId);
   const select = useAtlasStore((s) => s.select);
   const view = useMapView();
+  const visitedIds = useAtlasStore((s) => s.visited);
+  const quizzedIds = useAtlasStore((s) => s.quizzed);
+  const visited = useMemo(() => new Set(visitedIds), [visitedIds]);
+  const quizzed = useMemo(() => new Set(quizzedIds), [quizzedIds]);
   const links = atlas?.links;
   const positions = useMemo(() => new Map(Object.entries(atlas?.layout.concepts ?? {})), [atlas]);
 
@@ -115,13 +132,18 @@ export function ConceptMap() {
         const hidden = view.hiddenSections.has(node.id.slice(sectionNodeId('').length));
         return hidden ? { ...node, hidden } : node;
       }
-      const className = view.conceptClass.get(node.id);
+      const progress = quizzed.has(node.id)
+        ? 'is-quizzed'
+        : visited.has(node.id)
+          ? 'is-visited'
+          : '';
+      const className = [view.conceptClass.get(node.id), progress].filter(Boolean).join(' ');
       const hidden = view.hidden.has(node.id);
       const selected = node.id === selectedId;
       if (!className && !hidden && !selected) return node;
       return { ...node, hidden, selected, ...(className ? { className } : {}) };
     });
-  }, [atlas, view, selectedId]);
+  }, [atlas, view, selectedId, visited, quizzed]);
 
   const edges = useMemo(() => {
     if (!atlas || !view) return emptyEdges;
@@ -187,6 +209,7 @@ export function ConceptMap() {
           zoomable
           ariaLabel="Overview of the whole map"
         />
+        <ExportMenu />
         <CameraFollower frame={view?.frame ?? emptyFrame} />
       </ReactFlow>
     </div>

@@ -2,22 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import { Group, Panel, type PanelImperativeHandle, Separator } from 'react-resizable-panels';
 import { type NarrowTab, useAtlasStore } from '../store/atlas-store';
 import { ConceptDetails } from './concept-details';
-import { ConceptMap } from './concept-map';
-import { Legend } from './legend';
-import { MapToolbar } from './map-toolbar';
+import { MainView } from './main-view';
 import { SourceReader } from './source-reader';
-
-function MapPane({ toggles }: { toggles?: React.ReactNode }) {
-  return (
-    <div className="map-pane">
-      <MapToolbar>{toggles}</MapToolbar>
-      <div className="map-pane__canvas">
-        <ConceptMap />
-        <Legend />
-      </div>
-    </div>
-  );
-}
 
 const COLLAPSED = 0;
 
@@ -71,7 +57,7 @@ export function WideLayout() {
         }
       >
         <Panel id="map" minSize="30" className="panel panel--map">
-          <MapPane
+          <MainView
             toggles={
               <div className="panel-toggles" role="group" aria-label="Show panels">
                 <PanelToggle label="Details" panel={details} />
@@ -162,7 +148,7 @@ export function NarrowLayout() {
           hidden={tab !== t.id}
           className="tabs__panel"
         >
-          {t.id === 'map' ? <MapPane /> : null}
+          {t.id === 'map' ? <MainView /> : null}
           {t.id === 'details' ? (
             <div className="panel__scroll">
               <ConceptDetails />

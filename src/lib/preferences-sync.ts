@@ -9,6 +9,7 @@ export function startPreferencesSync(storage?: Storage | null): () => void {
     panels: preferences.panels,
     showCrossLinks: preferences.showCrossLinks,
     textSize: preferences.textSize,
+    theme: preferences.theme,
     ...(problem ? { notice: [store.getState().notice, problem].filter(Boolean).join(' ') } : {}),
   });
   let lastSaved = JSON.stringify(preferences);
@@ -18,6 +19,7 @@ export function startPreferencesSync(storage?: Storage | null): () => void {
       panels: state.panels,
       showCrossLinks: state.showCrossLinks,
       textSize: state.textSize,
+      theme: state.theme,
     };
     const serialised = JSON.stringify(next);
     if (serialised === lastSaved) return;

@@ -12,6 +12,7 @@ export const preferencesSchema = z.object({
   ]),
   showCrossLinks: z.boolean(),
   textSize: z.enum(['normal', 'large']),
+  theme: z.enum(['standard', 'projector']),
 });
 
 export type Preferences = z.infer<typeof preferencesSchema>;
@@ -21,6 +22,7 @@ export const defaultPreferences: Preferences = {
   panels: [50, 22, 28],
   showCrossLinks: false,
   textSize: 'normal',
+  theme: 'standard',
 };
 
 export type LoadedPreferences = { preferences: Preferences; problem: string | null };

@@ -25,7 +25,12 @@ export function startUrlSync(win: Window = window): () => void {
     const hash = formatRoute(routeOf(state));
     const current = win.location.hash || '#/';
     if (hash === current) return;
-    if (state.selectedId !== previous.selectedId) win.history.pushState(null, '', hash);
+    // A new selection, view or tour step is a history entry; Back returns to the one before.
+    const step =
+      state.view !== previous.view ||
+      state.tour?.id !== previous.tour?.id ||
+      state.tour?.step !== previous.tour?.step;
+    if (state.selectedId !== previous.selectedId || step) win.history.pushState(null, '', hash);
     else win.history.replaceState(win.history.state, '', hash);
   });
   win.addEventListener('hashchange', apply);

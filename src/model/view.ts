@@ -11,6 +11,8 @@ export type ViewInput = {
   hiddenSections: readonly string[];
   searchMatches: readonly string[];
   showCrossLinks: boolean;
+  /** In a tour: the step's concepts, and those of later steps (hidden when `reveal`). */
+  tour?: { current: readonly string[]; later: readonly string[]; reveal: boolean } | null;
 };
 
 /** How each concept and relation is drawn for the current selection, focus, filters and search. */
@@ -34,6 +36,7 @@ export type MapView = {
  */
 export function computeView(atlas: Atlas, input: ViewInput): MapView {
   const { links } = atlas;
+  if (input.tour) return computeTourView(atlas, input.tour);
   const hidden = new Set<string>();
   const conceptClass = new Map<string, string>();
   const hiddenKinds = new Set(input.hiddenKinds);
@@ -76,4 +79,37 @@ export function computeView(atlas: Atlas, input: ViewInput): MapView {
 
   const frame = near ? [...near.keys()].filter((id) => !hidden.has(id)) : [];
   return { hidden, conceptClass, emphasisedEdges, hiddenEdges, fadedEdges, hiddenSections, frame };
+}
+
+/**
+ * A tour step: its concepts stand out and frame the camera, the rest fades, and under progressive
+ * reveal the concepts of later steps stay hidden.
+ */
+function computeTourView(atlas: Atlas, tour: NonNullable<ViewInput['tour']>): MapView {
+  const current = new Set(tour.current);
+  const hidden = new Set(tour.reveal ? tour.later : []);
+  const conceptClass = new Map<string, string>();
+  for (const concept of atlas.graph.concepts) {
+    if (!hidden.has(concept.id)) {
+      conceptClass.set(concept.id, current.has(concept.id) ? 'is-step' : 'is-faded');
+    }
+  }
+  const emphasisedEdges = new Set<string>();
+  const hiddenEdges = new Set<string>();
+  const fadedEdges = new Set<string>();
+  for (const edge of atlas.edges) {
+    if (hidden.has(edge.source) || hidden.has(edge.target)) hiddenEdges.add(edge.id);
+    else if (current.has(edge.source) && current.has(edge.target)) emphasisedEdges.add(edge.id);
+    else if (edge.data?.crossesSections) hiddenEdges.add(edge.id);
+    else fadedEdges.add(edge.id);
+  }
+  return {
+    hidden,
+    conceptClass,
+    emphasisedEdges,
+    hiddenEdges,
+    fadedEdges,
+    hiddenSections: new Set(),
+    frame: tour.current.filter((id) => !hidden.has(id)),
+  };
 }

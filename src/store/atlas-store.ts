@@ -1,13 +1,28 @@
 import { create } from 'zustand';
-import { defaultRoute, type FocusDepth, type FocusMode, type MapRoute } from '../lib/route';
+import {
+  defaultRoute,
+  type FocusDepth,
+  type FocusMode,
+  type MapRoute,
+  type View,
+} from '../lib/route';
 import type { Atlas } from '../model/atlas';
+import { clampStep } from '../model/tour-view';
 import type { ConceptKind } from '../model/schema';
+import type { StudyNote } from '../lib/study-storage';
 
 /** A request to bring one passage of a concept into view in the reader. */
 export type PassageRequest = { conceptId: string; index: number; nonce: number };
 
 type AtlasState = {
   atlas: Atlas | null;
+  /** The tour on screen and its step (1-based), in the tour and presenter views. */
+  tour: { id: string; step: number } | null;
+  /** Progressive reveal: concepts of later steps stay hidden. */
+  reveal: boolean;
+  theme: Theme;
+  /** The main view beside the details and the article. */
+  view: View;
   problems: string[];
   selectedId: string | null;
   focusDepth: FocusDepth;
@@ -28,12 +43,30 @@ type AtlasState = {
   /** The tab shown on narrow screens, where the panels cannot sit side by side. */
   narrowTab: NarrowTab;
   shortcutsOpen: boolean;
+  /** The student's own notes, by concept id, saved in the browser as they type. */
+  notes: Record<string, StudyNote>;
+  /** Concepts the student has opened, in the order first opened. */
+  visited: string[];
+  quizzed: string[];
+  /** Why notes could not be saved or read; shown beside the notes box, apart from `notice`. */
+  studyProblem: string | null;
 };
+
+/** What an import changed: new notes, notes joined to an existing one, and notes already here. */
+export type NotesImport = { added: number; combined: number; unchanged: number };
+
+export type Theme = 'standard' | 'projector';
 
 export type NarrowTab = 'map' | 'details' | 'article';
 
 type AtlasActions = {
   setAtlas: (atlas: Atlas) => void;
+  setView: (view: View) => void;
+  /** Starts a tour at its first step, or moves to a step (kept inside the tour). */
+  goToStep: (tourId: string, step: number) => void;
+  leaveTour: () => void;
+  setReveal: (reveal: boolean) => void;
+  setTheme: (theme: Theme) => void;
   setProblems: (problems: string[]) => void;
   select: (id: string | null) => void;
   setFocusDepth: (depth: FocusDepth) => void;
@@ -49,6 +82,15 @@ type AtlasActions = {
   setTextSize: (size: 'normal' | 'large') => void;
   setNarrowTab: (tab: NarrowTab) => void;
   setShortcutsOpen: (open: boolean) => void;
+  /** Sets a concept's note; empty text removes it. */
+  setNote: (conceptId: string, text: string) => void;
+  markVisited: (id: string) => void;
+  markQuizzed: (ids: string[]) => void;
+  /** Forgets which concepts were visited and quizzed; notes are kept. */
+  resetProgress: () => void;
+  /** Adds imported notes without replacing any text the student already has. */
+  importNotes: (notes: Record<string, string>, mode: 'merge') => NotesImport;
+  setStudyProblem: (message: string | null) => void;
   /** Makes the state match a URL, reporting a concept that does not exist. */
   applyRoute: (route: MapRoute) => void;
 };
@@ -62,10 +104,31 @@ function conceptExists(atlas: Atlas | null, id: string) {
   return atlas?.graph.concepts.some((c) => c.id === id) ?? false;
 }
 
+const withAll = (items: string[], added: string[]) => {
+  const missing = added.filter((item, i) => !items.includes(item) && added.indexOf(item) === i);
+  return missing.length ? [...items, ...missing] : items;
+};
+
+/**
+ * Joins an imported note to the current one so that neither text is lost: a text already contained
+ * in the other is not repeated.
+ */
+function mergeNote(current: string, imported: string): string | null {
+  if (current.includes(imported)) return null;
+  if (imported.includes(current)) return imported;
+  return `${current}\n\n${imported}`;
+}
+
 const notFound = (id: string) => `Concept “${id}” not found. Showing the whole map instead.`;
+
+const now = () => new Date().toISOString();
 
 export const useAtlasStore = create<AtlasStore>()((set, get) => ({
   atlas: null,
+  view: 'map',
+  tour: null,
+  reveal: false,
+  theme: 'standard',
   problems: [],
   selectedId: null,
   focusDepth: 0,
@@ -81,14 +144,35 @@ export const useAtlasStore = create<AtlasStore>()((set, get) => ({
   textSize: 'normal',
   narrowTab: 'map',
   shortcutsOpen: false,
+  notes: {},
+  visited: [],
+  quizzed: [],
+  studyProblem: null,
   setAtlas: (atlas) => set({ atlas, problems: [] }),
+  setView: (view) => set({ view }),
+  goToStep: (tourId, step) => {
+    const tour = get().atlas?.tours.find((t) => t.id === tourId);
+    if (!tour) {
+      set({ notice: `Tour “${tourId}” not found.` });
+      return;
+    }
+    const view = get().view === 'presenter' ? 'presenter' : 'tour';
+    set({ view, tour: { id: tourId, step: clampStep(tour, step) } });
+  },
+  leaveTour: () => set({ view: 'map', tour: null }),
+  setReveal: (reveal) => set({ reveal }),
+  setTheme: (theme) => set({ theme }),
   setProblems: (problems) => set({ problems }),
   select: (id) => {
     if (id !== null && !conceptExists(get().atlas, id)) {
       set({ selectedId: null, notice: notFound(id) });
       return;
     }
-    set({ selectedId: id, notice: null });
+    set((s) => ({
+      selectedId: id,
+      notice: null,
+      ...(id === null ? {} : { visited: withAll(s.visited, [id]) }),
+    }));
   },
   setFocusDepth: (focusDepth) => set({ focusDepth }),
   setFocusMode: (focusMode) => set({ focusMode }),
@@ -108,11 +192,58 @@ export const useAtlasStore = create<AtlasStore>()((set, get) => ({
   setTextSize: (textSize) => set({ textSize }),
   setNarrowTab: (narrowTab) => set({ narrowTab }),
   setShortcutsOpen: (shortcutsOpen) => set({ shortcutsOpen }),
+  setNote: (conceptId, text) =>
+    set((s) => {
+      // Only an empty box removes the note: whitespace is text the student is still typing.
+      if (text !== '') return { notes: { ...s.notes, [conceptId]: { text, updated: now() } } };
+      if (!(conceptId in s.notes)) return {};
+      const notes = { ...s.notes };
+      delete notes[conceptId];
+      return { notes };
+    }),
+  markVisited: (id) => set((s) => ({ visited: withAll(s.visited, [id]) })),
+  markQuizzed: (ids) => set((s) => ({ quizzed: withAll(s.quizzed, ids) })),
+  resetProgress: () => set({ visited: [], quizzed: [] }),
+  importNotes: (imported) => {
+    const result: NotesImport = { added: 0, combined: 0, unchanged: 0 };
+    const notes = { ...get().notes };
+    const updated = now();
+    for (const [id, text] of Object.entries(imported)) {
+      if (text === '') continue;
+      const current = notes[id]?.text;
+      const next = current === undefined ? text : mergeNote(current, text);
+      if (next === null) {
+        result.unchanged += 1;
+        continue;
+      }
+      result[current === undefined ? 'added' : 'combined'] += 1;
+      notes[id] = { text: next, updated };
+    }
+    if (result.added + result.combined > 0) set({ notes });
+    return result;
+  },
+  setStudyProblem: (studyProblem) => set({ studyProblem }),
   applyRoute: (route) => {
     const { atlas } = get();
     const sectionIds = new Set(atlas?.graph.sections.map((s) => s.id));
     const known = route.conceptId === null || conceptExists(atlas, route.conceptId);
+    const tour = route.tour && atlas?.tours.find((t) => t.id === route.tour?.id);
+    const inTour = route.view === 'tour' || route.view === 'presenter';
+    if (inTour && !tour) {
+      set({
+        view: 'map',
+        tour: null,
+        notice: `Tour “${route.tour?.id ?? ''}” not found. Showing the map instead.`,
+      });
+      return;
+    }
     set({
+      view: route.view,
+      tour:
+        inTour && tour && route.tour
+          ? { id: tour.id, step: clampStep(tour, route.tour.step) }
+          : null,
+      reveal: route.reveal,
       selectedId: known ? route.conceptId : null,
       notice: known || route.conceptId === null ? null : notFound(route.conceptId),
       focusDepth: route.depth,
@@ -127,6 +258,9 @@ export const useAtlasStore = create<AtlasStore>()((set, get) => ({
 export function routeOf(state: AtlasState): MapRoute {
   return {
     ...defaultRoute,
+    view: state.view,
+    tour: state.tour,
+    reveal: state.reveal,
     conceptId: state.selectedId,
     depth: state.focusDepth,
     mode: state.focusMode,

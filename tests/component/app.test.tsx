@@ -18,7 +18,12 @@ async function renderApp() {
 describe('the explorer', () => {
   it('shows the article title and a link to its source', async () => {
     await renderApp();
-    expect(screen.getByRole('heading', { level: 1, name: 'A small argument' })).toBeInTheDocument();
+    expect(
+      within(document.querySelector<HTMLElement>('.app-header')!).getByRole('heading', {
+        level: 1,
+        name: 'A small argument',
+      }),
+    ).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Source article' })).toHaveAttribute(
       'href',
       'https://example.org/argument',
@@ -189,5 +194,20 @@ describe('the explorer', () => {
       within(alert).getByRole('heading', { name: 'The map could not be drawn' }),
     ).toBeInTheDocument();
     expect(within(alert).getAllByRole('listitem')).toHaveLength(2);
+  });
+});
+
+describe('search on the map', () => {
+  it('highlights matching concepts while the user types and opens the best one with Enter', async () => {
+    const { user, node } = await renderApp();
+    const box = screen.getByRole('combobox', { name: 'Search concepts' });
+    // jsdom has no layout, so the panel separators' hit areas cover every point: focus directly.
+    box.focus();
+    await user.keyboard('veins');
+    expect(node('veins')).toHaveClass('is-match');
+    expect(node('rain')).toHaveClass('is-unmatched');
+    await user.keyboard('{Enter}');
+    expect(useAtlasStore.getState().selectedId).toBe('veins');
+    expect(node('rain')).not.toHaveClass('is-unmatched');
   });
 });

@@ -14,6 +14,8 @@ describe('URL routes', () => {
       mode: 'hide',
       hiddenKinds: ['example', 'idea'],
       hiddenSections: ['intro'],
+      tour: null,
+      reveal: false,
     });
   });
 
@@ -42,5 +44,47 @@ describe('URL routes', () => {
   it('encodes ids so that any id survives the round trip', () => {
     const route = { ...defaultRoute, conceptId: 'a b/c?d' };
     expect(parseHash(formatRoute(route)).conceptId).toBe('a b/c?d');
+  });
+});
+
+describe('views in the URL', () => {
+  it('reads and writes the outline and quiz views', () => {
+    expect(parseHash('#/outline')).toEqual({ ...defaultRoute, view: 'outline' });
+    expect(parseHash('#/quiz')).toEqual({ ...defaultRoute, view: 'quiz' });
+    expect(parseHash('#/outline/concept/leap-form?depth=1')).toMatchObject({
+      view: 'outline',
+      conceptId: 'leap-form',
+      depth: 1,
+    });
+    expect(formatRoute({ ...defaultRoute, view: 'outline' })).toBe('#/outline');
+    expect(formatRoute({ ...defaultRoute, view: 'outline', conceptId: 'x' })).toBe(
+      '#/outline/concept/x',
+    );
+    expect(formatRoute({ ...defaultRoute, view: 'quiz' })).toBe('#/quiz');
+  });
+});
+
+describe('tours in the URL', () => {
+  it('reads a tour step and the presenter view, 1-based', () => {
+    expect(parseHash('#/tour/whole-argument/3')).toMatchObject({
+      view: 'tour',
+      tour: { id: 'whole-argument', step: 3 },
+      reveal: false,
+    });
+    expect(parseHash('#/presenter/dialectics/2?reveal=progressive')).toMatchObject({
+      view: 'presenter',
+      tour: { id: 'dialectics', step: 2 },
+      reveal: true,
+    });
+    expect(parseHash('#/tour/whole-argument/zero').tour).toEqual({ id: 'whole-argument', step: 1 });
+    expect(parseHash('#/tour').view).toBe('map');
+  });
+
+  it('writes tour steps back', () => {
+    const route = { ...defaultRoute, view: 'tour' as const, tour: { id: 'dialectics', step: 4 } };
+    expect(formatRoute(route)).toBe('#/tour/dialectics/4');
+    expect(formatRoute({ ...route, view: 'presenter', reveal: true })).toBe(
+      '#/presenter/dialectics/4?reveal=progressive',
+    );
   });
 });

@@ -1,0 +1,74 @@
+import { lazy, Suspense } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { formatRoute, type View } from '../lib/route';
+import { routeOf, useAtlasStore } from '../store/atlas-store';
+import { ConceptMap } from './concept-map';
+import { Legend } from './legend';
+import { MapToolbar } from './map-toolbar';
+import { OutlineTree } from './outline-tree';
+import { StudyBadges } from './study-badges';
+
+// The quiz is not needed for the first paint, so it loads on demand.
+const QuizView = lazy(() => import('./quiz-view').then((m) => ({ default: m.QuizView })));
+
+const viewLabels: Partial<Record<View, string>> = { map: 'Map', outline: 'Outline', quiz: 'Quiz' };
+
+/** Links to the three ways of studying the argument; the URL says which one is shown. */
+function ViewSwitcher() {
+  // The whole route, so that each link keeps the current selection, focus and filters.
+  const route = useAtlasStore(useShallow(routeOf));
+  return (
+    <nav className="view-switcher" aria-label="Views">
+      {(Object.keys(viewLabels) as View[]).map((v) => (
+        <a
+          key={v}
+          className="view-switcher__link"
+          href={formatRoute({ ...route, view: v })}
+          aria-current={route.view === v ? 'page' : undefined}
+        >
+          {viewLabels[v]}
+        </a>
+      ))}
+    </nav>
+  );
+}
+
+function recordAnswer(conceptIds: string[]) {
+  useAtlasStore.getState().markQuizzed(conceptIds);
+}
+
+/** The map, the outline or the quiz, with the view switcher and (on the map) its toolbar. */
+export function MainView({ toggles }: { toggles?: React.ReactNode }) {
+  const view = useAtlasStore((s) => s.view);
+  return (
+    <div className="map-pane">
+      {view === 'map' ? (
+        <MapToolbar>
+          <ViewSwitcher />
+          {toggles}
+        </MapToolbar>
+      ) : (
+        <div className="map-toolbar">
+          <ViewSwitcher />
+          {toggles}
+        </div>
+      )}
+      <div className="map-pane__canvas">
+        {view === 'map' ? (
+          <>
+            <ConceptMap />
+            <Legend />
+          </>
+        ) : null}
+        {view === 'outline' ? (
+          <OutlineTree renderBadges={(id) => <StudyBadges conceptId={id} />} />
+        ) : null}
+        {view === 'quiz' ? (
+          <Suspense fallback={<p className="loading">Loading the quiz…</p>}>
+            <QuizView onAnswered={recordAnswer} />
+          </Suspense>
+        ) : null}
+      </div>
+    </div>
+  );
+}
