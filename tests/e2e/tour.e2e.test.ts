@@ -1,0 +1,95 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { seriousAxeViolations, useBrowser } from './harness';
+
+const tours = JSON.parse(readFileSync('data/tours.json', 'utf8')) as {
+  tours: { id: string; steps: { title: string; concepts: string[] }[] }[];
+};
+const whole = tours.tours.find((t) => t.id === 'whole-argument')!;
+const title = (page: Page) => page.locator('#tour-step-title').textContent();
+
+describe('a tour in Chromium', () => {
+  const session = useBrowser({ width: 1920, height: 1080 });
+
+  async function open(hash: string) {
+    await session.page.goto(session.url(hash));
+    await session.page.locator('#tour-step-title').waitFor();
+  }
+
+  it('steps with the arrow keys and PageDown, and the URL follows', async () => {
+    const { page } = session;
+    await open('#/tour/whole-argument/1');
+    expect(await title(page)).toBe(whole.steps[0]!.title);
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => title(page)).toBe(whole.steps[1]!.title);
+    expect(page.url()).toMatch(/#\/tour\/whole-argument\/2$/);
+    await page.keyboard.press('PageDown');
+    await expect.poll(() => page.url()).toMatch(/#\/tour\/whole-argument\/3$/);
+    await page.keyboard.press('PageUp');
+    await expect.poll(() => page.url()).toMatch(/#\/tour\/whole-argument\/2$/);
+  });
+
+  it('keeps the step on reload', async () => {
+    const { page } = session;
+    await open('#/tour/whole-argument/4');
+    await page.reload();
+    await page.locator('#tour-step-title').waitFor();
+    expect(await title(page)).toBe(whole.steps[3]!.title);
+  });
+
+  it('moves the camera so that every concept of the step is inside the map', async () => {
+    const { page } = session;
+    await open('#/tour/whole-argument/5');
+    const map = (await page.locator('.tour-layout__map').boundingBox())!;
+    const inside = async () => {
+      for (const id of whole.steps[4]!.concepts) {
+        const box = await page.locator(`.react-flow__node[data-id="${id}"]`).boundingBox();
+        if (!box) return false;
+        const fits =
+          box.x >= map.x - 1 &&
+          box.y >= map.y - 1 &&
+          box.x + box.width <= map.x + map.width + 1 &&
+          box.y + box.height <= map.y + map.height + 1;
+        if (!fits) return `${id} is outside`;
+      }
+      return true;
+    };
+    await expect.poll(inside, { timeout: 5000 }).toBe(true);
+  });
+
+  it('leaves the tour with Escape', async () => {
+    const { page } = session;
+    await open('#/tour/whole-argument/2');
+    await page.keyboard.press('Escape');
+    await page.locator('.view-switcher').waitFor();
+    expect(page.url()).toMatch(/#\/$/);
+  });
+
+  it('moves the audience window when the presenter steps', async () => {
+    const { page, context } = session;
+    await open('#/tour/whole-argument/1');
+    const presenter = await context.newPage();
+    await presenter.goto(session.url('#/presenter/whole-argument/1'));
+    await presenter.getByRole('button', { name: 'Next →' }).click();
+    await presenter.getByRole('button', { name: 'Next →' }).click();
+    await expect.poll(() => title(page)).toBe(whole.steps[2]!.title);
+    expect(page.url()).toMatch(/#\/tour\/whole-argument\/3$/);
+    await page.keyboard.press('ArrowRight');
+    await expect
+      .poll(() => presenter.locator('#presenter-now').textContent())
+      .toBe(whole.steps[3]!.title);
+    await presenter.close();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => title(page)).toBe(whole.steps[4]!.title);
+  });
+
+  it('has no serious or critical accessibility violations in the tour and presenter views', async () => {
+    const { page } = session;
+    await open('#/tour/whole-argument/3');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.goto(session.url('#/presenter/whole-argument/3'));
+    await page.locator('#presenter-now').waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+  });
+});
