@@ -1,4 +1,5 @@
-import { useEffect, useRef } from 'react';
+import { useRef } from 'react';
+import { useModalDialog } from '../lib/use-modal-dialog';
 import { useAtlasStore } from '../store/atlas-store';
 
 const shortcuts: [string[], string][] = [
@@ -17,17 +18,7 @@ export function ShortcutsDialog() {
   const open = useAtlasStore((s) => s.shortcutsOpen);
   const setOpen = useAtlasStore((s) => s.setShortcutsOpen);
   const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) {
-      if (typeof dialog.showModal === 'function') dialog.showModal();
-      else dialog.setAttribute('open', '');
-    } else if (!open && dialog.open) {
-      if (typeof dialog.close === 'function') dialog.close();
-      else dialog.removeAttribute('open');
-    }
-  }, [open]);
+  useModalDialog(ref, open);
   return (
     <dialog
       ref={ref}

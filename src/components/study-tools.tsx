@@ -1,3 +1,4 @@
+import { downloadBlob } from '../lib/download';
 import { useEffect, useId, useRef, useState, type ChangeEvent, type KeyboardEvent } from 'react';
 import { exportNotesMarkdown, importNotesMarkdown } from '../lib/notes-markdown';
 import { useAtlasStore, type NotesImport } from '../store/atlas-store';
@@ -25,16 +26,7 @@ function importSummary({ added, combined, unchanged }: NotesImport): string {
 }
 
 function download(filename: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/markdown;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Some browsers start the download after this task; revoking later keeps it alive till then.
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  downloadBlob(new Blob([text], { type: 'text/markdown;charset=utf-8' }), filename);
 }
 
 type Status = { message: string; problems: string[] };

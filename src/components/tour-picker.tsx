@@ -1,4 +1,5 @@
-import { useEffect, useRef } from 'react';
+import { useRef } from 'react';
+import { useModalDialog } from '../lib/use-modal-dialog';
 import { defaultRoute, formatRoute } from '../lib/route';
 import { useAtlasStore } from '../store/atlas-store';
 
@@ -6,17 +7,7 @@ import { useAtlasStore } from '../store/atlas-store';
 export function TourPicker({ open, onClose }: { open: boolean; onClose: () => void }) {
   const tours = useAtlasStore((s) => s.atlas?.tours ?? noTours);
   const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) {
-      if (typeof dialog.showModal === 'function') dialog.showModal();
-      else dialog.setAttribute('open', '');
-    } else if (!open && dialog.open) {
-      if (typeof dialog.close === 'function') dialog.close();
-      else dialog.removeAttribute('open');
-    }
-  }, [open]);
+  useModalDialog(ref, open);
   return (
     <dialog
       ref={ref}

@@ -1,3 +1,4 @@
+import { downloadBlob } from './download';
 import { getViewportForBounds, type Rect, type Viewport } from '@xyflow/react';
 
 export type ExportFormat = 'png' | 'svg';
@@ -132,14 +133,5 @@ function dataUrlToBlob(dataUrl: string): Blob {
  * because a whole-map PNG runs to megabytes, more than browsers accept in a link's address.
  */
 export function downloadDataUrl(dataUrl: string, filename: string): void {
-  const url = URL.createObjectURL(dataUrlToBlob(dataUrl));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The download starts after the click returns; the blob can go once it surely has.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  downloadBlob(dataUrlToBlob(dataUrl), filename);
 }

@@ -5,31 +5,26 @@ import { NotesBox } from '../../src/components/notes-box';
 import { STUDY_KEY } from '../../src/lib/study-storage';
 import { startStudySync } from '../../src/lib/study-sync';
 import { useAtlasStore } from '../../src/store/atlas-store';
+import { memoryStorage } from '../fixtures/memory-storage';
 
-function memoryStorage(): Storage & { failWith: (name: string | null) => void } {
-  const data = new Map<string, string>();
+function failingStorage(): Storage & { failWith: (name: string | null) => void } {
+  const storage = memoryStorage();
+  const write = storage.setItem.bind(storage);
   let failure: string | null = null;
-  return {
-    get length() {
-      return data.size;
-    },
-    clear: () => data.clear(),
-    getItem: (key) => data.get(key) ?? null,
-    key: (index) => [...data.keys()][index] ?? null,
-    removeItem: (key) => void data.delete(key),
-    setItem: (key, value) => {
+  return Object.assign(storage, {
+    setItem: (key: string, value: string) => {
       if (failure) throw new DOMException('refused', failure);
-      data.set(key, String(value));
+      write(key, value);
     },
-    failWith: (name) => (failure = name),
-  };
+    failWith: (name: string | null) => (failure = name),
+  });
 }
 
 let stop = () => {};
 afterEach(() => stop());
 
 function setup() {
-  const storage = memoryStorage();
+  const storage = failingStorage();
   stop = startStudySync(storage, null);
   const user = userEvent.setup();
   const view = render(<NotesBox conceptId="water" />);

@@ -2,20 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultPreferences, loadPreferences, savePreferences } from '../../src/lib/preferences';
 import { startPreferencesSync } from '../../src/lib/preferences-sync';
 import { useAtlasStore } from '../../src/store/atlas-store';
-
-function memoryStorage(initial: Record<string, string> = {}): Storage {
-  const data = new Map(Object.entries(initial));
-  return {
-    get length() {
-      return data.size;
-    },
-    clear: () => data.clear(),
-    getItem: (key) => data.get(key) ?? null,
-    key: (index) => [...data.keys()][index] ?? null,
-    removeItem: (key) => void data.delete(key),
-    setItem: (key, value) => void data.set(key, String(value)),
-  };
-}
+import { memoryStorage } from '../fixtures/memory-storage';
 
 const KEY = 'concept-atlas:preferences';
 

@@ -12,20 +12,7 @@ import {
 import { startStudySync } from '../../src/lib/study-sync';
 import { useAtlasStore } from '../../src/store/atlas-store';
 import { fixtureAtlas } from '../fixtures/load-fixture';
-
-function memoryStorage(initial: Record<string, string> = {}): Storage {
-  const data = new Map(Object.entries(initial));
-  return {
-    get length() {
-      return data.size;
-    },
-    clear: () => data.clear(),
-    getItem: (key) => data.get(key) ?? null,
-    key: (index) => [...data.keys()][index] ?? null,
-    removeItem: (key) => void data.delete(key),
-    setItem: (key, value) => void data.set(key, String(value)),
-  };
-}
+import { memoryStorage } from '../fixtures/memory-storage';
 
 /** A storage that refuses every write, as a full or private-mode browser does. */
 function refusingStorage(name: string, initial: Record<string, string> = {}) {
