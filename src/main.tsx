@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import '@xyflow/react/dist/base.css';
 import './styles.css';
 import { App } from './components/app';
+import { ErrorBoundary } from './components/error-boundary';
 import { loadBuiltInAtlas } from './content';
 import { startPreferencesSync } from './lib/preferences-sync';
 import { startStudySync } from './lib/study-sync';
@@ -20,7 +21,9 @@ const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <App />
+      <ErrorBoundary>
+        <App />
+      </ErrorBoundary>
     </StrictMode>,
   );
 }
