@@ -1,20 +1,14 @@
-import { readFileSync } from 'node:fs';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { QuizView } from '../../src/components/quiz-view';
-import { loadAtlas, type Atlas } from '../../src/model/atlas';
+import type { Atlas } from '../../src/model/atlas';
 import { BLANK, generateQuiz, type Question } from '../../src/model/quiz';
 import { useAtlasStore } from '../../src/store/atlas-store';
 import { fixtureAtlas } from '../fixtures/load-fixture';
+import { loadRealAtlas } from '../fixtures/real-atlas';
 
-const loaded = loadAtlas(
-  readFileSync('data/article.md', 'utf8'),
-  JSON.parse(readFileSync('data/graph.json', 'utf8')) as unknown,
-  JSON.parse(readFileSync('data/layout.json', 'utf8')) as unknown,
-);
-if (!loaded.ok) throw new Error(`data/ is invalid:\n${loaded.problems.join('\n')}`);
-const atlas: Atlas = loaded.atlas;
+const atlas: Atlas = loadRealAtlas();
 const quiz = generateQuiz(atlas, { seed: 1 });
 const label = (id: string) => atlas.graph.concepts.find((c) => c.id === id)?.label ?? id;
 

@@ -1,15 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadAtlas } from '../../src/model/atlas';
 import { seriousAxeViolations, useBrowser } from './harness';
+import { loadRealAtlas } from '../fixtures/real-atlas';
 
-const loaded = loadAtlas(
-  readFileSync('data/article.md', 'utf8'),
-  JSON.parse(readFileSync('data/graph.json', 'utf8')),
-  JSON.parse(readFileSync('data/layout.json', 'utf8')),
-);
-if (!loaded.ok) throw new Error(loaded.problems.join('\n'));
-const { atlas } = loaded;
+const atlas = loadRealAtlas();
 const firstId = [...atlas.order.entries()].find(([, index]) => index === 0)![0];
 const firstInReadingOrder = atlas.graph.concepts.find((c) => c.id === firstId)!;
 

@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadAtlas } from '../../src/model/atlas';
 import { buildOutline, type OutlineNode } from '../../src/model/outline';
 import type { Concept } from '../../src/model/schema';
 import { makeConcept, makeGraph, makeRelation } from '../fixtures/atlas-fixture';
 import { fixtureAtlas } from '../fixtures/load-fixture';
+import { loadRealAtlas } from '../fixtures/real-atlas';
 
 /** A tree as text: `id(child child)`, so a whole shape fits in one readable assertion. */
 const shape = (node: OutlineNode): string =>
@@ -136,14 +135,9 @@ describe('buildOutline', () => {
 });
 
 describe('buildOutline on the curated data', () => {
-  const loaded = loadAtlas(
-    readFileSync('data/article.md', 'utf8'),
-    JSON.parse(readFileSync('data/graph.json', 'utf8')),
-    JSON.parse(readFileSync('data/layout.json', 'utf8')),
-  );
-  if (!loaded.ok) throw new Error(`data/ is invalid:\n${loaded.problems.join('\n')}`);
-  const { graph } = loaded.atlas;
-  const outline = buildOutline(loaded.atlas);
+  const realAtlas = loadRealAtlas();
+  const { graph } = realAtlas;
+  const outline = buildOutline(realAtlas);
   const nodes = new Map(flatten(outline).map((node) => [node.id, node]));
   const childIds = (id: string) => nodes.get(id)?.children.map((child) => child.id) ?? [];
   const ofKind = (kind: string) => graph.concepts.filter((c) => c.kind === kind);

@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseArticle, type Block } from '../../src/model/article';
-import { loadAtlas } from '../../src/model/atlas';
 import { coverage, marksByBlock, segmentBlock, type Mark } from '../../src/model/passages';
 import { checkGraph, type Anchors } from '../../src/model/validate';
 import { fixtureMarkdown, makeGraph } from '../fixtures/atlas-fixture';
+import { loadRealAtlas } from '../fixtures/real-atlas';
 
 /** A block that does not start the article, so offsets inside and outside it differ. */
 const block: Block = {
@@ -119,13 +118,8 @@ describe('marksByBlock and coverage', () => {
 });
 
 describe('the real article', () => {
-  const loaded = loadAtlas(
-    readFileSync('data/article.md', 'utf8'),
-    JSON.parse(readFileSync('data/graph.json', 'utf8')) as unknown,
-    JSON.parse(readFileSync('data/layout.json', 'utf8')) as unknown,
-  );
-  if (!loaded.ok) throw new Error(`data/ is invalid:\n${loaded.problems.join('\n')}`);
-  const { article, anchors } = loaded.atlas;
+  const realAtlas = loadRealAtlas();
+  const { article, anchors } = realAtlas;
   const grouped = marksByBlock(article, anchors);
 
   it('places every anchored passage in a block', () => {

@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadAtlas, type Atlas } from '../../src/model/atlas';
+import type { Atlas } from '../../src/model/atlas';
 import {
   BLANK,
   generateQuiz,
@@ -14,18 +13,11 @@ import {
 import type { Concept } from '../../src/model/schema';
 import { makeConcept, makeGraph, makeRelation, makeSection } from '../fixtures/atlas-fixture';
 import { fixtureAtlas } from '../fixtures/load-fixture';
+import { loadRealAtlas } from '../fixtures/real-atlas';
 
 const seeds = Array.from({ length: 50 }, (_, i) => i + 1);
 
-function realAtlas(): Atlas {
-  const loaded = loadAtlas(
-    readFileSync('data/article.md', 'utf8'),
-    JSON.parse(readFileSync('data/graph.json', 'utf8')) as unknown,
-    JSON.parse(readFileSync('data/layout.json', 'utf8')) as unknown,
-  );
-  if (!loaded.ok) throw new Error(`data/ is invalid:\n${loaded.problems.join('\n')}`);
-  return loaded.atlas;
-}
+const realAtlas = loadRealAtlas;
 
 /** An article rich enough for every question type: four pillars, three pairs, one sequence. */
 const cityMarkdown = `---

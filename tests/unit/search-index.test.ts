@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../src/model/article';
-import { loadAtlas } from '../../src/model/atlas';
 import { buildSearchIndex, excerpt, tokenize } from '../../src/model/search-index';
 import type { Graph } from '../../src/model/schema';
 import { checkGraph } from '../../src/model/validate';
 import { fixtureMarkdown, makeConcept, makeGraph, makeRelation } from '../fixtures/atlas-fixture';
+import { loadRealAtlas } from '../fixtures/real-atlas';
 
 const longSummary =
   'A long explanation that keeps going for a while about cities, homes, streets, districts, ' +
@@ -210,13 +209,8 @@ describe('excerpt', () => {
 });
 
 describe('search over the real data', () => {
-  const loaded = loadAtlas(
-    readFileSync('data/article.md', 'utf8'),
-    JSON.parse(readFileSync('data/graph.json', 'utf8')),
-    JSON.parse(readFileSync('data/layout.json', 'utf8')),
-  );
-  if (!loaded.ok) throw new Error(`data/ is invalid:\n${loaded.problems.join('\n')}`);
-  const { graph, article, anchors } = loaded.atlas;
+  const realAtlas = loadRealAtlas();
+  const { graph, article, anchors } = realAtlas;
   const real = buildSearchIndex(graph, article, anchors);
   const first = (query: string) => {
     const [hit] = real.search(query);
