@@ -2,22 +2,13 @@ import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { PrintHandout } from '../../src/components/print-handout';
 import { useAtlasStore } from '../../src/store/atlas-store';
-import { makeConcept, makeGraph } from '../fixtures/atlas-fixture';
+import { makeAnnotatedVeins, makeGraph } from '../fixtures/atlas-fixture';
 import { fixtureAtlas } from '../fixtures/load-fixture';
 
 async function renderHandout() {
   const graph = makeGraph();
   const [water, pipes, , rain] = graph.concepts;
-  const veins = makeConcept({
-    id: 'veins',
-    label: 'Veins',
-    kind: 'metaphor',
-    section: 'pipes',
-    summary: 'Pipes carry water the way veins carry blood.',
-    passages: [{ exact: 'the veins of a city' }, { exact: 'Old pipes leak.', prefix: 'a city.' }],
-    zh: '经络',
-    note: 'A figure of speech, not a claim about biology.',
-  });
+  const veins = makeAnnotatedVeins();
   // Listed out of reading order, so that the handout has to put them in order itself.
   graph.concepts = [rain!, veins, pipes!, water!];
   useAtlasStore.getState().setAtlas(await fixtureAtlas(graph));
