@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { formatRoute } from '../lib/route';
 import { kindStyles } from '../model/kinds';
 import type { Concept, Relation } from '../model/schema';
@@ -9,14 +10,11 @@ import { StudyTools } from './study-tools';
 
 type Link = { relation: Relation; other: Concept; outgoing: boolean };
 
-/** A link to another concept that keeps the current focus and filters. */
-function conceptHref(id: string): string {
-  return formatRoute({ ...routeOf(useAtlasStore.getState()), conceptId: id });
-}
-
 function Proposition({ link, self }: { link: Link; self: Concept }) {
   const { relation, other, outgoing } = link;
-  const href = conceptHref(other.id);
+  // Subscribed to the route so the link keeps the current view, focus and filters as they change.
+  const route = useAtlasStore(useShallow(routeOf));
+  const href = formatRoute({ ...route, conceptId: other.id });
   const otherLink = (
     <a href={href} className="details-relation__concept">
       {other.label}

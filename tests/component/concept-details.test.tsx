@@ -1,24 +1,14 @@
-import { render, screen, within } from '@testing-library/react';
+import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { ConceptDetails } from '../../src/components/concept-details';
 import { useAtlasStore } from '../../src/store/atlas-store';
-import { makeConcept, makeGraph } from '../fixtures/atlas-fixture';
+import { makeAnnotatedVeins, makeGraph } from '../fixtures/atlas-fixture';
 import { fixtureAtlas } from '../fixtures/load-fixture';
 
 async function renderDetails(selected: string | null) {
   const graph = makeGraph();
-  graph.concepts[2] = makeConcept({
-    id: 'veins',
-    label: 'Veins',
-    kind: 'metaphor',
-    section: 'pipes',
-    summary: 'Pipes carry water the way veins carry blood.',
-    passages: [{ exact: 'the veins of a city' }, { exact: 'Old pipes leak.', prefix: 'a city.' }],
-    zh: '经络',
-    note: 'A figure of speech, not a claim about biology.',
-    aliases: ['arteries'],
-  });
+  graph.concepts[2] = makeAnnotatedVeins();
   useAtlasStore.getState().setAtlas(await fixtureAtlas(graph));
   useAtlasStore.getState().select(selected);
   const user = userEvent.setup();
@@ -81,6 +71,15 @@ describe('concept details', () => {
     expect(within(panel).getByRole('link', { name: 'water' })).toHaveAttribute(
       'href',
       '#/concept/water?depth=2&hide-kinds=example',
+    );
+  });
+
+  it('updates its links when the focus changes while the panel is open', async () => {
+    const { panel } = await renderDetails('pipes');
+    act(() => useAtlasStore.getState().setFocusDepth(3));
+    expect(within(panel).getByRole('link', { name: 'water' })).toHaveAttribute(
+      'href',
+      '#/concept/water?depth=3',
     );
   });
 
