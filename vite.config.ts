@@ -1,11 +1,12 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { builtInAtlas } from './src/build/built-in-atlas';
 
 export default defineConfig({
   // Relative asset URLs so that dist/ works under any path of any static host.
   base: './',
-  plugins: [react()],
+  plugins: [react(), builtInAtlas()],
   server: { fs: { allow: ['.'] } },
   preview: { port: 4173, strictPort: false },
   test: {

@@ -1,16 +1,20 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { isTypingTarget } from '../lib/typing';
 import { useMediaQuery } from '../lib/use-media-query';
 import { useAtlasStore } from '../store/atlas-store';
 import { DataProblems } from './data-problems';
-import { PresenterView } from './presenter-view';
 import { PrintHandout } from './print-handout';
 import { TourPicker } from './tour-picker';
-import { TourStage } from './tour-stage';
 import { NarrowLayout, WideLayout } from './panels';
 import { SearchBox } from './search-box';
 import { ShortcutsDialog } from './shortcuts-dialog';
 import { StatusRegion } from './status-region';
+
+// Presenting is not needed for the first paint, so its views load on demand.
+const TourStage = lazy(() => import('./tour-stage').then((m) => ({ default: m.TourStage })));
+const PresenterView = lazy(() =>
+  import('./presenter-view').then((m) => ({ default: m.PresenterView })),
+);
 
 /** Page-wide keys: `?` lists the shortcuts and Escape clears the selection. */
 function useGlobalKeys() {
@@ -100,7 +104,7 @@ export function App() {
       <StatusRegion />
       <main className="app-main">
         {problems.length > 0 ? <DataProblems problems={problems} /> : null}
-        {main}
+        <Suspense fallback={<p className="loading">Loading…</p>}>{main}</Suspense>
       </main>
       <ShortcutsDialog />
       <TourPicker open={picking} onClose={() => setPicking(false)} />

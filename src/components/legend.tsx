@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { kindStyles } from '../model/kinds';
-import { conceptKinds } from '../model/schema';
+import { conceptKinds } from '../model/vocabulary';
 import { useAtlasStore } from '../store/atlas-store';
 import { KindIcon } from './kind-icon';
 

@@ -5,11 +5,11 @@ import { routeOf, useAtlasStore } from '../store/atlas-store';
 import { ConceptMap } from './concept-map';
 import { Legend } from './legend';
 import { MapToolbar } from './map-toolbar';
-import { OutlineTree } from './outline-tree';
 import { StudyBadges } from './study-badges';
 
-// The quiz is not needed for the first paint, so it loads on demand.
+// The quiz and the outline are not needed for the first paint, so they load on demand.
 const QuizView = lazy(() => import('./quiz-view').then((m) => ({ default: m.QuizView })));
+const OutlineTree = lazy(() => import('./outline-tree').then((m) => ({ default: m.OutlineTree })));
 
 const viewLabels: Partial<Record<View, string>> = { map: 'Map', outline: 'Outline', quiz: 'Quiz' };
 
@@ -61,7 +61,9 @@ export function MainView({ toggles }: { toggles?: React.ReactNode }) {
           </>
         ) : null}
         {view === 'outline' ? (
-          <OutlineTree renderBadges={(id) => <StudyBadges conceptId={id} />} />
+          <Suspense fallback={<p className="loading">Loading the outline…</p>}>
+            <OutlineTree renderBadges={(id) => <StudyBadges conceptId={id} />} />
+          </Suspense>
         ) : null}
         {view === 'quiz' ? (
           <Suspense fallback={<p className="loading">Loading the quiz…</p>}>

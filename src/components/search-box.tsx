@@ -1,7 +1,9 @@
 import { Search } from 'lucide-react';
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { kindStyles } from '../model/kinds';
-import { buildSearchIndex, excerpt, type SearchHit } from '../model/search-index';
+import type { Atlas } from '../model/atlas';
+import type { SearchHit, SearchIndex } from '../model/search-index';
+import { excerpt } from '../model/text';
 import { useAtlasStore } from '../store/atlas-store';
 import './search-box.css';
 
@@ -34,6 +36,54 @@ function isTyping(target: EventTarget | null): boolean {
 function isShortcut(event: globalThis.KeyboardEvent): boolean {
   if (event.key === '/') return !event.ctrlKey && !event.metaKey && !event.altKey;
   return (event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'k';
+}
+
+const NO_HITS: SearchHit[] = [];
+const indexes = new WeakMap<Atlas, SearchIndex>();
+
+/**
+ * The search index, built once per map in its own chunk: when the browser is idle after the first
+ * paint, or at once when the user starts searching. Null until it is ready.
+ */
+function useSearchIndex(atlas: Atlas | null, wanted: boolean): SearchIndex | null {
+  const [built, setBuilt] = useState<{ atlas: Atlas; index: SearchIndex } | null>(null);
+  const ready = built !== null && built.atlas === atlas;
+  useEffect(() => {
+    if (!atlas || ready) return;
+    let cancelled = false;
+    const build = () => {
+      void import('../model/search-index').then(({ buildSearchIndex }) => {
+        if (cancelled) return;
+        let index = indexes.get(atlas);
+        if (!index) {
+          index = buildSearchIndex(atlas.graph, atlas.article, atlas.anchors);
+          indexes.set(atlas, index);
+        }
+        setBuilt({ atlas, index });
+        // A query typed while the index was being built lights up its matches now.
+        const { searchQuery, setSearch } = useAtlasStore.getState();
+        if (searchQuery.trim()) {
+          setSearch(
+            searchQuery,
+            index.search(searchQuery, HIGHLIGHTED_MATCHES).map((hit) => hit.id),
+          );
+        }
+      });
+    };
+    if (wanted || typeof requestIdleCallback === 'undefined') {
+      const timer = setTimeout(build, 0);
+      return () => {
+        cancelled = true;
+        clearTimeout(timer);
+      };
+    }
+    const idle = requestIdleCallback(build, { timeout: 3000 });
+    return () => {
+      cancelled = true;
+      cancelIdleCallback(idle);
+    };
+  }, [atlas, ready, wanted]);
+  return ready ? built.index : null;
 }
 
 const resultCount = (count: number) =>
@@ -76,15 +126,19 @@ export function SearchBox() {
   // Ids follow the concept, so a screen reader hears when typing changes the best result.
   const optionId = (conceptId: string) => `${baseId}-option-${conceptId}`;
 
-  const index = useMemo(
-    () => (atlas ? buildSearchIndex(atlas.graph, atlas.article, atlas.anchors) : null),
-    [atlas],
-  );
+  const [focused, setFocused] = useState(false);
+  const index = useSearchIndex(atlas, focused || query.trim().length > 0);
   const summaries = useMemo(
     () => new Map(atlas?.graph.concepts.map((c) => [c.id, c.summary])),
     [atlas],
   );
-  const matches = useMemo(() => index?.search(query) ?? [], [index, query]);
+  // One search per keystroke: typing stores its results; anything else searches here.
+  const [found, setFound] = useState<{ index: SearchIndex; query: string; hits: SearchHit[] }>();
+  const matches = useMemo(() => {
+    if (!index) return NO_HITS;
+    if (found?.index === index && found.query === query) return found.hits;
+    return index.search(query, HIGHLIGHTED_MATCHES);
+  }, [found, index, query]);
   const hits = matches.slice(0, SHOWN_RESULTS);
   const hasQuery = query.trim().length > 0;
   const expanded = open && hits.length > 0;
@@ -92,10 +146,11 @@ export function SearchBox() {
   const activeHit = expanded ? hits[activeIndex] : undefined;
 
   function changeQuery(value: string) {
-    const found = index?.search(value, HIGHLIGHTED_MATCHES) ?? [];
+    const hits = index?.search(value, HIGHLIGHTED_MATCHES) ?? NO_HITS;
+    if (index) setFound({ index, query: value, hits });
     setSearch(
       value,
-      found.map((hit) => hit.id),
+      hits.map((hit) => hit.id),
     );
     setActive(0);
     setOpen(true);
@@ -166,9 +221,10 @@ export function SearchBox() {
     document.getElementById(activeId)?.scrollIntoView?.({ block: 'nearest' });
   }, [activeId]);
 
-  const noMatch = open && hasQuery && matches.length === 0;
+  const noMatch = open && hasQuery && index !== null && matches.length === 0;
   let status = '';
-  if (hasQuery) {
+  if (hasQuery && !index) status = 'Preparing the search…';
+  else if (hasQuery) {
     status =
       matches.length > 0 ? resultCount(matches.length) : `No concept matches “${query.trim()}”`;
   }
@@ -197,7 +253,10 @@ export function SearchBox() {
         value={query}
         onChange={(event) => changeQuery(event.target.value)}
         onKeyDown={onKeyDown}
-        onFocus={() => setOpen(true)}
+        onFocus={() => {
+          setFocused(true);
+          setOpen(true);
+        }}
         onBlur={() => setOpen(false)}
       />
       <ul

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 const STORAGE_KEY = 'concept-atlas:preferences';
 
@@ -6,9 +6,9 @@ export const preferencesSchema = z.object({
   version: z.literal(1),
   /** Panel widths in percent: map, details, article. */
   panels: z.tuple([
-    z.number().min(5).max(95),
-    z.number().min(0).max(95),
-    z.number().min(0).max(95),
+    z.number().check(z.minimum(5), z.maximum(95)),
+    z.number().check(z.minimum(0), z.maximum(95)),
+    z.number().check(z.minimum(0), z.maximum(95)),
   ]),
   showCrossLinks: z.boolean(),
   textSize: z.enum(['normal', 'large']),

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 export const STUDY_KEY = 'concept-atlas:study';
 export const STUDY_BACKUP_KEY = 'concept-atlas:study-backup';

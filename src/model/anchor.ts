@@ -1,5 +1,5 @@
 import type { Article, Block } from './article';
-import { normaliseWhitespace } from './article';
+import { normaliseWhitespace } from './text';
 import type { Passage } from './schema';
 
 /** A W3C TextPositionSelector: where a quote sits in the article's plain text. */

@@ -5,6 +5,7 @@ import { toString } from 'mdast-util-to-string';
 import { frontmatter } from 'micromark-extension-frontmatter';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { normaliseWhitespace } from './text';
 
 export const articleMetaSchema = z.object({
   title: z.string().min(1),
@@ -38,10 +39,7 @@ export type Article = {
 
 export const BLOCK_SEPARATOR = '\n\n';
 
-/** Collapses runs of whitespace, as HTML rendering does, so quotes survive re-wrapping. */
-export function normaliseWhitespace(value: string): string {
-  return value.replace(/\s+/g, ' ').trim();
-}
+export { normaliseWhitespace };
 
 function blockType(node: RootContent): BlockType | undefined {
   if (node.type === 'paragraph') return 'paragraph';

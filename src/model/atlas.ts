@@ -1,28 +1,10 @@
 import { ArticleError, parseArticle, type Article } from './article';
-import { toFlow, type AtlasNode, type RelationEdge } from './flow';
-import { adjacency, type Adjacency } from './neighbours';
-import { readingOrder } from './reading-order';
-import { checkTours, type Tour, type ToursCheck } from './tours';
-import { layoutSchema, type Graph, type Layout } from './schema';
-import { checkGraph, formatIssues, type Anchors } from './validate';
+import { deriveAtlas, type Atlas, type AtlasLoad } from './derive-atlas';
+import { checkTours, type ToursCheck } from './tours';
+import { layoutSchema } from './schema';
+import { checkGraph, formatIssues } from './validate';
 
-/** Everything the app shows, validated and derived once at load. */
-export type Atlas = {
-  article: Article;
-  graph: Graph;
-  anchors: Anchors;
-  layout: Layout;
-  /** Curated classroom tours through the argument. */
-  tours: Tour[];
-  /** Which concepts each concept is related to, in either direction. */
-  links: Adjacency;
-  /** Each concept's place in the argument's reading order. */
-  order: ReadonlyMap<string, number>;
-  nodes: AtlasNode[];
-  edges: RelationEdge[];
-};
-
-export type AtlasLoad = { ok: true; atlas: Atlas } | { ok: false; problems: string[] };
+export type { Atlas, AtlasLoad };
 
 /** Validates the three content files together and derives the map, or lists every problem. */
 export function loadAtlas(
@@ -50,18 +32,8 @@ export function loadAtlas(
   const noTours: ToursCheck = { ok: true, tours: { schemaVersion: 1, tours: [] } };
   const tours = rawTours === undefined ? noTours : checkTours(rawTours, graph);
   if (!tours.ok) return { ok: false, problems: tours.problems.map((p) => `tours.json ${p}`) };
-  const order = readingOrder(graph, anchors);
   return {
     ok: true,
-    atlas: {
-      article,
-      graph,
-      anchors,
-      layout: layout.data,
-      links: adjacency(graph),
-      tours: tours.tours.tours,
-      order,
-      ...toFlow(graph, layout.data, order),
-    },
+    atlas: deriveAtlas({ article, graph, anchors, layout: layout.data, tours: tours.tours.tours }),
   };
 }

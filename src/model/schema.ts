@@ -1,37 +1,9 @@
 import { z } from 'zod';
 
-/** The roles a concept can play in the argument; each has its own colour, icon and legend entry. */
-export const conceptKinds = [
-  'thesis',
-  'keyword',
-  'pillar',
-  'pair',
-  'pole',
-  'principle',
-  'direction',
-  'leap',
-  'metaphor',
-  'example',
-  'policy',
-  'history',
-  'idea',
-] as const;
+import { conceptKinds, relationKinds, SCHEMA_VERSION } from './vocabulary';
 
-/** Relations are concept-map propositions; the kind says what sort of link the phrase makes. */
-export const relationKinds = [
-  'part-of',
-  'supports',
-  'enables',
-  'contrasts-with',
-  'pole-of',
-  'evolves-into',
-  'likened-to',
-  'example-of',
-  'precedes',
-  'drives',
-] as const;
-
-export const SCHEMA_VERSION = 1;
+export { conceptKinds, relationKinds, SCHEMA_VERSION };
+export type { ConceptKind, RelationKind } from './vocabulary';
 
 const id = z
   .string()
@@ -97,8 +69,6 @@ export const layoutSchema = z.strictObject({
   concepts: z.record(z.string(), z.strictObject({ x: z.number(), y: z.number() })),
 });
 
-export type ConceptKind = (typeof conceptKinds)[number];
-export type RelationKind = (typeof relationKinds)[number];
 export type Passage = z.infer<typeof passageSchema>;
 export type Section = z.infer<typeof sectionSchema>;
 export type Concept = z.infer<typeof conceptSchema>;

@@ -2,6 +2,7 @@ import MiniSearch, { type SearchOptions, type SearchResult } from 'minisearch';
 import type { Article } from './article';
 import type { Concept, ConceptKind, Graph } from './schema';
 import type { Anchors } from './validate';
+import { excerpt, SNIPPET_LENGTH } from './text';
 
 export type SearchField = 'label' | 'alias' | 'zh' | 'summary' | 'passage';
 
@@ -18,7 +19,7 @@ export type SearchHit = {
 
 export type SearchIndex = { search(query: string, limit?: number): SearchHit[] };
 
-export const SNIPPET_LENGTH = 120;
+export { excerpt, SNIPPET_LENGTH };
 
 /** MiniSearch's own separator: any Unicode space, line break or punctuation. */
 const SPACE_OR_PUNCTUATION = /[\n\r\p{Z}\p{P}]+/u;
@@ -123,26 +124,6 @@ function firstMatch(text: string, terms: string[]): { at: number; length: number
     }
   }
   return best;
-}
-
-/**
- * At most `length` characters of the text around a position, cut at word boundaries where it can
- * be, with an ellipsis on each side that was cut.
- */
-export function excerpt(text: string, at = 0, matchLength = 0, length = SNIPPET_LENGTH): string {
-  if (text.length <= length) return text;
-  const room = length - 2; // leave room for an ellipsis on each side
-  let start = Math.max(0, Math.min(at - Math.floor(room / 3), text.length - room));
-  if (start > 0) {
-    const space = text.indexOf(' ', start);
-    if (space >= 0 && space < at) start = space + 1;
-  }
-  let end = Math.min(text.length, start + room);
-  if (end < text.length) {
-    const space = text.lastIndexOf(' ', end);
-    if (space >= at + matchLength) end = space;
-  }
-  return `${start > 0 ? '…' : ''}${text.slice(start, end).trim()}${end < text.length ? '…' : ''}`;
 }
 
 /** Every quoted passage of a concept as it reads in the article (emphasis markers dropped). */

@@ -1,11 +1,11 @@
 import type { z } from 'zod';
-import { anchorPassage, type TextPosition } from './anchor';
+import { anchorPassage } from './anchor';
+import type { Anchors } from './derive-atlas';
 import type { Article } from './article';
-import { normaliseWhitespace } from './article';
+import { normaliseWhitespace } from './text';
 import { graphSchema, type Graph } from './schema';
 
-/** Every passage of every concept, resolved to its place in the article. */
-export type Anchors = Map<string, TextPosition[]>;
+export type { Anchors };
 
 export type GraphCheck =
   { ok: true; graph: Graph; anchors: Anchors } | { ok: false; problems: string[] };

@@ -1,4 +1,4 @@
-import { act, render, screen, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { App } from '../../src/components/app';
@@ -10,6 +10,8 @@ async function renderTour(step = 1, view: 'tour' | 'presenter' = 'tour') {
   useAtlasStore.setState({ view, tour: { id: 'small', step } });
   const user = userEvent.setup();
   const rendered = render(<App />);
+  // Presenting loads on demand.
+  await waitFor(() => expect(screen.queryByText('Loading…')).not.toBeInTheDocument());
   const node = (id: string) =>
     rendered.container.querySelector<HTMLElement>(`.react-flow__node[data-id="${id}"]`);
   return { user, node, ...rendered };

@@ -1,0 +1,45 @@
+import type { TextPosition } from './anchor';
+import type { Article } from './article';
+import { toFlow, type AtlasNode, type RelationEdge } from './flow';
+import { adjacency, type Adjacency } from './neighbours';
+import { readingOrder } from './reading-order';
+import type { Graph, Layout } from './schema';
+import type { Tour } from './tours';
+
+/** Every passage of every concept, resolved to its place in the article. */
+export type Anchors = Map<string, TextPosition[]>;
+
+/** Content that has passed every check: what validating produces and a snapshot stores. */
+export type CheckedContent = {
+  article: Article;
+  graph: Graph;
+  anchors: Anchors;
+  layout: Layout;
+  tours: Tour[];
+};
+
+/** Everything the app shows, validated and derived once at load. */
+export type Atlas = CheckedContent & {
+  /** Which concepts each concept is related to, in either direction. */
+  links: Adjacency;
+  /** Each concept's place in the argument's reading order. */
+  order: ReadonlyMap<string, number>;
+  nodes: AtlasNode[];
+  edges: RelationEdge[];
+};
+
+export type AtlasLoad = { ok: true; atlas: Atlas } | { ok: false; problems: string[] };
+
+/**
+ * Derives the map from checked content. Cheap, and free of the validators, so that the built-in
+ * map, checked when the app is built, draws without loading them.
+ */
+export function deriveAtlas(content: CheckedContent): Atlas {
+  const order = readingOrder(content.graph, content.anchors);
+  return {
+    ...content,
+    links: adjacency(content.graph),
+    order,
+    ...toFlow(content.graph, content.layout, order),
+  };
+}
