@@ -2,11 +2,17 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { builtInAtlas } from './src/build/built-in-atlas';
+import { contentSecurityPolicyPlugin } from './src/build/csp';
 
 export default defineConfig({
   // Relative asset URLs so that dist/ works under any path of any static host.
   base: './',
-  plugins: [react(), builtInAtlas()],
+  plugins: [
+    react(),
+    builtInAtlas(),
+    // Last, so that it sees the final HTML.
+    contentSecurityPolicyPlugin({ inlineScripts: 'forbid' }),
+  ],
   server: { fs: { allow: ['.'] } },
   preview: { port: 4173, strictPort: false },
   test: {

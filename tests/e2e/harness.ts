@@ -28,6 +28,7 @@ export function useBrowser(viewport = { width: 1366, height: 768 }): Session {
   beforeEach(async () => {
     session.errors = [];
     session.context = await browser.newContext({ viewport });
+    await failOnCspViolations(session.context);
     session.page = await session.context.newPage();
     session.page.on('console', (message) => {
       if (message.type() === 'error') session.errors.push(message.text());
@@ -39,6 +40,18 @@ export function useBrowser(viewport = { width: 1366, height: 768 }): Session {
     expect(session.errors, 'console errors').toEqual([]);
   });
   return session;
+}
+
+/**
+ * Reports every Content-Security-Policy violation as a console error, so that a test fails when
+ * the build's policy blocks something the app does.
+ */
+export async function failOnCspViolations(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`);
+    });
+  });
 }
 
 export async function seriousAxeViolations(page: Page) {
