@@ -3,6 +3,7 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { builtInAtlas } from './src/build/built-in-atlas';
 import { contentSecurityPolicyPlugin } from './src/build/csp';
+import { pwa } from './src/build/pwa';
 
 export default defineConfig({
   // Relative asset URLs so that dist/ works under any path of any static host.
@@ -10,6 +11,7 @@ export default defineConfig({
   plugins: [
     react(),
     builtInAtlas(),
+    pwa(),
     // Last, so that it sees the final HTML.
     contentSecurityPolicyPlugin({ inlineScripts: 'forbid' }),
   ],

@@ -5,6 +5,7 @@ import '@xyflow/react/dist/base.css';
 import './styles.css';
 import { App } from './components/app';
 import { ErrorBoundary } from './components/error-boundary';
+import { UpdatePrompt } from './components/update-prompt';
 import { loadBuiltInAtlas } from './content';
 import { startPreferencesSync } from './lib/preferences-sync';
 import { startStudySync } from './lib/study-sync';
@@ -23,8 +24,14 @@ if (root) {
   createRoot(root).render(
     <StrictMode>
       <ErrorBoundary>
+        <UpdatePrompt />
         <App />
       </ErrorBoundary>
     </StrictMode>,
   );
+}
+
+// The offline copy is for the hosted build only: dev, tests and the single file never load it.
+if (import.meta.env.PROD && import.meta.env.MODE !== 'single') {
+  void import('./lib/service-worker').then((m) => m.registerServiceWorker());
 }
