@@ -1,109 +1,203 @@
 /**
- * `npm run bench`: measures the built app in headless Chromium. Not a test: numbers vary with the
- * machine. Prints a table of medians over several runs.
+ * `npm run bench`: the built app against a bare React Flow page (src/bench/bare), side by side, in
+ * headless Chromium at 1366x768: the built-in map, then generated bundles of 100, 1,000 and 5,000
+ * concepts. Each number is the median of cold runs, each in a fresh browser context. Prints one
+ * table and the budgets the map is held to. Not a test: the numbers depend on the machine.
+ *
+ * Time to map at 4x CPU throttling is measured for the built-in map and for the smallest generated
+ * bundle (the budget compares those); `--throttle-all` measures it at every size, which takes
+ * minutes more. `npm run bench -- --runs 1 --sizes 100,1000` measures less, for a quick look.
  */
-import { readdir, readFile } from 'node:fs/promises';
-import { gzipSync } from 'node:zlib';
-import type { Page } from 'playwright-core';
+import { cpus } from 'node:os';
+import type { Browser } from 'playwright-core';
 import { launchChromium } from '../../tests/e2e/browser';
 import { startPreview } from '../../tests/e2e/preview-server';
+import { pageBytes, writeBuiltInBundle, writeSyntheticBundle } from './bench-data';
+import {
+  heapMb,
+  mapReadyScript,
+  panFrames,
+  type PageKind,
+  searchTimes,
+  selectTime,
+  settle,
+  waitForMap,
+  zoomFrames,
+} from './bench-page';
+import { budgetLine, median, percentile, Results } from './bench-report';
 
-const RUNS = 5;
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
+const option = (name: string) => {
+  const at = process.argv.indexOf(`--${name}`);
+  return at >= 0 ? process.argv[at + 1] : undefined;
 };
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? NaN;
+const RUNS = Number(option('runs') ?? 3);
+const SIZES = (option('sizes') ?? '100,1000,5000').split(',').map(Number);
+const THROTTLE_ALL = process.argv.includes('--throttle-all');
+const VIEWPORT = { width: 1366, height: 768 };
+const THROTTLING = 4;
+/** Typed into the search box one key at a time: every bundle has manufacturing in it. */
+const SEARCH_WORD = 'manufa';
+const KINDS: PageKind[] = ['bare', 'app'];
+
+const M = {
+  map: 'time to map (ms)',
+  mapThrottled: `time to map, ${THROTTLING}x CPU throttling (ms)`,
+  panMedian: 'pan: frame time median (ms)',
+  panP95: 'pan: frame time p95 (ms)',
+  zoomMedian: 'zoom: frame time median (ms)',
+  zoomP95: 'zoom: frame time p95 (ms)',
+  heap: 'JS heap after load (MB)',
+  select: 'select a concept (ms)',
+  searchMedian: 'search: keystroke to results, median (ms)',
+  searchSlowest: 'search: keystroke to results, slowest (ms)',
+  initial: 'initial JS + CSS (kB gzip)',
+  chunks: 'all JS + CSS chunks (kB gzip)',
+  html: 'index.html (kB gzip)',
+  data: 'bundle file fetched (kB gzip)',
+} as const;
+
+type Scenario = {
+  name: string;
+  count: number;
+  ids: string[];
+  app: string;
+  bare: string;
+  throttled: boolean;
 };
 
-async function initialBytes() {
-  const files = await readdir('dist/assets');
-  let raw = 0;
-  let gzip = 0;
-  for (const file of files.filter((f) => /\.(js|css)$/.test(f))) {
-    const content = await readFile(`dist/assets/${file}`);
-    raw += content.length;
-    gzip += gzipSync(content).length;
+const started = performance.now();
+const elapsed = () => `${((performance.now() - started) / 1000).toFixed(0)}s`;
+const log = (message: string) => console.error(`[${elapsed()}] ${message}`);
+const column = (scenario: Scenario, kind: PageKind) => `${scenario.name} ${kind}`;
+const kB = (bytes: number) => bytes / 1024;
+
+const results = new Results();
+
+/** One cold load of one page in a fresh context; the unthrottled run also measures interaction. */
+async function runOnce(browser: Browser, scenario: Scenario, kind: PageKind, throttled: boolean) {
+  const col = column(scenario, kind);
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  const errors: string[] = [];
+  try {
+    const page = await context.newPage();
+    page.on('pageerror', (error) => errors.push(String(error)));
+    const cdp = await context.newCDPSession(page);
+    if (throttled) await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLING });
+    const slow = throttled ? THROTTLING : 1;
+    await page.addInitScript(mapReadyScript(kind, scenario.count, scenario.ids, 10_000 * slow));
+    const timeout = Math.min(180_000, (15_000 + scenario.count * 6) * slow);
+    await page.goto(kind === 'app' ? scenario.app : scenario.bare, { timeout });
+    const drawn = await waitForMap(page, timeout);
+    results.add(throttled ? M.mapThrottled : M.map, col, drawn);
+    if (throttled) return `${Math.round(drawn)} ms`;
+
+    await settle(page);
+    results.add(M.heap, col, await heapMb(cdp));
+    const steps: [string, () => Promise<void>][] = [
+      [
+        'pan',
+        async () => {
+          const frames = await panFrames(page);
+          results.add(M.panMedian, col, median(frames));
+          results.add(M.panP95, col, percentile(frames, 95));
+        },
+      ],
+      [
+        'zoom',
+        async () => {
+          const frames = await zoomFrames(page);
+          results.add(M.zoomMedian, col, median(frames));
+          results.add(M.zoomP95, col, percentile(frames, 95));
+        },
+      ],
+      ['select', async () => results.add(M.select, col, await selectTime(page, kind))],
+    ];
+    if (kind === 'app') {
+      steps.push([
+        'search',
+        async () => {
+          const keys = (await searchTimes(page, SEARCH_WORD)).filter((k) => k !== null);
+          if (keys.length === 0) throw new Error('no key changed the results');
+          results.add(M.searchMedian, col, median(keys));
+          results.add(M.searchSlowest, col, Math.max(...keys));
+        },
+      ]);
+    }
+    for (const [name, step] of steps) {
+      await settle(page);
+      const t0 = performance.now();
+      // One step that fails (a control that moved, a timeout) leaves the others measured.
+      await step().catch((error: unknown) => log(`  ${col}: ${name} failed: ${String(error)}`));
+      log(`  ${col}: ${name} took ${Math.round(performance.now() - t0)} ms`);
+    }
+    return `${Math.round(drawn)} ms`;
+  } finally {
+    if (errors.length > 0) log(`  ${col}: page errors: ${errors.slice(0, 3).join(' | ')}`);
+    await context.close();
   }
-  return { raw, gzip };
 }
 
-/** Frame intervals while the map is panned and zoomed with the mouse, as a user would. */
-async function frameTimes(page: Page): Promise<number[]> {
-  // A string, not a function: the script runner would wrap named inner functions in helpers
-  // that do not exist in the page.
-  await page.evaluate(`(() => {
-    window.__frames = [];
-    let last = performance.now();
-    const tick = (now) => { window.__frames.push(now - last); last = now; requestAnimationFrame(tick); };
-    requestAnimationFrame(tick);
-  })()`);
-  const box = await page.locator('.react-flow').boundingBox();
-  if (!box) throw new Error('no map');
-  const cx = box.x + box.width / 2;
-  const cy = box.y + box.height / 2;
-  await page.mouse.move(cx, cy);
-  await page.mouse.down();
-  for (let i = 0; i < 40; i += 1) await page.mouse.move(cx + i * 8, cy + i * 4);
-  await page.mouse.up();
-  for (let i = 0; i < 20; i += 1) await page.mouse.wheel(0, i < 10 ? -120 : 120);
-  await page.waitForTimeout(300);
-  return page.evaluate(() => (window as unknown as { __frames: number[] }).__frames.slice(1));
-}
-
+log('writing bundles into dist/bench/data');
+const builtIn = await writeBuiltInBundle();
+const scenarios: Scenario[] = [];
 const { server, url } = await startPreview();
+scenarios.push({
+  name: 'built-in',
+  count: builtIn.count,
+  ids: builtIn.ids,
+  throttled: true,
+  app: url,
+  bare: `${url}bench/bare/?data=../data/builtin.json`,
+});
+results.add(M.data, 'built-in bare', kB(builtIn.gzip));
+for (const count of SIZES) {
+  const { gzip, ids } = await writeSyntheticBundle(count);
+  const name = count.toLocaleString('en');
+  scenarios.push({
+    name,
+    count,
+    ids,
+    throttled: THROTTLE_ALL || count === Math.min(...SIZES),
+    app: `${url}?bundle=bench/data/${count}.json`,
+    bare: `${url}bench/bare/?data=../data/${count}.json`,
+  });
+  for (const kind of KINDS) results.add(M.data, `${name} ${kind}`, kB(gzip));
+}
+
+const [appBytes, bareBytes] = await Promise.all([
+  pageBytes('dist/index.html'),
+  pageBytes('dist/bench/bare/index.html'),
+]);
+for (const scenario of scenarios) {
+  for (const [kind, bytes] of [
+    ['app', appBytes],
+    ['bare', bareBytes],
+  ] as const) {
+    results.add(M.initial, column(scenario, kind), kB(bytes.initialGzip));
+    results.add(M.chunks, column(scenario, kind), kB(bytes.allGzip));
+    results.add(M.html, column(scenario, kind), kB(bytes.htmlGzip));
+  }
+}
+
 const browser = await launchChromium();
-const rows: Record<string, number[]> = {
-  'time to map (ms)': [],
-  'time to map, 4x CPU throttling (ms)': [],
-  'frame time median while panning/zooming (ms)': [],
-  'frame time p95 while panning/zooming (ms)': [],
-  'JS heap after load (MB)': [],
-  'select a concept (ms)': [],
-};
+log(`Chromium ${browser.version()}, ${cpus().length} CPU cores, ${RUNS} cold runs per page`);
 try {
-  for (let run = 0; run < RUNS; run += 1) {
-    for (const throttled of [false, true]) {
-      const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
-      const page = await context.newPage();
-      const cdp = await context.newCDPSession(page);
-      await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttled ? 4 : 1 });
-      // Records, inside the page, when the first concept is painted into the map.
-      await page.addInitScript(`new MutationObserver((_, observer) => {
-        if (document.querySelector('.react-flow__node-concept .concept-node')) {
-          window.__drawn = performance.now();
-          observer.disconnect();
+  for (const scenario of scenarios) {
+    const failed = new Set<PageKind>();
+    for (let run = 1; run <= RUNS; run += 1) {
+      for (const kind of KINDS) {
+        for (const throttled of scenario.throttled ? [false, true] : [false]) {
+          if (failed.has(kind)) continue;
+          const what = `${scenario.name} ${kind}${throttled ? ` ${THROTTLING}x` : ''} run ${run}/${RUNS}`;
+          try {
+            log(`${what}: map drawn at ${await runOnce(browser, scenario, kind, throttled)}`);
+          } catch (error) {
+            // A page that cannot draw the map once will not in the next runs either.
+            failed.add(kind);
+            log(`${what}: FAILED, skipping its other runs: ${String(error).split('\n')[0]}`);
+          }
         }
-      }).observe(document, { childList: true, subtree: true });`);
-      await page.goto(url);
-      await page.waitForFunction('window.__drawn !== undefined');
-      const drawn = (await page.evaluate('window.__drawn')) as number;
-      if (throttled) {
-        rows['time to map, 4x CPU throttling (ms)']!.push(drawn);
-      } else {
-        rows['time to map (ms)']!.push(drawn);
-        const heap = await page.evaluate(
-          () =>
-            (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory
-              ?.usedJSHeapSize ?? 0,
-        );
-        rows['JS heap after load (MB)']!.push(heap / 1024 / 1024);
-        const frames = await frameTimes(page);
-        rows['frame time median while panning/zooming (ms)']!.push(median(frames));
-        rows['frame time p95 while panning/zooming (ms)']!.push(percentile(frames, 95));
-        const node = page.locator('.react-flow__node-concept').nth(5);
-        await page.locator('.react-flow__controls-fitview').click();
-        const started = await page.evaluate(() => performance.now());
-        await node.click();
-        await page.locator('.react-flow__node-concept.selected').waitFor();
-        rows['select a concept (ms)']!.push(
-          (await page.evaluate(() => performance.now())) - started,
-        );
       }
-      await context.close();
     }
   }
 } finally {
@@ -111,11 +205,46 @@ try {
   await server.close();
 }
 
-const bytes = await initialBytes();
-console.log(`\nConcept Atlas benchmark: built-in map, 1366x768, median of ${RUNS} runs\n`);
-console.log('| measure | value |');
-console.log('| --- | ---: |');
-for (const [name, values] of Object.entries(rows))
-  console.log(`| ${name} | ${median(values).toFixed(1)} |`);
-console.log(`| JS + CSS shipped (kB, raw) | ${(bytes.raw / 1024).toFixed(1)} |`);
-console.log(`| JS + CSS shipped (kB, gzip) | ${(bytes.gzip / 1024).toFixed(1)} |`);
+const columns = scenarios.flatMap((s) => KINDS.map((kind) => column(s, kind)));
+const largest = scenarios.at(-1) as Scenario;
+const app = (measure: string, scenario: Scenario = largest) =>
+  results.get(measure, column(scenario, 'app'));
+const bare = (measure: string, scenario: Scenario) =>
+  results.get(measure, column(scenario, 'bare'));
+const first = scenarios[0] as Scenario;
+
+console.log(
+  `\nConcept Atlas benchmark: the app against a bare React Flow page, ${VIEWPORT.width}x${VIEWPORT.height}, ` +
+    `median of ${RUNS} cold runs, ${cpus().length} CPU cores\n`,
+);
+console.log(results.table(Object.values(M), columns));
+console.log('\nBudgets\n');
+const budgets = [
+  budgetLine(
+    'app initial JS + CSS against 1.5x the bare page',
+    app(M.initial, first),
+    1.5 * bare(M.initial, first),
+    'kB',
+  ),
+  budgetLine(
+    `built-in map, time to map at ${THROTTLING}x throttling against 1.3x the bare page (${first.count} nodes)`,
+    app(M.mapThrottled, first),
+    1.3 * bare(M.mapThrottled, first),
+    'ms',
+  ),
+];
+if (largest !== first) {
+  const at = `at ${largest.name} concepts`;
+  budgets.push(
+    budgetLine(`${at}, time to map`, app(M.map), 5000, 'ms'),
+    budgetLine(`${at}, pan frame time p95`, app(M.panP95), 50, 'ms', true),
+    budgetLine(`${at}, zoom frame time p95`, app(M.zoomP95), 50, 'ms', true),
+    budgetLine(`${at}, JS heap after load`, app(M.heap), 200, 'MB', true),
+    budgetLine(`${at}, select a concept`, app(M.select), 200, 'ms'),
+    budgetLine(`${at}, search, slowest keystroke to results`, app(M.searchSlowest), 16.7, 'ms'),
+  );
+}
+console.log(budgets.join('\n'));
+console.log(
+  `\nThe bench took ${(performance.now() - started) / 60_000 < 1 ? elapsed() : `${((performance.now() - started) / 60_000).toFixed(1)} min`}.`,
+);
