@@ -7,6 +7,7 @@ import { App } from './components/app';
 import { ErrorBoundary } from './components/error-boundary';
 import { UpdatePrompt } from './components/update-prompt';
 import { loadBuiltInAtlas } from './content';
+import { openStartupBundle } from './lib/bundle-actions';
 import { startPreferencesSync } from './lib/preferences-sync';
 import { startStudySync } from './lib/study-sync';
 import { startUrlSync } from './lib/url-sync';
@@ -18,6 +19,7 @@ else useAtlasStore.getState().setProblems(loaded.problems);
 startUrlSync();
 startPreferencesSync();
 startStudySync();
+openStartupBundle();
 
 const root = document.getElementById('root');
 if (root) {

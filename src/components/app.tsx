@@ -1,8 +1,13 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
+import { openBundle } from '../lib/bundle-actions';
+import { safeHref } from '../lib/safe-href';
 import { isTypingTarget } from '../lib/typing';
+import { useFileDrop } from '../lib/use-file-drop';
 import { useMediaQuery } from '../lib/use-media-query';
 import { useAtlasStore } from '../store/atlas-store';
+import { BundleStatus } from './bundle-status';
 import { DataProblems } from './data-problems';
+import { OpenMapDialog } from './open-map-dialog';
 import { PrintHandout } from './print-handout';
 import { TourPicker } from './tour-picker';
 import { NarrowLayout, WideLayout } from './panels';
@@ -15,6 +20,8 @@ const TourStage = lazy(() => import('./tour-stage').then((m) => ({ default: m.To
 const PresenterView = lazy(() =>
   import('./presenter-view').then((m) => ({ default: m.PresenterView })),
 );
+
+const openDroppedFile = (file: File) => void openBundle({ kind: 'file', file });
 
 /** Page-wide keys: `?` lists the shortcuts and Escape clears the selection. */
 function useGlobalKeys() {
@@ -46,6 +53,9 @@ export function App() {
   const theme = useAtlasStore((s) => s.theme);
   const setTheme = useAtlasStore((s) => s.setTheme);
   const [picking, setPicking] = useState(false);
+  const setOpenMapOpen = useAtlasStore((s) => s.setOpenMapOpen);
+  const dragging = useFileDrop(openDroppedFile);
+  const sourceHref = safeHref(atlas?.article.meta.source);
   useGlobalKeys();
   let main = null;
   if (atlas && view === 'tour') main = <TourStage />;
@@ -60,6 +70,13 @@ export function App() {
         </h1>
         {atlas ? <SearchBox /> : null}
         <div className="app-header__actions">
+          <button
+            type="button"
+            className="button button--quiet"
+            onClick={() => setOpenMapOpen(true)}
+          >
+            Open map…
+          </button>
           {atlas && atlas.tours.length > 0 ? (
             <button type="button" className="button button--quiet" onClick={() => setPicking(true)}>
               Present
@@ -89,13 +106,8 @@ export function App() {
           >
             Shortcuts <kbd>?</kbd>
           </button>
-          {atlas?.article.meta.source ? (
-            <a
-              className="app-header__source"
-              href={atlas.article.meta.source}
-              rel="noreferrer"
-              target="_blank"
-            >
+          {sourceHref ? (
+            <a className="app-header__source" href={sourceHref} rel="noreferrer" target="_blank">
               Source article
             </a>
           ) : null}
@@ -104,9 +116,16 @@ export function App() {
       <StatusRegion />
       <main className="app-main">
         {problems.length > 0 ? <DataProblems problems={problems} /> : null}
+        <BundleStatus />
         <Suspense fallback={<p className="loading">Loading…</p>}>{main}</Suspense>
       </main>
       <ShortcutsDialog />
+      <OpenMapDialog />
+      {dragging ? (
+        <div className="file-drop" aria-hidden="true">
+          Drop the map file to open it
+        </div>
+      ) : null}
       <TourPicker open={picking} onClose={() => setPicking(false)} />
       {atlas ? <PrintHandout /> : null}
     </div>

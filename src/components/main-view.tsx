@@ -33,6 +33,15 @@ function ViewSwitcher() {
   );
 }
 
+// Each map gets its own React Flow instance, which fits the new map into view when it opens.
+const mapKeys = new WeakMap<object, number>();
+let mapsSeen = 0;
+const mapKey = (atlas: object | null) => {
+  if (!atlas) return 0;
+  if (!mapKeys.has(atlas)) mapKeys.set(atlas, (mapsSeen += 1));
+  return mapKeys.get(atlas);
+};
+
 function recordAnswer(conceptIds: string[]) {
   useAtlasStore.getState().markQuizzed(conceptIds);
 }
@@ -40,6 +49,7 @@ function recordAnswer(conceptIds: string[]) {
 /** The map, the outline or the quiz, with the view switcher and (on the map) its toolbar. */
 export function MainView({ toggles }: { toggles?: React.ReactNode }) {
   const view = useAtlasStore((s) => s.view);
+  const atlas = useAtlasStore((s) => s.atlas);
   return (
     <div className="map-pane">
       {view === 'map' ? (
@@ -56,7 +66,7 @@ export function MainView({ toggles }: { toggles?: React.ReactNode }) {
       <div className="map-pane__canvas">
         {view === 'map' ? (
           <>
-            <ConceptMap />
+            <ConceptMap key={mapKey(atlas)} />
             <Legend />
           </>
         ) : null}

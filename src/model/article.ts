@@ -57,9 +57,10 @@ export class ArticleError extends Error {}
 
 /**
  * Parses the article's Markdown (YAML front matter, then headings and paragraphs) into plain-text
- * blocks. Emphasis and heading markup are dropped; the words are kept exactly.
+ * blocks. Emphasis and heading markup are dropped; the words are kept exactly. `given` metadata
+ * (a bundle's title and source) wins over the front matter.
  */
-export function parseArticle(markdown: string): Article {
+export function parseArticle(markdown: string, given: Partial<ArticleMeta> = {}): Article {
   const tree: Root = fromMarkdown(markdown, {
     extensions: [frontmatter(['yaml'])],
     mdastExtensions: [frontmatterFromMarkdown(['yaml'])],
@@ -93,6 +94,7 @@ export function parseArticle(markdown: string): Article {
   const meta = articleMetaSchema.safeParse({
     ...(titleBlock ? { title: titleBlock.text } : {}),
     ...(rawMeta as object),
+    ...given,
   });
   if (!meta.success) {
     const reasons = meta.error.issues.map(

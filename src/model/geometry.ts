@@ -10,3 +10,7 @@ export function nodeHeight(label: string): number {
   const lines = Math.max(1, Math.ceil(label.length / CHARS_PER_LINE));
   return NODE_PADDING + lines * LINE_HEIGHT;
 }
+
+/** Room above a section's concepts for its title. */
+export const SECTION_HEADER = 64;
+export const SECTION_PADDING = 24;

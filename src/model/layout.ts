@@ -1,13 +1,10 @@
 import ELK from 'elkjs/lib/elk.bundled.js';
 import type { ElkNode } from 'elkjs/lib/elk-api';
-import { NODE_WIDTH, nodeHeight } from './geometry';
+import { NODE_WIDTH, nodeHeight, SECTION_HEADER, SECTION_PADDING } from './geometry';
 import { readingOrder } from './reading-order';
 import type { Anchors } from './validate';
 import type { Graph, Layout } from './schema';
 
-/** Room above a section's concepts for its title. */
-const SECTION_HEADER = 64;
-const SECTION_PADDING = 24;
 const SECTION_GAP = 80;
 
 const sectionOptions = {
@@ -68,7 +65,11 @@ function arrangeSections(
  * Lays the map out with ELK's layered algorithm: each section's concepts as a small hierarchy
  * (in reading order, by the relations inside the section), then the sections in reading order.
  */
-export async function computeLayout(graph: Graph, anchors: Anchors): Promise<Layout> {
+export async function computeLayout(
+  graph: Graph,
+  anchors: Anchors,
+  onProgress?: (done: number, total: number) => void,
+): Promise<Layout> {
   const elk = new ELK();
   const order = readingOrder(graph, anchors);
   const byOrder = (a: { id: string }, b: { id: string }) =>
@@ -76,6 +77,7 @@ export async function computeLayout(graph: Graph, anchors: Anchors): Promise<Lay
   const sectionOf = new Map(graph.concepts.map((c) => [c.id, c.section]));
   const sections = [...graph.sections].sort((a, b) => a.order - b.order);
 
+  let done = 0;
   const laidOut = await Promise.all(
     sections.map((section) => {
       const members = graph.concepts.filter((c) => c.section === section.id).sort(byOrder);
@@ -92,7 +94,11 @@ export async function computeLayout(graph: Graph, anchors: Anchors): Promise<Lay
         })),
         edges: inside.map((r) => ({ id: r.id, sources: [r.target], targets: [r.source] })),
       };
-      return elk.layout(root);
+      return elk.layout(root).then((laid) => {
+        done += 1;
+        onProgress?.(done, sections.length);
+        return laid;
+      });
     }),
   );
 

@@ -14,8 +14,19 @@ import type { StudyNote } from '../lib/study-storage';
 /** A request to bring one passage of a concept into view in the reader. */
 export type PassageRequest = { conceptId: string; index: number; nonce: number };
 
+/** Where the map on screen comes from: the built-in article, or a bundle the user opened. */
+export type ContentSource = { kind: 'built-in' } | { kind: 'bundle'; name: string };
+
+/** A bundle being opened: the current map stays on screen meanwhile. */
+export type Opening = { name: string; done: number; total: number };
+
 type AtlasState = {
   atlas: Atlas | null;
+  source: ContentSource;
+  opening: Opening | null;
+  /** Why the bundle the user tried to open was refused: every problem, as `place: reason`. */
+  openProblems: { name: string; problems: string[] } | null;
+  openMapOpen: boolean;
   /** The tour on screen and its step (1-based), in the tour and presenter views. */
   tour: { id: string; step: number } | null;
   /** Progressive reveal: concepts of later steps stay hidden. */
@@ -61,6 +72,11 @@ export type NarrowTab = 'map' | 'details' | 'article';
 
 type AtlasActions = {
   setAtlas: (atlas: Atlas) => void;
+  /** Shows another map from the start: no selection, filters, search or tour of the last one. */
+  openAtlas: (atlas: Atlas, source: ContentSource) => void;
+  setOpening: (opening: Opening | null) => void;
+  setOpenProblems: (openProblems: AtlasState['openProblems']) => void;
+  setOpenMapOpen: (open: boolean) => void;
   setView: (view: View) => void;
   /** Starts a tour at its first step, or moves to a step (kept inside the tour). */
   goToStep: (tourId: string, step: number) => void;
@@ -125,6 +141,10 @@ const now = () => new Date().toISOString();
 
 export const useAtlasStore = create<AtlasStore>()((set, get) => ({
   atlas: null,
+  source: { kind: 'built-in' },
+  opening: null,
+  openProblems: null,
+  openMapOpen: false,
   view: 'map',
   tour: null,
   reveal: false,
@@ -149,6 +169,27 @@ export const useAtlasStore = create<AtlasStore>()((set, get) => ({
   quizzed: [],
   studyProblem: null,
   setAtlas: (atlas) => set({ atlas, problems: [] }),
+  openAtlas: (atlas, source) =>
+    set({
+      atlas,
+      source,
+      problems: [],
+      opening: null,
+      openProblems: null,
+      view: 'map',
+      tour: null,
+      reveal: false,
+      selectedId: null,
+      focusDepth: 0,
+      hiddenKinds: [],
+      hiddenSections: [],
+      searchQuery: '',
+      searchMatches: [],
+      passageRequest: null,
+    }),
+  setOpening: (opening) => set({ opening }),
+  setOpenProblems: (openProblems) => set({ openProblems }),
+  setOpenMapOpen: (openMapOpen) => set({ openMapOpen }),
   setView: (view) => set({ view }),
   goToStep: (tourId, step) => {
     const tour = get().atlas?.tours.find((t) => t.id === tourId);
