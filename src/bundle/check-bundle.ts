@@ -18,7 +18,7 @@ const envelopeSchema = z.strictObject({
   schemaVersion: z.literal(BUNDLE_SCHEMA_VERSION),
   article: z.strictObject({
     title: text(300),
-    markdown: text(10_000_000),
+    markdown: text(5_000_000),
     source: z.url({ protocol: /^https?$/, error: 'must be an http or https address' }).optional(),
   }),
   graph: z.unknown().refine((value) => value !== undefined, 'is missing'),

@@ -7,33 +7,38 @@ export type { ConceptKind, RelationKind } from './vocabulary';
 
 const id = z
   .string()
+  .max(100, 'must be at most 100 characters')
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case: lower-case letters, digits and dashes');
 
-const text = z.string().trim().min(1, 'must not be empty');
+/** Non-empty text of at most `max` characters, so that no label or summary can swamp the map. */
+const text = (max: number) =>
+  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+const short = text(300);
+const long = text(5000);
 
 /** A W3C Web Annotation TextQuoteSelector: a verbatim quote, with context only where needed. */
 export const passageSchema = z.strictObject({
-  exact: text,
-  prefix: z.string().min(1).optional(),
-  suffix: z.string().min(1).optional(),
+  exact: long,
+  prefix: z.string().min(1).max(5000).optional(),
+  suffix: z.string().min(1).max(5000).optional(),
 });
 
 export const sectionSchema = z.strictObject({
   id,
-  title: text,
+  title: short,
   order: z.number().int().nonnegative(),
 });
 
 export const conceptSchema = z.strictObject({
   id,
-  label: text,
+  label: short,
   kind: z.enum(conceptKinds),
   section: id,
-  summary: text,
+  summary: long,
   passages: z.array(passageSchema).min(1, 'a concept needs at least one passage'),
-  aliases: z.array(text).optional(),
-  zh: text.optional(),
-  note: text.optional(),
+  aliases: z.array(short).optional(),
+  zh: short.optional(),
+  note: long.optional(),
   /** A curator's fine-tuning: overrides the computed layout position. */
   position: z.strictObject({ x: z.number(), y: z.number() }).optional(),
 });
@@ -42,14 +47,14 @@ export const relationSchema = z.strictObject({
   id,
   source: id,
   target: id,
-  label: text,
+  label: short,
   kind: z.enum(relationKinds),
 });
 
 export const graphSchema = z.strictObject({
   schemaVersion: z.literal(SCHEMA_VERSION),
   meta: z.strictObject({
-    title: text,
+    title: short,
     source: z.strictObject({ url: z.url({ protocol: /^https?$/ }), published: z.iso.date() }),
   }),
   sections: z.array(sectionSchema).min(1),

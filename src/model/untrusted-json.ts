@@ -22,7 +22,8 @@ export type JsonLimits = {
 export const DEFAULT_JSON_LIMITS: Readonly<JsonLimits> = Object.freeze({
   maxBytes: MAX_BUNDLE_BYTES,
   maxDepth: 32,
-  maxStringLength: 200_000,
+  // Room for a long article's Markdown; each field of the graph has its own, smaller limit.
+  maxStringLength: 5_000_000,
   maxKeys: 2_000_000,
 });
 

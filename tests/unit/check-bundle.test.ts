@@ -87,7 +87,11 @@ describe('checking a bundle', () => {
     expect(!deep.ok && deep.problems[0]).toMatch(/nesting is deeper than/);
     const bundle = copy(await smallBundle());
     bundle.graph.concepts[0]!.summary = 'x'.repeat(300_000);
-    const huge = await check(bundle);
+    const long = await check(bundle);
+    expect(!long.ok && long.problems).toEqual([
+      'graph.concepts[0] (water).summary: must be at most 5000 characters',
+    ]);
+    const huge = await check(JSON.stringify(bundle).replace('x'.repeat(300_000), 'x'.repeat(6e6)));
     expect(!huge.ok && huge.problems[0]).toMatch(/graph.concepts\[0\].summary: the text is/);
   });
 

@@ -53,7 +53,7 @@ describe('parseUntrustedJson', () => {
     expect(DEFAULT_JSON_LIMITS).toEqual({
       maxBytes: MAX_BUNDLE_BYTES,
       maxDepth: 32,
-      maxStringLength: 200_000,
+      maxStringLength: 5_000_000,
       maxKeys: 2_000_000,
     });
   });
@@ -119,13 +119,16 @@ describe('parseUntrustedJson', () => {
   });
 
   it('refuses a string that is too long, naming its place', () => {
-    expect(problemsOf(JSON.stringify('x'.repeat(300_000)))).toEqual([
-      '(root): the text is 300,000 characters; the limit is 200,000',
+    expect(problemsOf(JSON.stringify('x'.repeat(5_000_001)))).toEqual([
+      '(root): the text is 5,000,001 characters; the limit is 5,000,000',
     ]);
     const concepts = [{}, {}, {}, { id: 'c', summary: 'y'.repeat(250_000) }];
-    expect(problemsOf(JSON.stringify({ graph: { concepts } }))).toEqual([
-      'graph.concepts[3].summary: the text is 250,000 characters; the limit is 200,000',
-    ]);
+    expect(
+      parseUntrustedJson(JSON.stringify({ graph: { concepts } }), { maxStringLength: 200_000 }),
+    ).toEqual({
+      ok: false,
+      problems: ['graph.concepts[3].summary: the text is 250,000 characters; the limit is 200,000'],
+    });
   });
 
   it('measures strings once their escapes are decoded', () => {
