@@ -7,6 +7,7 @@ import {
   ReactFlow,
   useNodesInitialized,
   useReactFlow,
+  useStore,
 } from '@xyflow/react';
 import { type KeyboardEvent, useEffect, useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
@@ -105,6 +106,29 @@ function CameraFollower({ frame }: { frame: readonly string[] }) {
   return null;
 }
 
+/** Above this many concepts the map draws an overview when zoomed out, and no minimap. */
+export const LARGE_MAP = 1000;
+/** Below this zoom a large map shows concepts as coloured boxes, without text or links. */
+export const OVERVIEW_ZOOM = 0.35;
+
+/**
+ * Level of detail for large maps: zoomed out, concepts become plain boxes and the relations are
+ * left out, so panning and zooming stay smooth. Only crossing the threshold re-renders anything.
+ */
+function LevelOfDetail({ container }: { container: React.RefObject<HTMLDivElement | null> }) {
+  const overview = useStore((s) => s.transform[2] < OVERVIEW_ZOOM);
+  useEffect(() => {
+    container.current?.classList.toggle('is-overview', overview);
+  }, [container, overview]);
+  return null;
+}
+
+/**
+ * Fading is a class on the whole map rather than on each concept and relation, so that a new
+ * selection or search re-renders only the concepts that stand out, not all of them.
+ */
+const DIMMING = /\b(is-faded|is-unmatched)\b/g;
+
 function focusNode(id: string) {
   const element = document.querySelector<HTMLElement>(
     `.react-flow__node[data-id="${CSS.escape(id)}"]`,
@@ -125,6 +149,14 @@ export function ConceptMap() {
   const links = atlas?.links;
   const positions = useMemo(() => new Map(Object.entries(atlas?.layout.concepts ?? {})), [atlas]);
 
+  const dims = useMemo(() => {
+    const classes = new Set<string>();
+    for (const className of view?.conceptClass.values() ?? []) {
+      for (const [token] of className.matchAll(DIMMING)) classes.add(token);
+    }
+    return classes;
+  }, [view]);
+
   const nodes = useMemo(() => {
     if (!atlas || !view) return emptyNodes;
     return atlas.nodes.map((node): AtlasNode => {
@@ -137,7 +169,8 @@ export function ConceptMap() {
         : visited.has(node.id)
           ? 'is-visited'
           : '';
-      const className = [view.conceptClass.get(node.id), progress].filter(Boolean).join(' ');
+      const emphasis = view.conceptClass.get(node.id)?.replace(DIMMING, '').trim();
+      const className = [emphasis, progress].filter(Boolean).join(' ');
       const hidden = view.hidden.has(node.id);
       const selected = node.id === selectedId;
       if (!className && !hidden && !selected) return node;
@@ -147,20 +180,27 @@ export function ConceptMap() {
 
   const edges = useMemo(() => {
     if (!atlas || !view) return emptyEdges;
+    const fading = dims.has('is-faded');
     return atlas.edges.map((edge): RelationEdge => {
       const hidden = view.hiddenEdges.has(edge.id);
       const emphasised = view.emphasisedEdges.has(edge.id);
-      const faded = view.fadedEdges.has(edge.id);
-      if (!hidden && !emphasised && !faded) return edge;
+      // While the rest fades, the few relations that stay clear say so.
+      const clear = fading && !hidden && !emphasised && !view.fadedEdges.has(edge.id);
+      if (!hidden && !emphasised && !clear) return edge;
       return {
         ...edge,
         hidden,
-        ...(faded ? { className: 'is-faded' } : {}),
-        ...(emphasised ? { zIndex: 1 } : {}),
+        ...(clear ? { className: 'is-in-focus' } : {}),
+        ...(emphasised ? { zIndex: 1, className: 'is-emphasised' } : {}),
         data: { ...edge.data!, emphasised },
       };
     });
-  }, [atlas, view]);
+  }, [atlas, view, dims]);
+
+  const large = (atlas?.graph.concepts.length ?? 0) > LARGE_MAP;
+  const container = useRef<HTMLDivElement>(null);
+  const mapClass = ['concept-map', ...[...dims].map((d) => `has-${d.slice(3)}`)];
+  if (large) mapClass.push('is-large');
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     const element = (event.target as HTMLElement).closest<HTMLElement>('.react-flow__node-concept');
@@ -183,7 +223,13 @@ export function ConceptMap() {
   }
 
   return (
-    <div className="concept-map" aria-label="Concept map" role="region" onKeyDown={onKeyDown}>
+    <div
+      ref={container}
+      className={mapClass.join(' ')}
+      aria-label="Concept map"
+      role="region"
+      onKeyDown={onKeyDown}
+    >
       <ReactFlow
         nodes={nodes}
         edges={edges}
@@ -201,14 +247,20 @@ export function ConceptMap() {
       >
         <Background variant={BackgroundVariant.Dots} gap={24} size={1.2} />
         <Controls showInteractive={false} />
-        <MiniMap<AtlasNode>
-          style={miniMapStyle}
-          nodeColor={miniMapColour}
-          nodeComponent={MiniMapNode}
-          pannable
-          zoomable
-          ariaLabel="Overview of the whole map"
-        />
+        {large ? (
+          <LevelOfDetail container={container} />
+        ) : (
+          // The minimap redraws every concept on every camera move: too slow for a large map,
+          // whose own zoomed-out overview serves instead.
+          <MiniMap<AtlasNode>
+            style={miniMapStyle}
+            nodeColor={miniMapColour}
+            nodeComponent={MiniMapNode}
+            pannable
+            zoomable
+            ariaLabel="Overview of the whole map"
+          />
+        )}
         <ExportMenu />
         <CameraFollower frame={view?.frame ?? emptyFrame} />
       </ReactFlow>

@@ -4,6 +4,7 @@ import { kindStyles } from '../model/kinds';
 import { sectionLabel } from '../model/outline';
 import type { Concept } from '../model/schema';
 import { useAtlasStore } from '../store/atlas-store';
+import { useWhenIdleOrPrinting } from '../lib/use-when-idle';
 import './print-handout.css';
 
 type HandoutConcept = { concept: Concept; propositions: { id: string; text: string }[] };
@@ -83,8 +84,10 @@ function HandoutEntry({ concept, propositions }: HandoutConcept) {
  */
 export function PrintHandout() {
   const atlas = useAtlasStore((s) => s.atlas);
-  const sections = useMemo(() => (atlas ? outlineOf(atlas) : []), [atlas]);
-  if (!atlas) return null;
+  // Only paper needs it: built when the page is idle, or at the latest when it prints.
+  const wanted = useWhenIdleOrPrinting();
+  const sections = useMemo(() => (atlas && wanted ? outlineOf(atlas) : []), [atlas, wanted]);
+  if (!atlas || !wanted) return null;
   const { meta } = atlas.article;
   // On paper a link cannot be followed, so the address is written out.
   const url = meta.source ?? atlas.graph.meta.source.url;

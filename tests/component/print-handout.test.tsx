@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { PrintHandout } from '../../src/components/print-handout';
 import { useAtlasStore } from '../../src/store/atlas-store';
@@ -13,12 +13,26 @@ async function renderHandout() {
   graph.concepts = [rain!, veins, pipes!, water!];
   useAtlasStore.getState().setAtlas(await fixtureAtlas(graph));
   const view = render(<PrintHandout />);
+  // Built just before printing (or when the page is idle), never in the way of the map.
+  act(() => {
+    fireEvent(window, new Event('beforeprint'));
+  });
   const concept = (label: string) =>
     screen.getByRole('heading', { level: 3, name: label }).closest('article')!;
   return { ...view, concept };
 }
 
 describe('the printable handout', () => {
+  it('waits until the page is idle or about to print', async () => {
+    useAtlasStore.getState().setAtlas(await fixtureAtlas());
+    const { container } = render(<PrintHandout />);
+    expect(container).toBeEmptyDOMElement();
+    act(() => {
+      fireEvent(window, new Event('beforeprint'));
+    });
+    expect(container.querySelector('.print-handout')).not.toBeNull();
+  });
+
   it('renders nothing before the atlas has loaded', () => {
     const { container } = render(<PrintHandout />);
     expect(container).toBeEmptyDOMElement();
