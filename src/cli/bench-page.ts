@@ -243,9 +243,9 @@ export async function selectTime(page: Page, kind: PageKind): Promise<number> {
 }
 
 /**
- * Focuses the search box with `/` and types a word one key at a time; for each key, the time from
- * the keydown until a frame shows different results (the listbox or the status line changed). Keys
- * that change nothing within 3 s are left out.
+ * Focuses the search box with `/` and types a word one key at a time, each once the page is idle;
+ * for each key, the time from the keydown until a frame shows different results (the listbox or the
+ * status line changed). A key that changes nothing within 1.5 s gives null.
  */
 export async function searchTimes(page: Page, word: string): Promise<(number | null)[]> {
   await page.keyboard.press('/');
@@ -265,16 +265,16 @@ export async function searchTimes(page: Page, word: string): Promise<(number | n
         const now = performance.now();
         if (shown() !== before) window.__keys.push(now - t0);
         // A key that changes nothing on screen (the same matches) has no time to measure.
-        else if (now - t0 > 3000) window.__keys.push(null);
+        else if (now - t0 > 1500) window.__keys.push(null);
         else requestAnimationFrame(tick);
       };
       requestAnimationFrame(tick);
     }, true);
   })()`);
-  await page.keyboard.type(word, { delay: 120 });
-  return (await poll(
-    page,
-    `window.__keys.length >= ${word.length} ? window.__keys : undefined`,
-    15000,
-  )) as (number | null)[];
+  for (const [i, key] of [...word].entries()) {
+    await settle(page);
+    await page.keyboard.press(key);
+    await poll(page, `window.__keys.length > ${i} || undefined`, 30000);
+  }
+  return (await page.evaluate('window.__keys')) as (number | null)[];
 }

@@ -8,6 +8,7 @@
  * bundle (the budget compares those); `--throttle-all` measures it at every size, which takes
  * minutes more. `npm run bench -- --runs 1 --sizes 100,1000` measures less, for a quick look.
  */
+import { stat } from 'node:fs/promises';
 import { cpus } from 'node:os';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../../tests/e2e/browser';
@@ -86,7 +87,8 @@ async function runOnce(browser: Browser, scenario: Scenario, kind: PageKind, thr
     const slow = throttled ? THROTTLING : 1;
     await page.addInitScript(mapReadyScript(kind, scenario.count, scenario.ids, 10_000 * slow));
     const timeout = Math.min(180_000, (15_000 + scenario.count * 6) * slow);
-    await page.goto(kind === 'app' ? scenario.app : scenario.bare, { timeout });
+    const response = await page.goto(kind === 'app' ? scenario.app : scenario.bare, { timeout });
+    if (!response?.ok()) throw new Error(`${response?.url()}: HTTP ${response?.status()}`);
     const drawn = await waitForMap(page, timeout);
     results.add(throttled ? M.mapThrottled : M.map, col, drawn);
     if (throttled) return `${Math.round(drawn)} ms`;
@@ -137,6 +139,20 @@ async function runOnce(browser: Browser, scenario: Scenario, kind: PageKind, thr
   }
 }
 
+/** When dist/ was built: a build during the run would change what the pages load under them. */
+const builtAt = async () => {
+  const files = ['dist/index.html', 'dist/bench/bare/index.html'];
+  const times = await Promise.all(
+    files.map((f) =>
+      stat(f).then(
+        (st) => st.mtimeMs,
+        () => NaN,
+      ),
+    ),
+  );
+  return times.join(' ');
+};
+const buildBefore = await builtAt();
 log('writing bundles into dist/bench/data');
 const builtIn = await writeBuiltInBundle();
 const scenarios: Scenario[] = [];
@@ -245,6 +261,11 @@ if (largest !== first) {
   );
 }
 console.log(budgets.join('\n'));
+if ((await builtAt()) !== buildBefore) {
+  console.log(
+    '\nWARNING: dist/ was rebuilt while the bench ran; numbers and failures above are unreliable.',
+  );
+}
 console.log(
-  `\nThe bench took ${(performance.now() - started) / 60_000 < 1 ? elapsed() : `${((performance.now() - started) / 60_000).toFixed(1)} min`}.`,
+  `\nMeasuring took ${((performance.now() - started) / 60_000).toFixed(1)} min (after the builds).`,
 );
