@@ -19,6 +19,7 @@ import { type Direction, neighbourInDirection } from '../model/neighbours';
 import { tourFrame } from '../model/tour-view';
 import { computeView, type MapView } from '../model/view';
 import { useAtlasStore } from '../store/atlas-store';
+import EdgeLayer from './edges/edge-layer';
 import RelationEdgeView from './edges/relation-edge';
 import { ExportMenu } from './export-menu';
 import ConceptNodeView from './nodes/concept-node';
@@ -80,7 +81,7 @@ function useMapView(): MapView | null {
 }
 
 /** Moves the camera smoothly to the selection's neighbourhood (instantly under reduced motion). */
-function CameraFollower({ frame }: { frame: readonly string[] }) {
+function CameraFollower({ frame, large }: { frame: readonly string[]; large: boolean }) {
   const { fitView } = useReactFlow();
   const initialised = useNodesInitialized();
   const framed = useRef(false);
@@ -90,7 +91,8 @@ function CameraFollower({ frame }: { frame: readonly string[] }) {
     // Nodes must be measured before the camera can frame them. With nothing to frame the camera
     // shows the whole map; a deep link goes straight to its concept.
     if (!initialised) return;
-    const first = !framed.current;
+    // A large map jumps: every frame of a glide would redraw thousands of concepts.
+    const first = !framed.current || large;
     framed.current = true;
     if (key === '') {
       void fitView({ ...fitViewOptions, duration: first ? 0 : cameraDuration(600) });
@@ -102,7 +104,7 @@ function CameraFollower({ frame }: { frame: readonly string[] }) {
       padding: inTour ? 0.12 : 0.2,
       maxZoom: inTour ? 1.6 : 1.1,
     });
-  }, [initialised, key, inTour, fitView]);
+  }, [initialised, key, inTour, fitView, large]);
   return null;
 }
 
@@ -199,7 +201,7 @@ export function ConceptMap() {
 
   const large = (atlas?.graph.concepts.length ?? 0) > LARGE_MAP;
   const container = useRef<HTMLDivElement>(null);
-  const mapClass = ['concept-map', ...[...dims].map((d) => `has-${d.slice(3)}`)];
+  const mapClass = ['concept-map', ...(large ? [] : [...dims].map((d) => `has-${d.slice(3)}`))];
   if (large) mapClass.push('is-large');
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
@@ -232,14 +234,15 @@ export function ConceptMap() {
     >
       <ReactFlow
         nodes={nodes}
-        edges={edges}
+        edges={large ? emptyEdges : edges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         nodesDraggable={false}
         nodesConnectable={false}
         edgesFocusable={false}
         elementsSelectable
-        minZoom={0.05}
+        // A large map still fits as a whole: its overview draws plain boxes.
+        minZoom={large ? 0.01 : 0.05}
         maxZoom={2.5}
         ariaLabelConfig={ariaLabelConfig}
         onNodeClick={(_, node) => node.type === 'concept' && select(node.id)}
@@ -247,6 +250,7 @@ export function ConceptMap() {
       >
         <Background variant={BackgroundVariant.Dots} gap={24} size={1.2} />
         <Controls showInteractive={false} />
+        {large ? <EdgeLayer edges={edges} /> : null}
         {large ? (
           <LevelOfDetail container={container} />
         ) : (
@@ -262,7 +266,7 @@ export function ConceptMap() {
           />
         )}
         <ExportMenu />
-        <CameraFollower frame={view?.frame ?? emptyFrame} />
+        <CameraFollower frame={view?.frame ?? emptyFrame} large={large} />
       </ReactFlow>
     </div>
   );

@@ -1,4 +1,5 @@
 import { type Edge, MarkerType, type Node, Position } from '@xyflow/react';
+import { floatingEnds, type Box, type EdgeEnds } from './floating';
 import { NODE_WIDTH, nodeHeight } from './geometry';
 import { kindStyles } from './kinds';
 import type { Concept, ConceptKind, Graph, Layout, RelationKind } from './schema';
@@ -9,6 +10,8 @@ export type RelationData = {
   label: string;
   kind: RelationKind;
   crossesSections: boolean;
+  /** Where the edge meets its concepts' borders, from the fixed layout. */
+  ends: EdgeEnds;
   /** Drawn with its linking phrase: the relation touches the selection. */
   emphasised?: boolean;
 };
@@ -48,6 +51,7 @@ export function toFlow(
     (a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0),
   );
   const nodes: AtlasNode[] = [];
+  const boxes = new Map<string, Box>();
   for (const section of sections) {
     const box = layout.sections[section.id] ?? { x: 0, y: 0, width: NODE_WIDTH, height: 100 };
     nodes.push({
@@ -67,6 +71,7 @@ export function toFlow(
       if (concept.section !== section.id) continue;
       const at = concept.position ?? layout.concepts[concept.id] ?? { x: box.x, y: box.y };
       const height = nodeHeight(concept.label);
+      boxes.set(concept.id, { x: at.x, y: at.y, width: NODE_WIDTH, height });
       nodes.push({
         id: concept.id,
         type: 'concept',
@@ -98,9 +103,14 @@ export function toFlow(
     }
   }
   const byId = new Map(graph.concepts.map((c) => [c.id, c]));
+  const nowhere: Box = { x: 0, y: 0, width: 0, height: 0 };
   const edges: RelationEdge[] = graph.relations.map((relation) => {
     const source = byId.get(relation.source);
     const target = byId.get(relation.target);
+    const ends = floatingEnds(
+      boxes.get(relation.source) ?? nowhere,
+      boxes.get(relation.target) ?? nowhere,
+    );
     return {
       id: relation.id,
       type: 'relation',
@@ -112,6 +122,7 @@ export function toFlow(
         label: relation.label,
         kind: relation.kind,
         crossesSections: source?.section !== target?.section,
+        ends,
       },
       focusable: false,
     };

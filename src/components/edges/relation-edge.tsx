@@ -1,23 +1,15 @@
-import {
-  BaseEdge,
-  EdgeLabelRenderer,
-  type EdgeProps,
-  getBezierPath,
-  useInternalNode,
-} from '@xyflow/react';
+import { BaseEdge, EdgeLabelRenderer, type EdgeProps, getBezierPath } from '@xyflow/react';
 import { memo } from 'react';
 import type { RelationEdge } from '../../model/flow';
-import { floatingEndpoints } from './floating';
 
 /**
  * A relation drawn border to border. Links across sections are lighter; the two poles of a
  * dialectical pair are joined by a distinct double line; an emphasised relation shows its phrase.
  */
-function RelationEdgeView({ id, source, target, data, markerEnd }: EdgeProps<RelationEdge>) {
-  const sourceNode = useInternalNode(source);
-  const targetNode = useInternalNode(target);
-  if (!sourceNode || !targetNode || !data) return null;
-  const [path, labelX, labelY] = getBezierPath(floatingEndpoints(sourceNode, targetNode));
+function RelationEdgeView({ id, data, markerEnd }: EdgeProps<RelationEdge>) {
+  if (!data) return null;
+  // Worked out with the layout: reading the nodes here would subscribe every edge to the store.
+  const [path, labelX, labelY] = getBezierPath(data.ends);
   const classes = ['relation-edge', `relation-edge--${data.kind}`];
   if (data.crossesSections) classes.push('relation-edge--cross');
   if (data.emphasised) classes.push('relation-edge--emphasised');
