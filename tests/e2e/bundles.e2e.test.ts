@@ -1,0 +1,130 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { BUNDLE_FILE_NAME, type Bundle } from '../../src/model/bundle-format';
+import { seriousAxeViolations, useBrowser } from './harness';
+
+/** The example the build ships: the built-in content as a bundle. */
+const example = () => JSON.parse(readFileSync(`dist/${BUNDLE_FILE_NAME}`, 'utf8')) as Bundle;
+
+const builtInTitle = example().article.title;
+const title = (page: Page) => page.locator('.app-header__title').textContent();
+const asFile = (value: unknown, name: string) => ({
+  name,
+  mimeType: 'application/json',
+  buffer: Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)),
+});
+
+async function openFile(page: Page, value: unknown, name: string) {
+  await page.getByRole('button', { name: 'Open map…' }).click();
+  await page
+    .getByRole('dialog', { name: 'Open another map' })
+    .getByLabel(/From this computer/)
+    .setInputFiles(asFile(value, name));
+}
+
+describe('opening other maps in Chromium', () => {
+  const session = useBrowser();
+
+  it('opens a bundle through the file input, keeps it across a reload, and goes back', async () => {
+    const { page } = session;
+    await page.goto(session.url());
+    await page.locator('.react-flow__node-concept').first().waitFor();
+    const bundle = example();
+    bundle.article.title = 'A reading from a file';
+    await openFile(page, bundle, 'reading.json');
+    await expect.poll(() => title(page)).toBe('A reading from a file');
+    expect(await page.locator('.react-flow__node-concept').count()).toBe(
+      bundle.graph.concepts.length,
+    );
+    await page.reload();
+    await expect.poll(() => title(page)).toBe('A reading from a file');
+    await page.getByRole('button', { name: 'Open map…' }).click();
+    await page.getByRole('button', { name: 'Back to the built-in article' }).click();
+    await expect.poll(() => title(page)).toBe(builtInTitle);
+    await page.reload();
+    await page.locator('.react-flow__node-concept').first().waitFor();
+    expect(await title(page)).toBe(builtInTitle);
+  });
+
+  it('opens a bundle named by ?bundle=, laying out concepts that have no position', async () => {
+    const { page } = session;
+    const bundle = example();
+    bundle.article.title = 'A reading from an address';
+    for (const concept of bundle.graph.concepts) delete concept.position;
+    await page.route('**/maps/reading.json', (route) => route.fulfill({ json: bundle }));
+    await page.goto(`${session.url()}?bundle=maps/reading.json`);
+    await expect.poll(() => title(page), { timeout: 30_000 }).toBe('A reading from an address');
+    const boxes = await page
+      .locator('.react-flow__node-concept')
+      .evaluateAll((nodes) => nodes.map((n) => n.getBoundingClientRect().toJSON() as DOMRect));
+    expect(boxes).toHaveLength(bundle.graph.concepts.length);
+    // Laid out: not all piled up in one place.
+    expect(new Set(boxes.map((b) => `${Math.round(b.x)},${Math.round(b.y)}`)).size).toBeGreaterThan(
+      bundle.graph.concepts.length / 2,
+    );
+  });
+
+  it('lists every problem of an invalid bundle and keeps the current map', async () => {
+    const { page } = session;
+    await page.goto(session.url());
+    await page.locator('.react-flow__node-concept').first().waitFor();
+    const bundle = example();
+    bundle.graph.concepts[0]!.id = 'Not Kebab';
+    bundle.graph.relations[0]!.target = 'nowhere';
+    delete (bundle.graph.concepts[1] as Partial<(typeof bundle.graph.concepts)[number]>).summary;
+    await openFile(page, bundle, 'broken.json');
+    const alert = page.getByRole('alert', { name: 'Map not opened' });
+    await alert.waitFor();
+    const problems = await alert.getByRole('listitem').allTextContents();
+    expect(problems.length).toBeGreaterThanOrEqual(2);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^graph\.concepts\[0\] \(Not Kebab\)\.id: /),
+        expect.stringMatching(/^graph\.concepts\[1\] \([^)]+\)\.summary: /),
+      ]),
+    );
+    expect(await title(page)).toBe(builtInTitle);
+    expect(await page.locator('.react-flow__node-concept').count()).toBe(
+      example().graph.concepts.length,
+    );
+    expect(await seriousAxeViolations(page)).toEqual([]);
+  });
+
+  it('refuses hostile input with reasons, and shows hostile text as text', async () => {
+    const { page } = session;
+    await page.goto(session.url());
+    await page.locator('.react-flow__node-concept').first().waitFor();
+    await openFile(page, '{"__proto__": {"polluted": true}, "schemaVersion": 1}', 'proto.json');
+    await expect
+      .poll(() => page.getByRole('alert', { name: 'Map not opened' }).textContent())
+      .toContain('__proto__: this key is not allowed');
+    await openFile(page, '['.repeat(200_000), 'deep.json');
+    await expect
+      .poll(() => page.getByRole('alert', { name: 'Map not opened' }).textContent())
+      .toContain('nesting is deeper than 32 levels');
+
+    const hostile = example();
+    const label = '<img src=x onerror="window.pwned=1">';
+    hostile.article.title = 'Hostile';
+    hostile.graph.concepts[0]!.label = label;
+    hostile.article.markdown += '\n\nWords <img src=y onerror="window.pwned=2"> end.\n';
+    await openFile(page, hostile, 'hostile.json');
+    await expect.poll(() => title(page)).toBe('Hostile');
+    const node = page.locator(
+      `.react-flow__node[data-id="${hostile.graph.concepts[0]!.id}"] .concept-node__label`,
+    );
+    expect(await node.textContent()).toBe(label);
+    expect(await page.locator('img[src="x"], img[src="y"]').count()).toBe(0);
+    expect(await page.evaluate(() => (window as { pwned?: number }).pwned)).toBeUndefined();
+  });
+
+  it('passes axe with the open-map dialog showing', async () => {
+    const { page } = session;
+    await page.goto(session.url());
+    await page.locator('.react-flow__node-concept').first().waitFor();
+    await page.getByRole('button', { name: 'Open map…' }).click();
+    await page.getByRole('dialog', { name: 'Open another map' }).waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+  });
+});
