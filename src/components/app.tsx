@@ -7,12 +7,8 @@ import { useMediaQuery } from '../lib/use-media-query';
 import { useAtlasStore } from '../store/atlas-store';
 import { BundleStatus } from './bundle-status';
 import { DataProblems } from './data-problems';
-import { OpenMapDialog } from './open-map-dialog';
-import { PrintHandout } from './print-handout';
-import { TourPicker } from './tour-picker';
 import { NarrowLayout, WideLayout } from './panels';
 import { SearchBox } from './search-box';
-import { ShortcutsDialog } from './shortcuts-dialog';
 import { StatusRegion } from './status-region';
 
 // Presenting is not needed for the first paint, so its views load on demand.
@@ -22,6 +18,26 @@ const PresenterView = lazy(() =>
 );
 
 const openDroppedFile = (file: File) => void openBundle({ kind: 'file', file });
+
+// Dialogs and the handout load on demand; once opened, a dialog stays mounted so that closing it
+// returns focus where it was.
+const ShortcutsDialog = lazy(() =>
+  import('./shortcuts-dialog').then((m) => ({ default: m.ShortcutsDialog })),
+);
+const OpenMapDialog = lazy(() =>
+  import('./open-map-dialog').then((m) => ({ default: m.OpenMapDialog })),
+);
+const TourPicker = lazy(() => import('./tour-picker').then((m) => ({ default: m.TourPicker })));
+const PrintHandout = lazy(() =>
+  import('./print-handout').then((m) => ({ default: m.PrintHandout })),
+);
+
+/** True from the first time `value` is true. */
+function useOnceTrue(value: boolean): boolean {
+  const [seen, setSeen] = useState(value);
+  if (value && !seen) setSeen(true);
+  return seen || value;
+}
 
 /** Page-wide keys: `?` lists the shortcuts and Escape clears the selection. */
 function useGlobalKeys() {
@@ -53,6 +69,11 @@ export function App() {
   const theme = useAtlasStore((s) => s.theme);
   const setTheme = useAtlasStore((s) => s.setTheme);
   const [picking, setPicking] = useState(false);
+  const shortcutsOpen = useAtlasStore((s) => s.shortcutsOpen);
+  const openMapOpen = useAtlasStore((s) => s.openMapOpen);
+  const shortcutsMounted = useOnceTrue(shortcutsOpen);
+  const openMapMounted = useOnceTrue(openMapOpen);
+  const pickerMounted = useOnceTrue(picking);
   const setOpenMapOpen = useAtlasStore((s) => s.setOpenMapOpen);
   const dragging = useFileDrop(openDroppedFile);
   const sourceHref = safeHref(atlas?.article.meta.source);
@@ -119,15 +140,17 @@ export function App() {
         <BundleStatus />
         <Suspense fallback={<p className="loading">Loading…</p>}>{main}</Suspense>
       </main>
-      <ShortcutsDialog />
-      <OpenMapDialog />
+      <Suspense fallback={null}>
+        {shortcutsMounted ? <ShortcutsDialog /> : null}
+        {openMapMounted ? <OpenMapDialog /> : null}
+        {pickerMounted ? <TourPicker open={picking} onClose={() => setPicking(false)} /> : null}
+        {atlas ? <PrintHandout /> : null}
+      </Suspense>
       {dragging ? (
         <div className="file-drop" aria-hidden="true">
           Drop the map file to open it
         </div>
       ) : null}
-      <TourPicker open={picking} onClose={() => setPicking(false)} />
-      {atlas ? <PrintHandout /> : null}
     </div>
   );
 }

@@ -1,21 +1,39 @@
-import * as z from 'zod/mini';
-
 const STORAGE_KEY = 'concept-atlas:preferences';
 
-export const preferencesSchema = z.object({
-  version: z.literal(1),
+export type Preferences = {
+  version: 1;
   /** Panel widths in percent: map, details, article. */
-  panels: z.tuple([
-    z.number().check(z.minimum(5), z.maximum(95)),
-    z.number().check(z.minimum(0), z.maximum(95)),
-    z.number().check(z.minimum(0), z.maximum(95)),
-  ]),
-  showCrossLinks: z.boolean(),
-  textSize: z.enum(['normal', 'large']),
-  theme: z.enum(['standard', 'projector']),
-});
+  panels: [number, number, number];
+  showCrossLinks: boolean;
+  textSize: 'normal' | 'large';
+  theme: 'standard' | 'projector';
+};
 
-export type Preferences = z.infer<typeof preferencesSchema>;
+const within = (value: unknown, min: number, max: number): value is number =>
+  typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max;
+
+/**
+ * Saved preferences with only the fields they should have, or null when they are not that.
+ * Checked by hand rather than with zod: this runs before the first paint.
+ */
+export function asPreferences(value: unknown): Preferences | null {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return null;
+  const v = value as Record<string, unknown>;
+  const panels = v.panels;
+  if (v.version !== 1 || !Array.isArray(panels) || panels.length !== 3) return null;
+  const [map, details, article] = panels as unknown[];
+  if (!within(map, 5, 95) || !within(details, 0, 95) || !within(article, 0, 95)) return null;
+  if (typeof v.showCrossLinks !== 'boolean') return null;
+  if (v.textSize !== 'normal' && v.textSize !== 'large') return null;
+  if (v.theme !== 'standard' && v.theme !== 'projector') return null;
+  return {
+    version: 1,
+    panels: [map, details, article],
+    showCrossLinks: v.showCrossLinks,
+    textSize: v.textSize,
+    theme: v.theme,
+  };
+}
 
 export const defaultPreferences: Preferences = {
   version: 1,
@@ -44,9 +62,9 @@ export function loadPreferences(storage: Storage | null = safeStorage()): Loaded
     // Missing fields (an older save) take their defaults; anything else must be valid.
     const parsed =
       value !== null && typeof value === 'object' && !Array.isArray(value)
-        ? preferencesSchema.safeParse({ ...defaultPreferences, ...value })
-        : preferencesSchema.safeParse(value);
-    if (parsed.success) return { preferences: parsed.data, problem: null };
+        ? asPreferences({ ...defaultPreferences, ...value })
+        : asPreferences(value);
+    if (parsed) return { preferences: parsed, problem: null };
   } catch {
     // Not JSON: handled below like any other unreadable value.
   }

@@ -1,24 +1,46 @@
-import * as z from 'zod/mini';
-
 export const STUDY_KEY = 'concept-atlas:study';
 export const STUDY_BACKUP_KEY = 'concept-atlas:study-backup';
 
-export const studyNoteSchema = z.object({
-  text: z.string(),
+export type StudyNote = {
+  text: string;
   /** When the note last changed, as an ISO date-time; merging across tabs keeps the newer one. */
-  updated: z.iso.datetime({ offset: true }),
-});
+  updated: string;
+};
 
-export const studySchema = z.object({
-  version: z.literal(1),
+export type Study = {
+  version: 1;
   /** The student's own notes, by concept id. Notes of concepts no longer in the map are kept. */
-  notes: z.record(z.string(), studyNoteSchema),
-  visited: z.array(z.string()),
-  quizzed: z.array(z.string()),
-});
+  notes: Record<string, StudyNote>;
+  visited: string[];
+  quizzed: string[];
+};
 
-export type StudyNote = z.infer<typeof studyNoteSchema>;
-export type Study = z.infer<typeof studySchema>;
+// Checked by hand rather than with zod: this runs before the first paint, and zod stays in the
+// chunk that checks bundles.
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/;
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
+const isStrings = (value: unknown): value is string[] =>
+  Array.isArray(value) && value.every((item) => typeof item === 'string');
+
+/** The saved study data, with only the fields it should have, or null when it is not that. */
+export function asStudy(value: unknown): Study | null {
+  if (!isObject(value) || value.version !== 1 || !isObject(value.notes)) return null;
+  if (!isStrings(value.visited) || !isStrings(value.quizzed)) return null;
+  const notes: Record<string, StudyNote> = {};
+  for (const [id, note] of Object.entries(value.notes)) {
+    if (!isObject(note) || typeof note.text !== 'string') return null;
+    if (typeof note.updated !== 'string' || !ISO_DATE_TIME.test(note.updated)) return null;
+    if (Number.isNaN(Date.parse(note.updated))) return null;
+    Object.defineProperty(notes, id, {
+      value: { text: note.text, updated: note.updated },
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  }
+  return { version: 1, notes, visited: [...value.visited], quizzed: [...value.quizzed] };
+}
 
 export const emptyStudy = (): Study => ({ version: 1, notes: {}, visited: [], quizzed: [] });
 
@@ -51,8 +73,8 @@ export function loadStudy(storage: Storage | null = safeStorage()): LoadedStudy 
     return { study: emptyStudy(), problem: UNAVAILABLE_MESSAGE, canSave: true };
   }
   if (raw === null) return { study: emptyStudy(), problem: null, canSave: true };
-  const parsed = studySchema.safeParse(parseJson(raw));
-  if (parsed.success) return { study: parsed.data, problem: null, canSave: true };
+  const parsed = asStudy(parseJson(raw));
+  if (parsed) return { study: parsed, problem: null, canSave: true };
   const backedUp = backupStudy(storage);
   return {
     study: emptyStudy(),
@@ -97,8 +119,7 @@ export function readStudy(storage: Storage | null = safeStorage()): Study | null
   try {
     const raw = storage?.getItem(STUDY_KEY) ?? null;
     if (raw === null) return null;
-    const parsed = studySchema.safeParse(parseJson(raw));
-    return parsed.success ? parsed.data : null;
+    return asStudy(parseJson(raw));
   } catch {
     return null;
   }

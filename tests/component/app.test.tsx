@@ -155,7 +155,7 @@ describe('the explorer', () => {
   it('lists the shortcuts in a dialog that ? opens', async () => {
     const { user } = await renderApp();
     await user.keyboard('?');
-    const dialog = screen.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    const dialog = await screen.findByRole('dialog', { name: 'Keyboard shortcuts' });
     expect(within(dialog).getByText('Select the focused concept')).toBeInTheDocument();
     await user.click(within(dialog).getByRole('button', { name: 'Close' }));
     expect(useAtlasStore.getState().shortcutsOpen).toBe(false);

@@ -23,7 +23,7 @@ async function renderApp() {
 
 async function chooseFile(user: ReturnType<typeof userEvent.setup>, file: File) {
   await user.click(screen.getByRole('button', { name: 'Open map…' }));
-  const dialog = screen.getByRole('dialog', { name: 'Open another map' });
+  const dialog = await screen.findByRole('dialog', { name: 'Open another map' });
   await user.upload(within(dialog).getByLabelText(/From this computer/), file);
 }
 
@@ -108,7 +108,7 @@ describe('opening another map', () => {
     await chooseFile(user, jsonFile(bundle, 'reading.json'));
     await waitFor(() => expect(title()).toBe('Another reading'));
     await user.click(screen.getByRole('button', { name: 'Open map…' }));
-    const dialog = screen.getByRole('dialog', { name: 'Open another map' });
+    const dialog = await screen.findByRole('dialog', { name: 'Open another map' });
     expect(dialog).toHaveTextContent('Showing reading.json.');
     await user.click(within(dialog).getByRole('button', { name: 'Back to the built-in article' }));
     expect(title()).toBe(atlas.article.meta.title);
@@ -119,7 +119,7 @@ describe('opening another map', () => {
   it('offers the built-in map as an example file and refuses non-web addresses', async () => {
     const { user } = await renderApp();
     await user.click(screen.getByRole('button', { name: 'Open map…' }));
-    const dialog = screen.getByRole('dialog', { name: 'Open another map' });
+    const dialog = await screen.findByRole('dialog', { name: 'Open another map' });
     expect(
       within(dialog).getByRole('link', { name: 'Download the built-in map as an example file' }),
     ).toHaveAttribute('href', 'concept-atlas-example.json');

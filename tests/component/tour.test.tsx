@@ -94,7 +94,7 @@ describe('presenting a tour', () => {
     const user = userEvent.setup();
     render(<App />);
     await user.click(screen.getByRole('button', { name: 'Present' }));
-    const dialog = screen.getByRole('dialog', { name: 'Present a tour' });
+    const dialog = await screen.findByRole('dialog', { name: 'Present a tour' });
     const start = within(dialog).getByRole('link', { name: /A small tour/ });
     expect(start).toHaveAttribute('href', '#/tour/small/1');
     expect(within(dialog).getByText(/Water, pipes and rain\. \(3 steps\)/)).toBeInTheDocument();
