@@ -219,6 +219,24 @@ export async function selectTime(page: Page, kind: PageKind): Promise<number> {
           if (document.elementFromPoint(x, y)?.closest('.react-flow__node') !== node) continue;
           best = { id: node.dataset.id, x, y, d };
         }
+        // A large map zoomed out hides its concept elements behind an overview canvas: aim at a
+        // concept's box on the canvas instead, from the viewport's and the node's translation
+        // (React Flow places every node at its absolute position).
+        const overview = document.querySelector('.concept-map.is-overview');
+        if (!best && overview) {
+          const numbers = (el) => (el.style.transform.match(/-?[0-9.]+/g) || []).map(Number);
+          const [tx, ty, zoom] = numbers(document.querySelector('.react-flow__viewport'));
+          for (const node of document.getElementsByClassName(className)) {
+            const [nx, ny] = numbers(node);
+            const w = parseFloat(node.style.width) * zoom;
+            const h = parseFloat(node.style.height) * zoom;
+            const x = tx + nx * zoom + w / 2 + map.left;
+            const y = ty + ny * zoom + h / 2 + map.top;
+            if (x < map.left || y < map.top || x > map.right || y > map.bottom) continue;
+            const d = (x - cx) ** 2 + (y - cy) ** 2;
+            if (!best || d < best.d) best = { id: node.dataset.id, x, y, d };
+          }
+        }
         if (!best) return null;
         window.__selected = undefined;
         const selector = '.react-flow__node[data-id="' + CSS.escape(best.id) + '"]';

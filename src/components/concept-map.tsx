@@ -5,6 +5,7 @@ import {
   MiniMap,
   type MiniMapNodeProps,
   ReactFlow,
+  type ReactFlowInstance,
   useNodesInitialized,
   useReactFlow,
   useStore,
@@ -14,12 +15,14 @@ import { useShallow } from 'zustand/react/shallow';
 import { cameraDuration } from '../lib/motion';
 import type { AtlasNode, RelationEdge } from '../model/flow';
 import { sectionNodeId } from '../model/flow';
+import { LARGE_MAP, NODE_WIDTH, nodeHeight } from '../model/geometry';
 import { kindStyles } from '../model/kinds';
 import { type Direction, neighbourInDirection } from '../model/neighbours';
 import { tourFrame } from '../model/tour-view';
 import { computeView, type MapView } from '../model/view';
 import { useAtlasStore } from '../store/atlas-store';
 import EdgeLayer from './edges/edge-layer';
+import OverviewCanvas from './overview-canvas';
 import RelationEdgeView from './edges/relation-edge';
 import { ExportMenu } from './export-menu';
 import ConceptNodeView from './nodes/concept-node';
@@ -108,14 +111,14 @@ function CameraFollower({ frame, large }: { frame: readonly string[]; large: boo
   return null;
 }
 
-/** Above this many concepts the map draws an overview when zoomed out, and no minimap. */
-export const LARGE_MAP = 1000;
-/** Below this zoom a large map shows concepts as coloured boxes, without text or links. */
+export { LARGE_MAP };
+/** Below this zoom a large map is drawn as an overview on a canvas, without text or links. */
 export const OVERVIEW_ZOOM = 0.35;
 
 /**
- * Level of detail for large maps: zoomed out, concepts become plain boxes and the relations are
- * left out, so panning and zooming stay smooth. Only crossing the threshold re-renders anything.
+ * Level of detail for large maps: zoomed out, the overview canvas stands in for the concepts and
+ * the relations are left out, so panning and zooming stay smooth. Only crossing the threshold
+ * re-renders anything.
  */
 function LevelOfDetail({ container }: { container: React.RefObject<HTMLDivElement | null> }) {
   const overview = useStore((s) => s.transform[2] < OVERVIEW_ZOOM);
@@ -200,6 +203,30 @@ export function ConceptMap() {
   }, [atlas, view, dims]);
 
   const large = (atlas?.graph.concepts.length ?? 0) > LARGE_MAP;
+  const flow = useRef<ReactFlowInstance<AtlasNode, RelationEdge> | null>(null);
+
+  /** The concept under a click on the overview canvas, which stands in for the concepts. */
+  function conceptAt(event: React.MouseEvent): string | null {
+    const instance = flow.current;
+    if (!large || !atlas || !instance || instance.getZoom() >= OVERVIEW_ZOOM) return null;
+    const at = instance.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+    const hit = atlas.graph.concepts.find((concept) => {
+      const box = atlas.layout.concepts[concept.id];
+      return (
+        box !== undefined &&
+        at.x >= box.x &&
+        at.x <= box.x + NODE_WIDTH &&
+        at.y >= box.y &&
+        at.y <= box.y + nodeHeight(concept.label)
+      );
+    });
+    return hit?.id ?? null;
+  }
+  const searchMatches = useAtlasStore((s) => s.searchMatches);
+  const marked = useMemo(
+    () => new Set(selectedId ? [selectedId, ...searchMatches] : searchMatches),
+    [selectedId, searchMatches],
+  );
   const container = useRef<HTMLDivElement>(null);
   const mapClass = ['concept-map', ...(large ? [] : [...dims].map((d) => `has-${d.slice(3)}`))];
   if (large) mapClass.push('is-large');
@@ -246,11 +273,17 @@ export function ConceptMap() {
         maxZoom={2.5}
         ariaLabelConfig={ariaLabelConfig}
         onNodeClick={(_, node) => node.type === 'concept' && select(node.id)}
-        onPaneClick={() => select(null)}
+        onInit={(instance) => {
+          flow.current = instance;
+        }}
+        onPaneClick={(event) => select(conceptAt(event))}
       >
         <Background variant={BackgroundVariant.Dots} gap={24} size={1.2} />
         <Controls showInteractive={false} />
         {large ? <EdgeLayer edges={edges} /> : null}
+        {large && atlas ? (
+          <OverviewCanvas atlas={atlas} marked={marked} below={OVERVIEW_ZOOM} />
+        ) : null}
         {large ? (
           <LevelOfDetail container={container} />
         ) : (

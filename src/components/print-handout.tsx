@@ -5,6 +5,7 @@ import { sectionLabel } from '../model/outline';
 import type { Concept } from '../model/schema';
 import { useAtlasStore } from '../store/atlas-store';
 import { useWhenIdleOrPrinting } from '../lib/use-when-idle';
+import { LARGE_MAP } from '../model/geometry';
 import './print-handout.css';
 
 type HandoutConcept = { concept: Concept; propositions: { id: string; text: string }[] };
@@ -84,8 +85,9 @@ function HandoutEntry({ concept, propositions }: HandoutConcept) {
  */
 export function PrintHandout() {
   const atlas = useAtlasStore((s) => s.atlas);
-  // Only paper needs it: built when the page is idle, or at the latest when it prints.
-  const wanted = useWhenIdleOrPrinting();
+  // Only paper needs it: built when the page is idle, or at the latest when it prints. A large
+  // map's handout would be thousands of entries, so it waits for printing.
+  const wanted = useWhenIdleOrPrinting((atlas?.graph.concepts.length ?? 0) <= LARGE_MAP);
   const sections = useMemo(() => (atlas && wanted ? outlineOf(atlas) : []), [atlas, wanted]);
   if (!atlas || !wanted) return null;
   const { meta } = atlas.article;

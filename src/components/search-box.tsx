@@ -52,13 +52,14 @@ function useSearchIndex(atlas: Atlas | null, wanted: boolean): SearchIndex | nul
     if (!atlas || ready) return;
     let cancelled = false;
     const build = () => {
-      void import('../model/search-index').then(({ buildSearchIndex }) => {
+      void import('../model/search-index').then(async ({ buildSearchIndexInSteps }) => {
         if (cancelled) return;
         let index = indexes.get(atlas);
         if (!index) {
-          index = buildSearchIndex(atlas.graph, atlas.article, atlas.anchors);
+          index = await buildSearchIndexInSteps(atlas.graph, atlas.article, atlas.anchors);
           indexes.set(atlas, index);
         }
+        if (cancelled) return;
         setBuilt({ atlas, index });
         // A query typed while the index was being built lights up its matches now.
         const { searchQuery, setSearch } = useAtlasStore.getState();

@@ -2,10 +2,10 @@ import { useEffect, useState } from 'react';
 import { flushSync } from 'react-dom';
 
 /**
- * False until the browser is first idle, or until the page is about to print: for parts of the
- * page that only printing needs, so that they never delay drawing the map.
+ * False until the browser is first idle (unless `idle` is false), or until the page is about to
+ * print: for parts of the page that only printing needs, so that they never delay the map.
  */
-export function useWhenIdleOrPrinting(): boolean {
+export function useWhenIdleOrPrinting(idle = true): boolean {
   const [ready, setReady] = useState(false);
   useEffect(() => {
     if (ready) return;
@@ -15,16 +15,20 @@ export function useWhenIdleOrPrinting(): boolean {
     const print = window.matchMedia?.('print');
     window.addEventListener('beforeprint', now);
     print?.addEventListener('change', later);
-    const idle =
+    const stop = () => {
+      window.removeEventListener('beforeprint', now);
+      print?.removeEventListener('change', later);
+    };
+    if (!idle) return stop;
+    const handle =
       typeof requestIdleCallback === 'function'
         ? requestIdleCallback(later, { timeout: 3000 })
         : window.setTimeout(later, 500);
     return () => {
-      window.removeEventListener('beforeprint', now);
-      print?.removeEventListener('change', later);
-      if (typeof cancelIdleCallback === 'function') cancelIdleCallback(idle);
-      else window.clearTimeout(idle);
+      stop();
+      if (typeof cancelIdleCallback === 'function') cancelIdleCallback(handle);
+      else window.clearTimeout(handle);
     };
-  }, [ready]);
+  }, [ready, idle]);
   return ready;
 }

@@ -140,6 +140,26 @@ function passageTexts(concept: Concept, article: Article, anchors: Anchors): str
  * passages, tolerant of case, typos and half-typed words.
  */
 export function buildSearchIndex(graph: Graph, article: Article, anchors: Anchors): SearchIndex {
+  const { index, docs, api } = createIndex(graph, article, anchors);
+  index.addAll(docs);
+  return api;
+}
+
+/**
+ * The same index, built a hundred concepts at a time so that a large map stays responsive while
+ * it is being built.
+ */
+export async function buildSearchIndexInSteps(
+  graph: Graph,
+  article: Article,
+  anchors: Anchors,
+): Promise<SearchIndex> {
+  const { index, docs, api } = createIndex(graph, article, anchors);
+  await index.addAllAsync(docs, { chunkSize: 100 });
+  return api;
+}
+
+function createIndex(graph: Graph, article: Article, anchors: Anchors) {
   const parts = new Map<string, Record<SearchField, string[]>>();
   const concepts = new Map(graph.concepts.map((c) => [c.id, c]));
   const docs: Doc[] = graph.concepts.map((concept) => {
@@ -165,7 +185,6 @@ export function buildSearchIndex(graph: Graph, article: Article, anchors: Anchor
     tokenize,
     searchOptions: { ...searchOptions, tokenize },
   });
-  index.addAll(docs);
 
   /** The field that holds the most of the query's terms, the more important field on a tie. */
   function bestField(result: SearchResult, queryTerms: string[]): keyof typeof fieldOf {
@@ -204,7 +223,7 @@ export function buildSearchIndex(graph: Graph, article: Article, anchors: Anchor
     return { id, label: concept.label, kind: concept.kind, score: result.score, field, snippet };
   }
 
-  return {
+  const api: SearchIndex = {
     search(query, limit = Infinity) {
       const queryTerms = tokenize(query).map((term) => term.toLowerCase());
       if (queryTerms.length === 0) return [];
@@ -216,4 +235,5 @@ export function buildSearchIndex(graph: Graph, article: Article, anchors: Anchor
         .filter((hit) => hit !== undefined);
     },
   };
+  return { index, docs, api };
 }

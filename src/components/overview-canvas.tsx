@@ -1,0 +1,93 @@
+import { useStoreApi } from '@xyflow/react';
+import { memo, useEffect, useRef } from 'react';
+import type { Atlas } from '../model/atlas';
+import { NODE_WIDTH, nodeHeight } from '../model/geometry';
+import { kindStyles } from '../model/kinds';
+
+type Props = {
+  atlas: Atlas;
+  /** Drawn with a ring: the selection and search matches. */
+  marked: ReadonlySet<string>;
+  /** Below this zoom the canvas replaces the concepts' elements. */
+  below: number;
+};
+
+/**
+ * A large map's zoomed-out overview, drawn on a canvas: a box per concept in its kind's colour,
+ * each section framed and titled. Redrawing thousands of boxes on a canvas takes a few
+ * milliseconds, while the same number of elements would be repainted on every camera move.
+ */
+function OverviewCanvas({ atlas, marked, below }: Props) {
+  const store = useStoreApi();
+  const canvas = useRef<HTMLCanvasElement>(null);
+  useEffect(() => {
+    const element = canvas.current;
+    const context = element?.getContext('2d');
+    if (!element || !context) return;
+    const concepts = atlas.graph.concepts.map((concept) => {
+      const at = atlas.layout.concepts[concept.id] ?? concept.position ?? { x: 0, y: 0 };
+      return {
+        id: concept.id,
+        x: at.x,
+        y: at.y,
+        height: nodeHeight(concept.label),
+        colour: kindStyles[concept.kind].colour,
+        tint: kindStyles[concept.kind].tint,
+      };
+    });
+    const sections = atlas.graph.sections.flatMap((section) => {
+      const box = atlas.layout.sections[section.id];
+      return box ? [{ ...box, title: section.title }] : [];
+    });
+    let drawn = '';
+    const draw = () => {
+      const { transform, width, height } = store.getState();
+      const [tx, ty, zoom] = transform;
+      const key = `${tx} ${ty} ${zoom} ${width} ${height}`;
+      if (key === drawn) return;
+      drawn = key;
+      const ratio = window.devicePixelRatio || 1;
+      if (element.width !== Math.round(width * ratio)) element.width = Math.round(width * ratio);
+      if (element.height !== Math.round(height * ratio))
+        element.height = Math.round(height * ratio);
+      context.setTransform(ratio, 0, 0, ratio, 0, 0);
+      context.clearRect(0, 0, width, height);
+      if (zoom >= below) return;
+      context.lineWidth = 1.5;
+      context.strokeStyle = '#8a94a3';
+      context.fillStyle = '#1b1f24';
+      context.font = '600 13px system-ui, sans-serif';
+      for (const s of sections) {
+        const x = s.x * zoom + tx;
+        const y = s.y * zoom + ty;
+        if (x > width || y > height || x + s.width * zoom < 0 || y + s.height * zoom < 0) continue;
+        context.strokeRect(x, y, s.width * zoom, s.height * zoom);
+        // Titles only where there is room for them to be read.
+        if (s.width * zoom >= 120) context.fillText(s.title, x + 6, y + 16, s.width * zoom - 12);
+      }
+      const w = NODE_WIDTH * zoom;
+      const top = (c: { y: number }) => c.y * zoom + ty;
+      for (const c of concepts) {
+        const x = c.x * zoom + tx;
+        const y = top(c);
+        const h = c.height * zoom;
+        if (x > width || y > height || x + w < 0 || y + h < 0) continue;
+        context.fillStyle = c.tint;
+        context.fillRect(x, y, w, h);
+        context.fillStyle = c.colour;
+        context.fillRect(x, y, Math.max(1, w * 0.06), h);
+      }
+      context.lineWidth = 3;
+      context.strokeStyle = '#b45309';
+      for (const c of concepts) {
+        if (!marked.has(c.id)) continue;
+        context.strokeRect(c.x * zoom + tx - 3, c.y * zoom + ty - 3, w + 6, c.height * zoom + 6);
+      }
+    };
+    draw();
+    return store.subscribe(draw);
+  }, [atlas, marked, below, store]);
+  return <canvas ref={canvas} className="overview-canvas" aria-hidden="true" />;
+}
+
+export default memo(OverviewCanvas);
