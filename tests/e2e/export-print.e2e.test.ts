@@ -96,6 +96,8 @@ describe('exporting and printing the map in Chromium', () => {
   it('prints the handout, and only the handout', async () => {
     const { page } = session;
     await openMap(page, session.url());
+    // The handout is built once the page is idle (or when printing starts).
+    await page.locator('.print-handout').waitFor({ state: 'attached' });
     await page.emulateMedia({ media: 'print' });
     const styles = await page.evaluate(() => {
       const handout = document.querySelector<HTMLElement>('.print-handout');
