@@ -1,5 +1,5 @@
 import { useStoreApi } from '@xyflow/react';
-import { memo, useEffect, useRef } from 'react';
+import { memo, useEffect, useMemo, useRef } from 'react';
 import type { Atlas } from '../model/atlas';
 import { NODE_WIDTH, nodeHeight } from '../model/geometry';
 import { kindStyles } from '../model/kinds';
@@ -20,10 +20,7 @@ type Props = {
 function OverviewCanvas({ atlas, marked, below }: Props) {
   const store = useStoreApi();
   const canvas = useRef<HTMLCanvasElement>(null);
-  useEffect(() => {
-    const element = canvas.current;
-    const context = element?.getContext('2d');
-    if (!element || !context) return;
+  const { concepts, sections } = useMemo(() => {
     const concepts = atlas.graph.concepts.map((concept) => {
       const at = atlas.layout.concepts[concept.id] ?? concept.position ?? { x: 0, y: 0 };
       return {
@@ -39,6 +36,12 @@ function OverviewCanvas({ atlas, marked, below }: Props) {
       const box = atlas.layout.sections[section.id];
       return box ? [{ ...box, title: section.title }] : [];
     });
+    return { concepts, sections };
+  }, [atlas]);
+  useEffect(() => {
+    const element = canvas.current;
+    const context = element?.getContext('2d');
+    if (!element || !context) return;
     let drawn = '';
     const draw = () => {
       const { transform, width, height } = store.getState();
@@ -79,14 +82,14 @@ function OverviewCanvas({ atlas, marked, below }: Props) {
       }
       context.lineWidth = 3;
       context.strokeStyle = '#b45309';
-      for (const c of concepts) {
+      for (const c of marked.size > 0 ? concepts : []) {
         if (!marked.has(c.id)) continue;
         context.strokeRect(c.x * zoom + tx - 3, c.y * zoom + ty - 3, w + 6, c.height * zoom + 6);
       }
     };
     draw();
     return store.subscribe(draw);
-  }, [atlas, marked, below, store]);
+  }, [concepts, sections, marked, below, store]);
   return <canvas ref={canvas} className="overview-canvas" aria-hidden="true" />;
 }
 

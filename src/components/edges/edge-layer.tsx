@@ -2,7 +2,17 @@ import { getBezierPath, ViewportPortal } from '@xyflow/react';
 import { memo, useMemo } from 'react';
 import type { RelationEdge } from '../../model/flow';
 
-const path = (edge: RelationEdge) => (edge.data ? getBezierPath(edge.data.ends)[0] : '');
+// Concepts never move, so each relation's path is worked out once, keyed by its fixed ends.
+const paths = new WeakMap<object, string>();
+function path(edge: RelationEdge): string {
+  if (!edge.data) return '';
+  let d = paths.get(edge.data.ends);
+  if (d === undefined) {
+    d = getBezierPath(edge.data.ends)[0];
+    paths.set(edge.data.ends, d);
+  }
+  return d;
+}
 
 /**
  * The relations of a large map as one SVG path, drawn under the concepts. React Flow gives each
