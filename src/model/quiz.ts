@@ -1,6 +1,7 @@
 import type { Atlas } from './atlas';
 import { kindStyles } from './kinds';
 import type { Concept, ConceptKind, RelationKind } from './schema';
+import { mulberry32 } from './random';
 
 export const questionTypes = [
   'complete-proposition',
@@ -44,17 +45,7 @@ export const propositionKinds: ReadonlySet<RelationKind> = new Set<RelationKind>
   'evolves-into',
 ]);
 
-/** A small, fast seeded PRNG (mulberry32): the same seed always gives the same sequence. */
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 };
 
 /** A shuffled copy (Fisher–Yates) driven by `random`. */
 export function shuffle<T>(items: readonly T[], random: () => number): T[] {

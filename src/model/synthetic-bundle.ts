@@ -5,8 +5,9 @@
  * the article has one `##` heading per section after the introduction.
  */
 import { BUNDLE_SCHEMA_VERSION, type Bundle } from './bundle-format';
-import { NODE_WIDTH, nodeHeight } from './geometry';
+import { NODE_WIDTH, nodeHeight, SECTION_HEADER, SECTION_PADDING } from './geometry';
 import { kindStyles } from './kinds';
+import { mulberry32 } from './random';
 import {
   conceptKinds,
   relationKinds,
@@ -34,24 +35,9 @@ export const CONCEPTS_PER_SECTION = 100;
 const GRID_COLUMNS = 10;
 const COLUMN_GAP = 40;
 const ROW_GAP = 28;
-/** Room around a section's concepts for its box and title, as the layout engine leaves. */
-const SECTION_HEADER = 64;
-const SECTION_PADDING = 24;
 const SECTION_GAP = 80;
 /** Share of the extra relations that link two sections. */
 const CROSS_SECTION_SHARE = 0.2;
-
-/** mulberry32: a small, fast PRNG that is good enough for test content. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Random = () => number;
 const pick = <T>(random: Random, items: readonly T[]): T =>
@@ -461,7 +447,7 @@ export function makeSyntheticBundle(conceptCount: number, options: SyntheticOpti
     throw new RangeError(`conceptCount must be a positive integer, not ${conceptCount}`);
   }
   const { seed = 1, positions = true, relationsPerConcept = 1.5 } = options;
-  const random = seededRandom(seed);
+  const random = mulberry32(seed);
   const sectionCount = Math.max(
     Math.min(2, conceptCount),
     Math.round(conceptCount / CONCEPTS_PER_SECTION),
