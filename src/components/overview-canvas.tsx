@@ -60,13 +60,13 @@ function OverviewCanvas({ atlas, marked, below }: Props) {
       context.strokeStyle = '#8a94a3';
       context.fillStyle = '#1b1f24';
       context.font = '600 13px system-ui, sans-serif';
+      const titles: { x: number; y: number; width: number; title: string }[] = [];
       for (const s of sections) {
         const x = s.x * zoom + tx;
         const y = s.y * zoom + ty;
         if (x > width || y > height || x + s.width * zoom < 0 || y + s.height * zoom < 0) continue;
         context.strokeRect(x, y, s.width * zoom, s.height * zoom);
-        // Titles only where there is room for them to be read.
-        if (s.width * zoom >= 120) context.fillText(s.title, x + 6, y + 16, s.width * zoom - 12);
+        titles.push({ x, y, width: s.width * zoom, title: s.title });
       }
       const w = NODE_WIDTH * zoom;
       const top = (c: { y: number }) => c.y * zoom + ty;
@@ -79,6 +79,17 @@ function OverviewCanvas({ atlas, marked, below }: Props) {
         context.fillRect(x, y, w, h);
         context.fillStyle = c.colour;
         context.fillRect(x, y, Math.max(1, w * 0.06), h);
+      }
+      // Section titles last, on a white ground, and only where there is room to read them.
+      context.textBaseline = 'top';
+      for (const t of titles) {
+        if (t.width < 120) continue;
+        const text = context.measureText(t.title).width;
+        const room = Math.min(text, t.width - 12);
+        context.fillStyle = 'rgb(255 255 255 / 92%)';
+        context.fillRect(t.x + 2, t.y + 2, room + 8, 19);
+        context.fillStyle = '#1b1f24';
+        context.fillText(t.title, t.x + 6, t.y + 5, room);
       }
       context.lineWidth = 3;
       context.strokeStyle = '#b45309';
