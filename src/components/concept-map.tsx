@@ -15,7 +15,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { cameraDuration } from '../lib/motion';
 import type { AtlasNode, RelationEdge } from '../model/flow';
 import { sectionNodeId } from '../model/flow';
-import { LARGE_MAP, NODE_WIDTH, nodeHeight } from '../model/geometry';
+import { LARGE_MAP } from '../model/geometry';
 import { kindStyles } from '../model/kinds';
 import { type Direction, neighbourInDirection } from '../model/neighbours';
 import { tourFrame } from '../model/tour-view';
@@ -211,13 +211,13 @@ export function ConceptMap() {
     if (!large || !atlas || !instance || instance.getZoom() >= OVERVIEW_ZOOM) return null;
     const at = instance.screenToFlowPosition({ x: event.clientX, y: event.clientY });
     const hit = atlas.graph.concepts.find((concept) => {
-      const box = atlas.layout.concepts[concept.id];
+      const box = atlas.boxes.get(concept.id);
       return (
         box !== undefined &&
         at.x >= box.x &&
-        at.x <= box.x + NODE_WIDTH &&
+        at.x <= box.x + box.width &&
         at.y >= box.y &&
-        at.y <= box.y + nodeHeight(concept.label)
+        at.y <= box.y + box.height
       );
     });
     return hit?.id ?? null;

@@ -1,7 +1,6 @@
 import { useStoreApi } from '@xyflow/react';
 import { memo, useEffect, useMemo, useRef } from 'react';
 import type { Atlas } from '../model/atlas';
-import { NODE_WIDTH, nodeHeight } from '../model/geometry';
 import { kindStyles } from '../model/kinds';
 
 type Props = {
@@ -22,12 +21,10 @@ function OverviewCanvas({ atlas, marked, below }: Props) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const { concepts, sections } = useMemo(() => {
     const concepts = atlas.graph.concepts.map((concept) => {
-      const at = atlas.layout.concepts[concept.id] ?? concept.position ?? { x: 0, y: 0 };
+      const box = atlas.boxes.get(concept.id) ?? { x: 0, y: 0, width: 0, height: 0 };
       return {
         id: concept.id,
-        x: at.x,
-        y: at.y,
-        height: nodeHeight(concept.label),
+        ...box,
         colour: kindStyles[concept.kind].colour,
         tint: kindStyles[concept.kind].tint,
       };
@@ -68,11 +65,10 @@ function OverviewCanvas({ atlas, marked, below }: Props) {
         context.strokeRect(x, y, s.width * zoom, s.height * zoom);
         titles.push({ x, y, width: s.width * zoom, title: s.title });
       }
-      const w = NODE_WIDTH * zoom;
-      const top = (c: { y: number }) => c.y * zoom + ty;
       for (const c of concepts) {
         const x = c.x * zoom + tx;
-        const y = top(c);
+        const y = c.y * zoom + ty;
+        const w = c.width * zoom;
         const h = c.height * zoom;
         if (x > width || y > height || x + w < 0 || y + h < 0) continue;
         context.fillStyle = c.tint;
@@ -95,7 +91,8 @@ function OverviewCanvas({ atlas, marked, below }: Props) {
       context.strokeStyle = '#b45309';
       for (const c of marked.size > 0 ? concepts : []) {
         if (!marked.has(c.id)) continue;
-        context.strokeRect(c.x * zoom + tx - 3, c.y * zoom + ty - 3, w + 6, c.height * zoom + 6);
+        const [x, y] = [c.x * zoom + tx, c.y * zoom + ty];
+        context.strokeRect(x - 3, y - 3, c.width * zoom + 6, c.height * zoom + 6);
       }
     };
     draw();

@@ -47,14 +47,15 @@ export async function openBundle(request: OpenRequest, keepRoute = false): Promi
   running = controller;
   const hash = window.location.hash;
   store.setOpenProblems(null);
-  store.setOpening({ name: requestName(request), done: 0, total: 0 });
+  const name = requestName(request);
+  store.setOpening({ name, done: 0, total: 0 });
   let outcome: OpenOutcome;
   try {
     const opener = await loadOpener();
     outcome = await opener.openBundle(request, {
       signal: controller.signal,
       onProgress: (done, total) => {
-        if (running === controller) store.setOpening({ name: requestName(request), done, total });
+        if (running === controller) store.setOpening({ name, done, total });
       },
     });
   } catch (error) {
@@ -64,7 +65,7 @@ export async function openBundle(request: OpenRequest, keepRoute = false): Promi
     if (controller.signal.aborted) store.setNotice('Opening the map was cancelled.');
     else {
       store.setOpenProblems({
-        name: requestName(request),
+        name,
         problems: [`(map): it could not be opened: ${String(error)}`],
       });
     }

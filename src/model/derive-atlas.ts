@@ -1,6 +1,6 @@
 import type { TextPosition } from './anchor';
 import type { Article } from './article';
-import { toFlow, type AtlasNode, type RelationEdge } from './flow';
+import { toFlow, type AtlasNode, type Box, type RelationEdge } from './flow';
 import { adjacency, type Adjacency } from './neighbours';
 import { readingOrder } from './reading-order';
 import type { Graph, Layout } from './schema';
@@ -26,6 +26,8 @@ export type Atlas = CheckedContent & {
   order: ReadonlyMap<string, number>;
   nodes: AtlasNode[];
   edges: RelationEdge[];
+  /** Each concept's box in map coordinates, where the map draws it. */
+  boxes: ReadonlyMap<string, Box>;
 };
 
 export type AtlasLoad = { ok: true; atlas: Atlas } | { ok: false; problems: string[] };

@@ -1,5 +1,7 @@
 import { type Edge, MarkerType, type Node, Position } from '@xyflow/react';
 import { floatingEnds, type Box, type EdgeEnds } from './floating';
+
+export type { Box };
 import { NODE_WIDTH, nodeHeight } from './geometry';
 import { kindStyles } from './kinds';
 import type { Concept, ConceptKind, Graph, Layout, RelationKind } from './schema';
@@ -44,7 +46,7 @@ export function toFlow(
   graph: Graph,
   layout: Layout,
   order: ReadonlyMap<string, number> = new Map(),
-): { nodes: AtlasNode[]; edges: RelationEdge[] } {
+): { nodes: AtlasNode[]; edges: RelationEdge[]; boxes: ReadonlyMap<string, Box> } {
   const sections = [...graph.sections].sort((a, b) => a.order - b.order);
   // Keyboard focus follows the nodes' order, so concepts come in the argument's reading order.
   const concepts = [...graph.concepts].sort(
@@ -127,5 +129,5 @@ export function toFlow(
       focusable: false,
     };
   });
-  return { nodes, edges };
+  return { nodes, edges, boxes };
 }
