@@ -33,12 +33,13 @@ describe('opening other maps in Chromium', () => {
     const bundle = example();
     bundle.article.title = 'A reading from a file';
     await openFile(page, bundle, 'reading.json');
-    await expect.poll(() => title(page)).toBe('A reading from a file');
+    await expect.poll(() => title(page), { timeout: 20_000 }).toBe('A reading from a file');
     expect(await page.locator('.react-flow__node-concept').count()).toBe(
       bundle.graph.concepts.length,
     );
     await page.reload();
-    await expect.poll(() => title(page)).toBe('A reading from a file');
+    // Reopening loads the checker, reads the saved copy and checks it again: give it time.
+    await expect.poll(() => title(page), { timeout: 20_000 }).toBe('A reading from a file');
     await page.getByRole('button', { name: 'Open map…' }).click();
     await page.getByRole('button', { name: 'Back to the built-in article' }).click();
     await expect.poll(() => title(page)).toBe(builtInTitle);
@@ -110,7 +111,7 @@ describe('opening other maps in Chromium', () => {
     hostile.graph.concepts[0]!.label = label;
     hostile.article.markdown += '\n\nWords <img src=y onerror="window.pwned=2"> end.\n';
     await openFile(page, hostile, 'hostile.json');
-    await expect.poll(() => title(page)).toBe('Hostile');
+    await expect.poll(() => title(page), { timeout: 20_000 }).toBe('Hostile');
     const node = page.locator(
       `.react-flow__node[data-id="${hostile.graph.concepts[0]!.id}"] .concept-node__label`,
     );
