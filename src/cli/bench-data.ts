@@ -3,6 +3,7 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { BUNDLE_SCHEMA_VERSION, type Bundle } from '../model/bundle-format';
+import { NODE_WIDTH, nodeHeight } from '../model/geometry';
 import type { Graph, Layout } from '../model/schema';
 import { makeSyntheticBundle } from '../model/synthetic-bundle';
 import type { Tours } from '../model/tours';
@@ -18,7 +19,14 @@ export type WrittenBundle = {
   /** The first and the last concept: both on the map means this bundle is drawn, not another. */
   ids: string[];
   gzip: number;
+  /**
+   * The centre of each concept's box, in map coordinates: where to click a concept that a large
+   * map draws on its overview canvas, without an element.
+   */
+  points: ConceptPoint[];
 };
+
+export type ConceptPoint = { id: string; x: number; y: number };
 
 /** Writes the bundle as `dist/bench/data/<name>.json`, served from the app's origin. */
 async function writeBundle(name: string, bundle: Bundle): Promise<WrittenBundle> {
@@ -30,6 +38,17 @@ async function writeBundle(name: string, bundle: Bundle): Promise<WrittenBundle>
     count: concepts.length,
     ids: [concepts[0]?.id, concepts.at(-1)?.id].filter((id) => id !== undefined),
     gzip: gzipSize(json),
+    points: concepts.flatMap((c) =>
+      c.position
+        ? [
+            {
+              id: c.id,
+              x: c.position.x + NODE_WIDTH / 2,
+              y: c.position.y + nodeHeight(c.label) / 2,
+            },
+          ]
+        : [],
+    ),
   };
 }
 

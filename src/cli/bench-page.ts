@@ -5,6 +5,7 @@
  * helpers that do not exist in the page.
  */
 import type { CDPSession, Page } from 'playwright-core';
+import type { ConceptPoint } from './bench-data';
 
 /** How a page marks its concept nodes: the bare page draws default nodes, the app its own type. */
 export type PageKind = 'bare' | 'app';
@@ -31,7 +32,8 @@ export async function poll(page: Page, expression: string, timeout: number): Pro
 /**
  * Runs before the page's own scripts: a frame loop that notes when `count` nodes are in the DOM and
  * visible (React Flow hides nodes until they are measured), the given concepts among them. A live
- * HTMLCollection keeps the check cheap even with thousands of nodes. `__mapStalled` says the count
+ * HTMLCollection keeps the check cheap even with thousands of nodes. A large map drawn zoomed out
+ * counts instead when its overview canvas has drawn `count` concepts. `__mapStalled` says the count
  * stopped changing short of the map: another map is shown, or none.
  */
 export function mapReadyScript(
@@ -51,6 +53,12 @@ export function mapReadyScript(
         const now = performance.now();
         const n = nodes.length;
         if (n >= count && shown(nodes[0]) && shown(nodes[n - 1]) && ids.every(has)) {
+          window.__mapReady = now;
+          return;
+        }
+        // A large map zoomed out draws its concepts on a canvas, which says how many it drew.
+        const canvas = document.querySelector('.overview-canvas[data-drawn]');
+        if (canvas && Number(canvas.dataset.drawn) >= count) {
           window.__mapReady = now;
           return;
         }
@@ -201,10 +209,14 @@ export async function zoomFrames(page: Page): Promise<number[]> {
  * Clicks the concept nearest the map's centre that the pointer can reach, and returns the time from
  * the press until a frame shows it selected (React Flow's `selected` class).
  */
-export async function selectTime(page: Page, kind: PageKind): Promise<number> {
+export async function selectTime(
+  page: Page,
+  kind: PageKind,
+  points: readonly ConceptPoint[],
+): Promise<number> {
   const target = (await page.evaluate(
     call(
-      `(className) => {
+      `({ className, points }) => {
         const map = document.querySelector('.react-flow').getBoundingClientRect();
         const cx = map.left + map.width / 2;
         const cy = map.top + map.height / 2;
@@ -219,22 +231,17 @@ export async function selectTime(page: Page, kind: PageKind): Promise<number> {
           if (document.elementFromPoint(x, y)?.closest('.react-flow__node') !== node) continue;
           best = { id: node.dataset.id, x, y, d };
         }
-        // A large map zoomed out hides its concept elements behind an overview canvas: aim at a
-        // concept's box on the canvas instead, from the viewport's and the node's translation
-        // (React Flow places every node at its absolute position).
-        const overview = document.querySelector('.concept-map.is-overview');
-        if (!best && overview) {
-          const numbers = (el) => (el.style.transform.match(/-?[0-9.]+/g) || []).map(Number);
-          const [tx, ty, zoom] = numbers(document.querySelector('.react-flow__viewport'));
-          for (const node of document.getElementsByClassName(className)) {
-            const [nx, ny] = numbers(node);
-            const w = parseFloat(node.style.width) * zoom;
-            const h = parseFloat(node.style.height) * zoom;
-            const x = tx + nx * zoom + w / 2 + map.left;
-            const y = ty + ny * zoom + h / 2 + map.top;
+        // A large map zoomed out draws its concepts on an overview canvas, without elements: aim
+        // at a concept's box there instead, through the viewport's translation and zoom.
+        if (!best && document.querySelector('.concept-map.is-overview')) {
+          const viewport = document.querySelector('.react-flow__viewport');
+          const [tx, ty, zoom] = (viewport.style.transform.match(/-?[0-9.]+/g) || []).map(Number);
+          for (const point of points) {
+            const x = map.left + tx + point.x * zoom;
+            const y = map.top + ty + point.y * zoom;
             if (x < map.left || y < map.top || x > map.right || y > map.bottom) continue;
             const d = (x - cx) ** 2 + (y - cy) ** 2;
-            if (!best || d < best.d) best = { id: node.dataset.id, x, y, d };
+            if (!best || d < best.d) best = { id: point.id, x, y, d };
           }
         }
         if (!best) return null;
@@ -252,7 +259,7 @@ export async function selectTime(page: Page, kind: PageKind): Promise<number> {
         }, { once: true, capture: true });
         return { x: best.x, y: best.y };
       }`,
-      nodeClass[kind],
+      { className: nodeClass[kind], points },
     ),
   )) as { x: number; y: number } | null;
   if (!target) throw new Error('no concept to click');

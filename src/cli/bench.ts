@@ -13,7 +13,12 @@ import { cpus } from 'node:os';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../../tests/e2e/browser';
 import { startPreview } from '../../tests/e2e/preview-server';
-import { pageBytes, writeBuiltInBundle, writeSyntheticBundle } from './bench-data';
+import {
+  type ConceptPoint,
+  pageBytes,
+  writeBuiltInBundle,
+  writeSyntheticBundle,
+} from './bench-data';
 import {
   heapMb,
   mapReadyScript,
@@ -61,6 +66,7 @@ type Scenario = {
   name: string;
   count: number;
   ids: string[];
+  points: ConceptPoint[];
   app: string;
   bare: string;
   throttled: boolean;
@@ -112,7 +118,10 @@ async function runOnce(browser: Browser, scenario: Scenario, kind: PageKind, thr
           results.add(M.zoomP95, col, percentile(frames, 95));
         },
       ],
-      ['select', async () => results.add(M.select, col, await selectTime(page, kind))],
+      [
+        'select',
+        async () => results.add(M.select, col, await selectTime(page, kind, scenario.points)),
+      ],
     ];
     if (kind === 'app') {
       steps.push([
@@ -161,18 +170,20 @@ scenarios.push({
   name: 'built-in',
   count: builtIn.count,
   ids: builtIn.ids,
+  points: builtIn.points,
   throttled: true,
   app: url,
   bare: `${url}bench/bare/?data=../data/builtin.json`,
 });
 results.add(M.data, 'built-in bare', kB(builtIn.gzip));
 for (const count of SIZES) {
-  const { gzip, ids } = await writeSyntheticBundle(count);
+  const { gzip, ids, points } = await writeSyntheticBundle(count);
   const name = count.toLocaleString('en');
   scenarios.push({
     name,
     count,
     ids,
+    points,
     throttled: THROTTLE_ALL || count === Math.min(...SIZES),
     app: `${url}?bundle=bench/data/${count}.json`,
     bare: `${url}bench/bare/?data=../data/${count}.json`,

@@ -6,13 +6,26 @@ import {
   type MiniMapNodeProps,
   ReactFlow,
   type ReactFlowInstance,
+  ReactFlowProvider,
+  getViewportForBounds,
   useNodesInitialized,
   useReactFlow,
   useStore,
+  useStoreApi,
 } from '@xyflow/react';
-import { type KeyboardEvent, useEffect, useMemo, useRef } from 'react';
+import {
+  type FocusEvent,
+  type KeyboardEvent,
+  useCallback,
+  useDeferredValue,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { cameraDuration } from '../lib/motion';
+import type { Atlas } from '../model/atlas';
 import type { AtlasNode, RelationEdge } from '../model/flow';
 import { sectionNodeId } from '../model/flow';
 import { LARGE_MAP } from '../model/geometry';
@@ -20,6 +33,13 @@ import { kindStyles } from '../model/kinds';
 import { type Direction, neighbourInDirection } from '../model/neighbours';
 import { tourFrame } from '../model/tour-view';
 import { computeView, type MapView } from '../model/view';
+import {
+  boundsOf,
+  conceptsInWindow,
+  visibleWindow,
+  windowFromKey,
+  windowKey,
+} from '../model/visible-window';
 import { useAtlasStore } from '../store/atlas-store';
 import EdgeLayer from './edges/edge-layer';
 import OverviewCanvas from './overview-canvas';
@@ -56,7 +76,13 @@ function MiniMapNode({ x, y, width, height, color }: MiniMapNodeProps) {
   return <rect x={x} y={y} width={width} height={height} fill={color} rx={8} />;
 }
 
-function useMapView(): MapView | null {
+type DeferredView = { view: MapView; selectedId: string | null; searchMatches: readonly string[] };
+
+/**
+ * The map's emphasis, a step behind the store: the search box and the details panel answer a key
+ * or a click first, and the map follows in a render that the next key can interrupt.
+ */
+function useMapView(): DeferredView | null {
   const atlas = useAtlasStore((s) => s.atlas);
   const input = useAtlasStore(
     useShallow((s) => ({
@@ -72,60 +98,100 @@ function useMapView(): MapView | null {
       reveal: s.reveal,
     })),
   );
+  const deferred = useDeferredValue(input);
   return useMemo(() => {
     if (!atlas) return null;
-    const tour = atlas.tours.find((t) => t.id === input.tourId);
-    const frame = tour ? tourFrame(tour, input.tourStep ?? 1) : null;
-    return computeView(atlas, {
-      ...input,
-      tour: frame ? { ...frame, reveal: input.reveal } : null,
+    const tour = atlas.tours.find((t) => t.id === deferred.tourId);
+    const frame = tour ? tourFrame(tour, deferred.tourStep ?? 1) : null;
+    const view = computeView(atlas, {
+      ...deferred,
+      tour: frame ? { ...frame, reveal: deferred.reveal } : null,
     });
-  }, [atlas, input]);
+    return { view, selectedId: deferred.selectedId, searchMatches: deferred.searchMatches };
+  }, [atlas, deferred]);
 }
 
 /** Moves the camera smoothly to the selection's neighbourhood (instantly under reduced motion). */
-function CameraFollower({ frame, large }: { frame: readonly string[]; large: boolean }) {
-  const { fitView } = useReactFlow();
+function CameraFollower({
+  frame,
+  large,
+  onFramed,
+}: {
+  frame: readonly string[];
+  large: boolean;
+  onFramed: () => void;
+}) {
+  const { fitView, setViewport } = useReactFlow();
+  const store = useStoreApi();
   const initialised = useNodesInitialized();
+  const sized = useStore((s) => s.width > 0 && s.height > 0);
+  const atlas = useAtlasStore((s) => s.atlas);
   const framed = useRef(false);
   const inTour = useAtlasStore((s) => s.view === 'tour' || s.view === 'presenter');
   const key = frame.join(' ');
   useEffect(() => {
+    const ids = key === '' ? [] : key.split(' ');
+    const padding = ids.length === 0 ? fitViewOptions.padding : inTour ? 0.12 : 0.2;
+    const maxZoom = inTour ? 1.6 : 1.1;
+    if (large) {
+      // Most of a large map's concepts have no element to measure: the camera frames their boxes,
+      // and jumps, since every frame of a glide would redraw thousands of concepts.
+      if (!sized || !atlas) return;
+      const bounds =
+        ids.length > 0
+          ? boundsOf(ids.flatMap((id) => atlas.boxes.get(id) ?? []))
+          : (boundsOf(Object.values(atlas.layout.sections)) ?? boundsOf(atlas.boxes.values()));
+      if (!bounds) return;
+      const { width, height, minZoom, maxZoom: most } = store.getState();
+      const fit = ids.length > 0 ? maxZoom : most;
+      void setViewport(getViewportForBounds(bounds, width, height, minZoom, fit, padding));
+      framed.current = true;
+      onFramed();
+      return;
+    }
     // Nodes must be measured before the camera can frame them. With nothing to frame the camera
     // shows the whole map; a deep link goes straight to its concept.
     if (!initialised) return;
-    // A large map jumps: every frame of a glide would redraw thousands of concepts.
-    const first = !framed.current || large;
+    const first = !framed.current;
     framed.current = true;
-    if (key === '') {
-      void fitView({ ...fitViewOptions, duration: first ? 0 : cameraDuration(600) });
-      return;
-    }
-    void fitView({
-      nodes: key.split(' ').map((id) => ({ id })),
-      duration: first ? 0 : cameraDuration(600),
-      padding: inTour ? 0.12 : 0.2,
-      maxZoom: inTour ? 1.6 : 1.1,
-    });
-  }, [initialised, key, inTour, fitView, large]);
+    const duration = first ? 0 : cameraDuration(600);
+    if (ids.length === 0) void fitView({ padding, duration });
+    else void fitView({ nodes: ids.map((id) => ({ id })), duration, padding, maxZoom });
+    onFramed();
+  }, [initialised, sized, atlas, key, inTour, fitView, setViewport, store, large, onFramed]);
   return null;
 }
 
 export { LARGE_MAP };
-/** Below this zoom a large map is drawn as an overview on a canvas, without text or links. */
-export const OVERVIEW_ZOOM = 0.35;
+/**
+ * Below this zoom a large map is drawn as an overview on a canvas, without text or links. Labels
+ * are 7 px at this zoom, too small to read, and every concept on a screen of them would need an
+ * element.
+ */
+export const OVERVIEW_ZOOM = 0.5;
+const OVERVIEW = 'overview';
+/** How far from a concept's box, in screen pixels, a click on the overview still selects it. */
+const OVERVIEW_REACH = 6;
 
 /**
- * Level of detail for large maps: zoomed out, the overview canvas stands in for the concepts and
- * the relations are left out, so panning and zooming stay smooth. Only crossing the threshold
- * re-renders anything.
+ * Which concepts of a large map get elements: none at the overview, else those in the window
+ * around the viewport (see visibleWindow). The store selector returns a string, so a camera move
+ * re-renders the map only when the window changes.
  */
-function LevelOfDetail({ container }: { container: React.RefObject<HTMLDivElement | null> }) {
-  const overview = useStore((s) => s.transform[2] < OVERVIEW_ZOOM);
-  useEffect(() => {
-    container.current?.classList.toggle('is-overview', overview);
-  }, [container, overview]);
-  return null;
+function useConceptWindow(atlas: Atlas | null, enabled: boolean) {
+  const key = useStore((s) => {
+    if (!enabled) return '';
+    if (s.transform[2] < OVERVIEW_ZOOM) return OVERVIEW;
+    return windowKey(visibleWindow(s.transform, s.width, s.height));
+  });
+  return useMemo(() => {
+    if (key === OVERVIEW) return { overview: true, concepts: emptyIds };
+    const window = windowFromKey(key);
+    return {
+      overview: false,
+      concepts: atlas && window ? conceptsInWindow(atlas.boxes, window) : emptyIds,
+    };
+  }, [atlas, key]);
 }
 
 /**
@@ -134,25 +200,48 @@ function LevelOfDetail({ container }: { container: React.RefObject<HTMLDivElemen
  */
 const DIMMING = /\b(is-faded|is-unmatched)\b/g;
 
-function focusNode(id: string) {
-  const element = document.querySelector<HTMLElement>(
-    `.react-flow__node[data-id="${CSS.escape(id)}"]`,
-  );
-  element?.focus();
-}
+const conceptElement = (id: string) =>
+  document.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(id)}"]`);
+
+/** The concept a focus event or key press happened on, if any. */
+const conceptIdOf = (target: EventTarget) =>
+  target instanceof Element
+    ? target.closest<HTMLElement>('.react-flow__node-concept')?.dataset.id
+    : undefined;
 
 /** The whole argument as a read-only React Flow map: sections as groups, concepts inside them. */
 export function ConceptMap() {
+  // Its own store, which the map reads to know what part of it the camera shows.
+  return (
+    <ReactFlowProvider>
+      <ConceptFlow />
+    </ReactFlowProvider>
+  );
+}
+
+function ConceptFlow() {
   const atlas = useAtlasStore((s) => s.atlas);
-  const selectedId = useAtlasStore((s) => s.selectedId);
   const select = useAtlasStore((s) => s.select);
-  const view = useMapView();
+  const deferred = useMapView();
+  const view = deferred?.view ?? null;
+  const selectedId = deferred?.selectedId ?? null;
+  const searchMatches = deferred?.searchMatches ?? emptyFrame;
   const visitedIds = useAtlasStore((s) => s.visited);
   const quizzedIds = useAtlasStore((s) => s.quizzed);
   const visited = useMemo(() => new Set(visitedIds), [visitedIds]);
   const quizzed = useMemo(() => new Set(quizzedIds), [quizzedIds]);
   const links = atlas?.links;
   const positions = useMemo(() => new Map(Object.entries(atlas?.layout.concepts ?? {})), [atlas]);
+  const large = (atlas?.graph.concepts.length ?? 0) > LARGE_MAP;
+
+  // A large map gives elements only to the concepts near the camera, once the camera is placed,
+  // and to the concept that has the keyboard focus, wherever it is.
+  const [placed, setPlaced] = useState(false);
+  const onFramed = useCallback(() => setPlaced(true), []);
+  const near = useConceptWindow(atlas, large && placed);
+  const overview = large && (!placed || near.overview);
+  const [focusedId, setFocusedId] = useState<string | null>(null);
+  const pendingFocus = useRef<string | null>(null);
 
   const dims = useMemo(() => {
     const classes = new Set<string>();
@@ -164,11 +253,15 @@ export function ConceptMap() {
 
   const nodes = useMemo(() => {
     if (!atlas || !view) return emptyNodes;
-    return atlas.nodes.map((node): AtlasNode => {
+    const shown: AtlasNode[] = [];
+    for (const node of atlas.nodes) {
       if (node.type === 'section') {
         const hidden = view.hiddenSections.has(node.id.slice(sectionNodeId('').length));
-        return hidden ? { ...node, hidden } : node;
+        shown.push(hidden ? { ...node, hidden } : node);
+        continue;
       }
+      const selected = node.id === selectedId;
+      if (large && !near.concepts.has(node.id) && !selected && node.id !== focusedId) continue;
       const progress = quizzed.has(node.id)
         ? 'is-quizzed'
         : visited.has(node.id)
@@ -177,11 +270,11 @@ export function ConceptMap() {
       const emphasis = view.conceptClass.get(node.id)?.replace(DIMMING, '').trim();
       const className = [emphasis, progress].filter(Boolean).join(' ');
       const hidden = view.hidden.has(node.id);
-      const selected = node.id === selectedId;
-      if (!className && !hidden && !selected) return node;
-      return { ...node, hidden, selected, ...(className ? { className } : {}) };
-    });
-  }, [atlas, view, selectedId, visited, quizzed]);
+      if (!className && !hidden && !selected) shown.push(node);
+      else shown.push({ ...node, hidden, selected, ...(className ? { className } : {}) });
+    }
+    return shown;
+  }, [atlas, view, selectedId, visited, quizzed, large, near, focusedId]);
 
   const edges = useMemo(() => {
     if (!atlas || !view) return emptyEdges;
@@ -202,38 +295,59 @@ export function ConceptMap() {
     });
   }, [atlas, view, dims]);
 
-  const large = (atlas?.graph.concepts.length ?? 0) > LARGE_MAP;
+  // A concept reached by an arrow key that had no element yet: focus it once it has one.
+  useEffect(() => {
+    const id = pendingFocus.current;
+    if (!id) return;
+    let tries = 0;
+    let frame = 0;
+    const attempt = () => {
+      const element = conceptElement(id);
+      if (element) {
+        pendingFocus.current = null;
+        element.focus();
+      } else if (++tries < 30) frame = requestAnimationFrame(attempt);
+    };
+    attempt();
+    return () => cancelAnimationFrame(frame);
+  }, [nodes]);
+
   const flow = useRef<ReactFlowInstance<AtlasNode, RelationEdge> | null>(null);
 
-  /** The concept under a click on the overview canvas, which stands in for the concepts. */
+  /**
+   * The concept under a click on the overview canvas, which stands in for the concepts: the nearest
+   * box within a few pixels, since zoomed out a box may be a pixel or two high.
+   */
   function conceptAt(event: React.MouseEvent): string | null {
     const instance = flow.current;
-    if (!large || !atlas || !instance || instance.getZoom() >= OVERVIEW_ZOOM) return null;
+    if (!large || !atlas || !instance) return null;
+    const zoom = instance.getZoom();
+    if (zoom >= OVERVIEW_ZOOM) return null;
     const at = instance.screenToFlowPosition({ x: event.clientX, y: event.clientY });
-    const hit = atlas.graph.concepts.find((concept) => {
-      const box = atlas.boxes.get(concept.id);
-      return (
-        box !== undefined &&
-        at.x >= box.x &&
-        at.x <= box.x + box.width &&
-        at.y >= box.y &&
-        at.y <= box.y + box.height
-      );
-    });
-    return hit?.id ?? null;
+    let nearest: string | null = null;
+    let best = OVERVIEW_REACH / zoom;
+    for (const [id, box] of atlas.boxes) {
+      if (view?.hidden.has(id)) continue;
+      const dx = Math.max(box.x - at.x, 0, at.x - box.x - box.width);
+      const dy = Math.max(box.y - at.y, 0, at.y - box.y - box.height);
+      const distance = Math.hypot(dx, dy);
+      if (distance <= best) {
+        best = distance;
+        nearest = id;
+      }
+    }
+    return nearest;
   }
-  const searchMatches = useAtlasStore((s) => s.searchMatches);
   const marked = useMemo(
     () => new Set(selectedId ? [selectedId, ...searchMatches] : searchMatches),
     [selectedId, searchMatches],
   );
-  const container = useRef<HTMLDivElement>(null);
   const mapClass = ['concept-map', ...(large ? [] : [...dims].map((d) => `has-${d.slice(3)}`))];
   if (large) mapClass.push('is-large');
+  if (overview) mapClass.push('is-overview');
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
-    const element = (event.target as HTMLElement).closest<HTMLElement>('.react-flow__node-concept');
-    const id = element?.dataset.id;
+    const id = conceptIdOf(event.target);
     if (!id || !links) return;
     if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
@@ -247,17 +361,28 @@ export function ConceptMap() {
         arrows[event.key]!,
         (other) => !view?.hidden.has(other),
       );
-      if (next) focusNode(next);
+      if (!next) return;
+      const element = conceptElement(next);
+      if (element) element.focus();
+      else if (large) {
+        pendingFocus.current = next;
+        setFocusedId(next);
+      }
     }
+  }
+
+  function onFocus(event: FocusEvent<HTMLDivElement>) {
+    const id = conceptIdOf(event.target);
+    if (large && id && id !== focusedId) setFocusedId(id);
   }
 
   return (
     <div
-      ref={container}
       className={mapClass.join(' ')}
       aria-label="Concept map"
       role="region"
       onKeyDown={onKeyDown}
+      onFocus={onFocus}
     >
       <ReactFlow
         nodes={nodes}
@@ -284,9 +409,7 @@ export function ConceptMap() {
         {large && atlas ? (
           <OverviewCanvas atlas={atlas} marked={marked} below={OVERVIEW_ZOOM} />
         ) : null}
-        {large ? (
-          <LevelOfDetail container={container} />
-        ) : (
+        {large ? null : (
           // The minimap redraws every concept on every camera move: too slow for a large map,
           // whose own zoomed-out overview serves instead.
           <MiniMap<AtlasNode>
@@ -299,7 +422,7 @@ export function ConceptMap() {
           />
         )}
         <ExportMenu />
-        <CameraFollower frame={view?.frame ?? emptyFrame} large={large} />
+        <CameraFollower frame={view?.frame ?? emptyFrame} large={large} onFramed={onFramed} />
       </ReactFlow>
     </div>
   );
@@ -308,3 +431,4 @@ export function ConceptMap() {
 const emptyNodes: AtlasNode[] = [];
 const emptyEdges: RelationEdge[] = [];
 const emptyFrame: string[] = [];
+const emptyIds: ReadonlySet<string> = new Set();

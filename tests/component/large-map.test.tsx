@@ -1,21 +1,13 @@
-import { render } from '@testing-library/react';
+import { act, render, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { checkBundle } from '../../src/bundle/check-bundle';
-import { ConceptMap, LARGE_MAP } from '../../src/components/concept-map';
-import { makeSyntheticBundle } from '../../src/model/synthetic-bundle';
+import { ConceptMap } from '../../src/components/concept-map';
 import { useAtlasStore } from '../../src/store/atlas-store';
+import { largeAtlas } from '../fixtures/large-atlas';
 
-async function largeAtlas() {
-  const checked = await checkBundle(JSON.stringify(makeSyntheticBundle(LARGE_MAP + 1)), {
-    layOut: () => Promise.reject(new Error('the synthetic bundle places every concept')),
-  });
-  if (!checked.ok) throw new Error(checked.problems.join('\n'));
-  return checked.atlas;
-}
+const atlas = await largeAtlas();
 
 describe('a large map', () => {
   it('draws its relations as one layer, without a minimap, and fades nothing on selection', async () => {
-    const atlas = await largeAtlas();
     useAtlasStore.getState().setAtlas(atlas);
     const { container } = render(<ConceptMap />);
     const map = container.querySelector('.concept-map')!;
@@ -28,10 +20,35 @@ describe('a large map', () => {
       1000,
     );
     const relation = atlas.graph.relations[0]!;
-    useAtlasStore.getState().select(relation.source);
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    act(() => useAtlasStore.getState().select(relation.source));
+    await waitFor(() =>
+      expect(layer.querySelectorAll('path.relation-edge--emphasised').length).toBeGreaterThan(0),
+    );
     expect(map).not.toHaveClass('has-faded');
-    expect(layer.querySelectorAll('path.relation-edge--emphasised').length).toBeGreaterThan(0);
     expect(container.querySelector('.relation-label')?.textContent).toBeTruthy();
+  }, 30_000);
+
+  it('gives no concept an element at the overview, except the selected one', async () => {
+    useAtlasStore.getState().setAtlas(atlas);
+    const { container } = render(<ConceptMap />);
+    const map = container.querySelector('.concept-map')!;
+    // The map fits a small test viewport only from far away, where the overview canvas draws it.
+    await waitFor(() => expect(map).toHaveClass('is-overview'));
+    expect(container.querySelectorAll('.react-flow__node-section').length).toBe(
+      atlas.graph.sections.length,
+    );
+    expect(container.querySelectorAll('.react-flow__node-concept')).toHaveLength(0);
+
+    const chosen = atlas.graph.concepts[500]!;
+    act(() => useAtlasStore.getState().select(chosen.id));
+    await waitFor(() =>
+      expect(container.querySelectorAll('.react-flow__node-concept')).toHaveLength(1),
+    );
+    const element = container.querySelector(`.react-flow__node[data-id="${chosen.id}"]`);
+    expect(element).toHaveClass('selected');
+    act(() => useAtlasStore.getState().select(null));
+    await waitFor(() =>
+      expect(container.querySelectorAll('.react-flow__node-concept')).toHaveLength(0),
+    );
   }, 30_000);
 });

@@ -1,51 +1,119 @@
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { NODE_WIDTH, nodeHeight } from '../../src/model/geometry';
 import { makeSyntheticBundle } from '../../src/model/synthetic-bundle';
 import { seriousAxeViolations, useBrowser } from './harness';
+
+type Bundle = ReturnType<typeof makeSyntheticBundle>;
+const COUNT = 1200;
+
+/** Where a concept's box is on screen: its place on the map, through the viewport's transform. */
+async function onScreen(page: Page, concept: Bundle['graph']['concepts'][number]) {
+  const [tx = 0, ty = 0, zoom = 1] = await page
+    .locator('.react-flow__viewport')
+    .evaluate((el: HTMLElement) => (el.style.transform.match(/-?[0-9.]+/g) ?? []).map(Number));
+  const pane = (await page.locator('.react-flow').boundingBox())!;
+  const at = concept.position!;
+  return {
+    x: pane.x + tx + (at.x + NODE_WIDTH / 2) * zoom,
+    y: pane.y + ty + (at.y + nodeHeight(concept.label) / 2) * zoom,
+  };
+}
+
+const conceptIds = (page: Page) =>
+  page
+    .locator('.react-flow__node-concept')
+    .evaluateAll((nodes) => nodes.map((node) => (node as HTMLElement).dataset.id!));
 
 describe('a large map in Chromium', () => {
   const session = useBrowser();
 
-  it('shows an overview when zoomed out, and selects a concept clicked on it', async () => {
+  async function openLarge() {
     const { page } = session;
-    const bundle = makeSyntheticBundle(1200);
+    const bundle = makeSyntheticBundle(COUNT);
     await page.route('**/maps/large.json', (route) => route.fulfill({ json: bundle }));
     await page.goto(`${session.url()}?bundle=maps/large.json`);
     await expect
       .poll(() => page.locator('.app-header__title').textContent(), { timeout: 30_000 })
       .toBe(bundle.article.title);
+    return bundle;
+  }
+
+  it('shows an overview when zoomed out, and selects a concept clicked on it', async () => {
+    const { page } = session;
+    const bundle = await openLarge();
     const map = page.locator('.concept-map');
     await expect.poll(() => map.getAttribute('class')).toContain('is-overview');
     expect(await page.locator('.overview-canvas').isVisible()).toBe(true);
-    // The concepts' elements are kept but not rendered while the canvas stands in for them.
-    expect(
-      await page
-        .locator('.react-flow__nodes')
-        .evaluate((nodes) => getComputedStyle(nodes).contentVisibility),
-    ).toBe('hidden');
+    expect(Number(await page.locator('.overview-canvas').getAttribute('data-drawn'))).toBe(COUNT);
+    // Zoomed out, the canvas stands in for the concepts: none of them has an element.
+    expect(await conceptIds(page)).toEqual([]);
     expect(await page.locator('.react-flow__minimap').count()).toBe(0);
 
-    // Where the canvas draws a concept: its node's place, through the viewport's transform.
-    const target = await page.evaluate(() => {
-      const numbers = (el: Element | null) =>
-        ((el as HTMLElement | null)?.style.transform.match(/-?[0-9.]+/g) ?? []).map(Number);
-      const pane = document.querySelector('.react-flow')!.getBoundingClientRect();
-      const [tx = 0, ty = 0, zoom = 1] = numbers(document.querySelector('.react-flow__viewport'));
-      const node = document.querySelectorAll<HTMLElement>('.react-flow__node-concept')[40]!;
-      const [x = 0, y = 0] = numbers(node);
-      return {
-        id: node.dataset.id!,
-        x: pane.left + tx + (x + 110) * zoom,
-        y: pane.top + ty + (y + 12) * zoom,
-      };
-    });
-    await page.mouse.click(target.x, target.y);
-    const label = bundle.graph.concepts.find((c) => c.id === target.id)!.label;
+    const target = bundle.graph.concepts[40]!;
+    const { x, y } = await onScreen(page, target);
+    await page.mouse.click(x, y);
     const details = page.getByRole('complementary', { name: 'Concept details' });
-    await expect.poll(() => details.getByRole('heading', { level: 2 }).textContent()).toBe(label);
+    await expect
+      .poll(() => details.getByRole('heading', { level: 2 }).textContent())
+      .toBe(target.label);
     // The map marks it too, whether the camera still shows the overview or the concepts.
-    expect(
-      await page.locator(`.react-flow__node[data-id="${target.id}"]`).getAttribute('class'),
-    ).toContain('is-selected');
+    await expect
+      .poll(() => page.locator(`.react-flow__node[data-id="${target.id}"]`).getAttribute('class'))
+      .toContain('is-selected');
     expect(await seriousAxeViolations(page)).toEqual([]);
+  }, 120_000);
+
+  it('zoomed in, gives elements only to the concepts near the view, and follows panning and arrows', async () => {
+    const { page } = session;
+    const bundle = await openLarge();
+    const map = page.locator('.concept-map');
+    await expect.poll(() => map.getAttribute('class')).toContain('is-overview');
+    // Zoom in on the middle of the map until the concepts are drawn as themselves.
+    const pane = (await page.locator('.react-flow').boundingBox())!;
+    await page.mouse.move(pane.x + pane.width / 2, pane.y + pane.height / 2);
+    for (let i = 0; i < 40 && (await map.getAttribute('class'))!.includes('is-overview'); i += 1) {
+      await page.mouse.wheel(0, -200);
+      await page.waitForTimeout(50);
+    }
+    await expect.poll(() => map.getAttribute('class')).not.toContain('is-overview');
+    await expect.poll(async () => (await conceptIds(page)).length).toBeGreaterThan(0);
+    const before = await conceptIds(page);
+    expect(before.length).toBeLessThan(COUNT / 4);
+
+    // A long drag brings other concepts in and lets those left behind go.
+    await page.mouse.move(pane.x + pane.width - 40, pane.y + pane.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(pane.x + 40, pane.y + pane.height / 2, { steps: 20 });
+    await page.mouse.up();
+    await expect
+      .poll(async () => (await conceptIds(page)).filter((id) => !before.includes(id)).length)
+      .toBeGreaterThan(0);
+    const after = await conceptIds(page);
+    expect(before.filter((id) => !after.includes(id)).length).toBeGreaterThan(0);
+
+    // The keyboard reaches a concept, and the arrow keys move along its relations.
+    const from = (await page.locator('.react-flow__node-concept').first().getAttribute('data-id'))!;
+    await page.locator(`.react-flow__node[data-id="${from}"]`).focus();
+    const linked = new Set(
+      bundle.graph.relations.flatMap((r) =>
+        r.source === from ? [r.target] : r.target === from ? [r.source] : [],
+      ),
+    );
+    expect(linked.size).toBeGreaterThan(0);
+    const focused = () =>
+      page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.id ?? null);
+    // Each arrow goes to the nearest related concept that way, if there is one; the focus may move
+    // a moment later, once that concept has an element.
+    let moved: string | null = from;
+    for (const key of ['ArrowRight', 'ArrowDown', 'ArrowLeft', 'ArrowUp']) {
+      await page.keyboard.press(key);
+      moved = await expect
+        .poll(focused, { timeout: 1500 })
+        .not.toBe(from)
+        .then(focused, () => from);
+      if (moved !== from) break;
+    }
+    expect(linked).toContain(moved);
   }, 120_000);
 });
