@@ -2,33 +2,35 @@ import { useEffect, useState } from 'react';
 import { flushSync } from 'react-dom';
 
 /**
- * False until the browser is first idle (unless `idle` is false), or until the page is about to
- * print: for parts of the page that only printing needs, so that they never delay the map.
+ * False until the browser is first idle (only while `idle` is true), or until the page is about to
+ * print: for parts of the page that only printing needs, so that they never delay the map. Once
+ * `idle` turns false (a large map replaced a small one), only printing makes it true.
  */
 export function useWhenIdleOrPrinting(idle = true): boolean {
-  const [ready, setReady] = useState(false);
+  const [printing, setPrinting] = useState(false);
+  const [idled, setIdled] = useState(false);
   useEffect(() => {
-    if (ready) return;
+    if (printing) return;
     // Printing waits for `beforeprint` handlers, so rendering here in one go still prints it all.
-    const now = () => flushSync(() => setReady(true));
-    const later = () => setReady(true);
+    const now = () => flushSync(() => setPrinting(true));
+    const later = () => setPrinting(true);
     const print = window.matchMedia?.('print');
     window.addEventListener('beforeprint', now);
     print?.addEventListener('change', later);
-    const stop = () => {
+    return () => {
       window.removeEventListener('beforeprint', now);
       print?.removeEventListener('change', later);
     };
-    if (!idle) return stop;
-    const handle =
-      typeof requestIdleCallback === 'function'
-        ? requestIdleCallback(later, { timeout: 3000 })
-        : window.setTimeout(later, 500);
-    return () => {
-      stop();
-      if (typeof cancelIdleCallback === 'function') cancelIdleCallback(handle);
-      else window.clearTimeout(handle);
-    };
-  }, [ready, idle]);
-  return ready;
+  }, [printing]);
+  useEffect(() => {
+    if (!idle || idled) return;
+    const later = () => setIdled(true);
+    if (typeof requestIdleCallback !== 'function') {
+      const timer = window.setTimeout(later, 500);
+      return () => window.clearTimeout(timer);
+    }
+    const handle = requestIdleCallback(later, { timeout: 3000 });
+    return () => cancelIdleCallback(handle);
+  }, [idle, idled]);
+  return printing || (idle && idled);
 }

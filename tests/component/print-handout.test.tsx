@@ -1,8 +1,10 @@
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { PrintHandout } from '../../src/components/print-handout';
+import { LARGE_MAP } from '../../src/model/geometry';
 import { useAtlasStore } from '../../src/store/atlas-store';
 import { makeAnnotatedVeins, makeGraph } from '../fixtures/atlas-fixture';
+import { largeAtlas } from '../fixtures/large-atlas';
 import { fixtureAtlas } from '../fixtures/load-fixture';
 
 async function renderHandout() {
@@ -114,4 +116,20 @@ describe('the printable handout', () => {
     expect(concept('water').querySelector('[lang]')).toBeNull();
     expect(concept('water').querySelector('.print-handout__note')).toBeNull();
   });
+});
+
+describe('the handout of a map that grows large', () => {
+  it('is dropped when a large map replaces a small one, until printing', async () => {
+    useAtlasStore.getState().setAtlas(await fixtureAtlas());
+    const { container } = render(<PrintHandout />);
+    // The small map's handout is built once the page is idle.
+    await waitFor(() => expect(container.querySelector('.print-handout')).not.toBeNull());
+    const large = await largeAtlas();
+    act(() => useAtlasStore.getState().setAtlas(large));
+    expect(container).toBeEmptyDOMElement();
+    act(() => {
+      fireEvent(window, new Event('beforeprint'));
+    });
+    expect(container.querySelectorAll('.print-handout article')).toHaveLength(LARGE_MAP + 1);
+  }, 30_000);
 });
