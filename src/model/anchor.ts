@@ -20,23 +20,71 @@ function occurrences(haystack: string, needle: string): number[] {
   return found;
 }
 
+/** The length of the start of a quote by which `allOccurrences` looks it up. */
+const KEY_LENGTH = 12;
+/** From this many quotes on, one pass over the text for all of them beats one pass for each. */
+const MANY_QUOTES = 32;
+
+/**
+ * Every start of each needle in the text. Many needles are found in one pass over the text, by
+ * their first characters, rather than one pass each: thousands of quotes in a long article would
+ * otherwise take most of a second.
+ */
+function allOccurrences(text: string, needles: readonly string[]): number[][] {
+  if (needles.length < MANY_QUOTES) return needles.map((needle) => occurrences(text, needle));
+  const found = needles.map((): number[] => []);
+  const byKey = new Map<string, number[]>();
+  needles.forEach((needle, i) => {
+    if (needle.length < KEY_LENGTH) {
+      found[i] = occurrences(text, needle);
+      return;
+    }
+    const key = needle.slice(0, KEY_LENGTH);
+    const wanting = byKey.get(key);
+    if (wanting) wanting.push(i);
+    else byKey.set(key, [i]);
+  });
+  if (byKey.size === 0) return found;
+  for (let at = 0; at + KEY_LENGTH <= text.length; at += 1) {
+    const wanting = byKey.get(text.slice(at, at + KEY_LENGTH));
+    if (!wanting) continue;
+    for (const i of wanting) {
+      if (text.startsWith(needles[i] as string, at)) (found[i] as number[]).push(at);
+    }
+  }
+  return found;
+}
+
+const SPACE = /\s/;
+
+/** Whether `prefix` ends where `at` starts, whitespace between them aside. */
+function endsBefore(text: string, at: number, prefix: string): boolean {
+  let end = at;
+  while (end > 0 && SPACE.test(text[end - 1] as string)) end -= 1;
+  return end >= prefix.length && text.startsWith(prefix, end - prefix.length);
+}
+
+/** Whether `suffix` starts where `from` ends, whitespace between them aside. */
+function startsAfter(text: string, from: number, suffix: string): boolean {
+  let start = from;
+  while (start < text.length && SPACE.test(text[start] as string)) start += 1;
+  return text.startsWith(suffix, start);
+}
+
 function preview(value: string): string {
   return value.length > 60 ? `"${value.slice(0, 57)}..."` : `"${value}"`;
 }
 
-/** Resolves a TextQuoteSelector to its single position in the article, or says why it cannot. */
-export function anchorPassage(text: string, passage: Passage): AnchorResult {
-  const exact = normaliseQuote(passage.exact);
-  const prefix = passage.prefix === undefined ? '' : normaliseQuote(passage.prefix);
-  const suffix = passage.suffix === undefined ? '' : normaliseQuote(passage.suffix);
-  const all = occurrences(text, exact);
+function decide(text: string, passage: Passage, exact: string, all: number[]): AnchorResult {
   if (all.length === 0)
     return { ok: false, reason: `quote not found in the article: ${preview(exact)}` };
-  const matching = all.filter((at) => {
-    const before = text.slice(0, at).trimEnd();
-    const after = text.slice(at + exact.length).trimStart();
-    return (!prefix || before.endsWith(prefix)) && (!suffix || after.startsWith(suffix));
-  });
+  const prefix = passage.prefix === undefined ? '' : normaliseQuote(passage.prefix);
+  const suffix = passage.suffix === undefined ? '' : normaliseQuote(passage.suffix);
+  const matching = all.filter(
+    (at) =>
+      (!prefix || endsBefore(text, at, prefix)) &&
+      (!suffix || startsAfter(text, at + exact.length, suffix)),
+  );
   if (matching.length === 0) {
     return { ok: false, reason: `prefix/suffix do not match around the quote ${preview(exact)}` };
   }
@@ -48,6 +96,29 @@ export function anchorPassage(text: string, passage: Passage): AnchorResult {
   }
   const start = matching[0] as number;
   return { ok: true, position: { start, end: start + exact.length } };
+}
+
+const EMPTY_QUOTE: AnchorResult = {
+  ok: false,
+  reason: 'quote is empty once its emphasis markers are left out',
+};
+
+/** Resolves each TextQuoteSelector to its single position in the article, or says why it cannot. */
+export function anchorPassages(text: string, passages: readonly Passage[]): AnchorResult[] {
+  const quotes = passages.map((passage) => normaliseQuote(passage.exact));
+  const wanted = quotes.filter((quote) => quote !== '');
+  const found = allOccurrences(text, wanted);
+  let next = 0;
+  return passages.map((passage, i) => {
+    const exact = quotes[i] as string;
+    if (exact === '') return EMPTY_QUOTE;
+    return decide(text, passage, exact, found[next++] as number[]);
+  });
+}
+
+/** Resolves a TextQuoteSelector to its single position in the article, or says why it cannot. */
+export function anchorPassage(text: string, passage: Passage): AnchorResult {
+  return anchorPassages(text, [passage])[0] as AnchorResult;
 }
 
 /** The block that holds a position (quotes never span blocks: blocks are split by blank lines). */

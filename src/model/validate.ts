@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { anchorPassage } from './anchor';
+import { anchorPassages } from './anchor';
 import type { Anchors } from './derive-atlas';
 import type { Article } from './article';
 import { normaliseWhitespace } from './text';
@@ -91,13 +91,19 @@ export function checkGraph(raw: unknown, article: Article): GraphCheck {
   const sectionIds = new Set(graph.sections.map((s) => s.id));
   const conceptIds = new Set(graph.concepts.map((c) => c.id));
   const anchors: Anchors = new Map();
+  // All quotes are found in the article together, which is much faster than one by one.
+  const anchored = anchorPassages(
+    article.text,
+    graph.concepts.flatMap((concept) => concept.passages),
+  );
+  let nextAnchor = 0;
   graph.concepts.forEach((concept, index) => {
     const place = `concepts[${index}] (${concept.id})`;
     if (!sectionIds.has(concept.section)) {
       problems.push(`${place}.section: unknown section "${concept.section}"`);
     }
-    const positions = concept.passages.flatMap((passage, p) => {
-      const result = anchorPassage(article.text, passage);
+    const positions = concept.passages.flatMap((_, p) => {
+      const result = anchored[nextAnchor++] as (typeof anchored)[number];
       if (result.ok) return [result.position];
       problems.push(`${place}.passages[${p}]: ${result.reason}`);
       return [];
