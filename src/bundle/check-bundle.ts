@@ -7,6 +7,7 @@ import { layoutSchema, type Layout } from '../model/schema';
 import { everyConceptPlaced, layoutFromPositions } from '../model/section-boxes';
 import { checkTours } from '../model/tours';
 import { parseUntrustedJson } from '../model/untrusted-json';
+import { timed } from '../model/timing';
 import { checkGraph, formatIssues } from '../model/validate';
 import type { Progress } from './layout-client';
 
@@ -56,7 +57,7 @@ export type BundleCheck =
  * Returns every problem as a `place: reason` line, with places written from the bundle's root.
  */
 export async function checkBundle(text: string, options: CheckOptions): Promise<BundleCheck> {
-  const json = parseUntrustedJson(text);
+  const json = timed('bundle: parse JSON', () => parseUntrustedJson(text));
   if (!json.ok) return json;
   const envelope = envelopeSchema.safeParse(json.value);
   if (!envelope.success) return { ok: false, problems: formatIssues(envelope.error, json.value) };
@@ -64,16 +65,18 @@ export async function checkBundle(text: string, options: CheckOptions): Promise<
 
   let article: Article;
   try {
-    article = parseArticle(given.markdown, {
-      title: given.title,
-      ...(given.source ? { source: given.source } : {}),
-    });
+    article = timed('bundle: read the article', () =>
+      parseArticle(given.markdown, {
+        title: given.title,
+        ...(given.source ? { source: given.source } : {}),
+      }),
+    );
   } catch (error) {
     if (error instanceof ArticleError)
       return { ok: false, problems: [`article: ${error.message}`] };
     throw error;
   }
-  const checked = checkGraph(rawGraph, article);
+  const checked = timed('bundle: check the graph', () => checkGraph(rawGraph, article));
   if (!checked.ok) return { ok: false, problems: within('graph', checked.problems) };
   const { graph, anchors } = checked;
   const tours = rawTours === undefined ? null : checkTours(rawTours, graph);
@@ -91,7 +94,9 @@ export async function checkBundle(text: string, options: CheckOptions): Promise<
   const layout = layoutFromPositions(graph, laidOut?.concepts ?? {});
   return {
     ok: true,
-    atlas: deriveAtlas({ article, graph, anchors, layout, tours: tours?.tours.tours ?? [] }),
+    atlas: timed('bundle: derive the map', () =>
+      deriveAtlas({ article, graph, anchors, layout, tours: tours?.tours.tours ?? [] }),
+    ),
     laidOut,
   };
 }

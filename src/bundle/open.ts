@@ -1,4 +1,5 @@
 import type { Atlas } from '../model/derive-atlas';
+import { measureSince } from '../model/timing';
 import { checkBundle } from './check-bundle';
 import { layoutInBackground, type Progress } from './layout-client';
 import { bundleUrl, fetchBundle, readBundleFile, type SourceText } from './read-source';
@@ -8,7 +9,16 @@ export type OpenRequest =
   { kind: 'file'; file: File } | { kind: 'url'; url: string } | { kind: 'saved' };
 
 export type OpenOutcome =
-  | { ok: true; name: string; atlas: Atlas; rememberProblem: string | null }
+  | {
+      ok: true;
+      name: string;
+      atlas: Atlas;
+      /**
+       * Keeps the bundle for the next visit, and says why it could not. Left to the caller, so that
+       * the map is drawn before the browser spends time storing megabytes.
+       */
+      keep: () => Promise<string | null>;
+    }
   | { ok: false; name: string; problems: string[] };
 
 export type OpenOptions = {
@@ -72,7 +82,9 @@ async function readRequest(
  */
 export async function openBundle(request: OpenRequest, options: OpenOptions): Promise<OpenOutcome> {
   const storage = options.storage ?? indexedDbStorage;
+  const reading = performance.now();
   const { name, source, savedLayout } = await readRequest(request, options, storage);
+  measureSince('bundle: read', reading);
   if (!source.ok) return { ok: false, name, problems: source.problems };
   const checked = await checkBundle(source.text, {
     layOut: (graph, anchors, onProgress) =>
@@ -82,16 +94,20 @@ export async function openBundle(request: OpenRequest, options: OpenOptions): Pr
   });
   options.signal?.throwIfAborted();
   if (!checked.ok) return { ok: false, name, problems: checked.problems };
-  let rememberProblem: string | null = null;
-  try {
-    await storage.write({ version: 1, name, text: source.text, layout: checked.laidOut });
-  } catch (error) {
-    rememberProblem =
-      error instanceof DOMException && error.name === 'QuotaExceededError'
+  const keep = async () => {
+    const saving = performance.now();
+    try {
+      await storage.write({ version: 1, name, text: source.text, layout: checked.laidOut });
+      return null;
+    } catch (error) {
+      return error instanceof DOMException && error.name === 'QuotaExceededError'
         ? `“${name}” is open, but the browser has no room to keep it for your next visit.`
         : `“${name}” is open, but this browser does not allow keeping it for your next visit.`;
-  }
-  return { ok: true, name, atlas: checked.atlas, rememberProblem };
+    } finally {
+      measureSince('bundle: keep for the next visit', saving);
+    }
+  };
+  return { ok: true, name, atlas: checked.atlas, keep };
 }
 
 /** Forgets the saved bundle, so that the next visit starts with the built-in article. */

@@ -82,10 +82,20 @@ export async function openBundle(request: OpenRequest, keepRoute = false): Promi
   store.openAtlas(outcome.atlas, { kind: 'bundle', name: outcome.name });
   flag(outcome.name);
   if (keepRoute) useAtlasStore.getState().applyRoute(parseHash(hash));
-  useAtlasStore
-    .getState()
-    .setNotice(outcome.rememberProblem ?? `Opened “${outcome.atlas.article.meta.title}”.`);
+  useAtlasStore.getState().setNotice(`Opened “${outcome.atlas.article.meta.title}”.`);
+  // Stored once the new map is on screen: writing megabytes must not hold up drawing it.
+  await afterPaint();
+  const problem = await outcome.keep();
+  const now = useAtlasStore.getState();
+  if (problem && now.atlas === outcome.atlas) now.setNotice(problem);
 }
+
+/** Resolves after the browser has painted what is rendered now. */
+const afterPaint = () =>
+  new Promise<void>((resolve) => {
+    if (typeof requestAnimationFrame !== 'function') resolve();
+    else requestAnimationFrame(() => setTimeout(resolve, 0));
+  });
 
 /** Stops opening a bundle; the current map stays. */
 export function cancelOpening(): void {

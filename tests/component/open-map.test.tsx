@@ -73,9 +73,9 @@ describe('opening another map', () => {
     expect(localStorage.getItem(OPEN_BUNDLE_KEY)).toBe('reading.json');
     expect(screen.getAllByText('<img src=x onerror=alert(1)>').length).toBeGreaterThan(0);
     expect(document.querySelector('img[src="x"]')).toBeNull();
-    // This test browser has no IndexedDB: the map opens, and says it cannot be kept.
+    // This test browser has no IndexedDB: the map opens first, then says it cannot be kept.
     expect(
-      screen.getByText(/“reading.json” is open, but this browser does not allow keeping it/),
+      await screen.findByText(/“reading.json” is open, but this browser does not allow keeping it/),
     ).toBeInTheDocument();
   });
 
