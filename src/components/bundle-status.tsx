@@ -14,8 +14,8 @@ function OpeningBanner() {
     <div className="bundle-status bundle-status--opening" role="status">
       <p>
         Opening <strong>{opening.name}</strong>…{' '}
-        {laying ? `Laying out section ${opening.done} of ${opening.total}.` : 'Checking it.'} The
-        current map stays until it is ready.
+        {laying ? `Laying out section ${opening.done} of ${opening.total}.` : 'Checking it.'}
+        {opening.startup ? null : ' The current map stays until it is ready.'}
       </p>
       {laying ? (
         <progress

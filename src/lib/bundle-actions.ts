@@ -48,14 +48,15 @@ export async function openBundle(request: OpenRequest, keepRoute = false): Promi
   const hash = window.location.hash;
   store.setOpenProblems(null);
   const name = requestName(request);
-  store.setOpening({ name, done: 0, total: 0 });
+  const startup = keepRoute;
+  store.setOpening({ name, done: 0, total: 0, startup });
   let outcome: OpenOutcome;
   try {
     const opener = await loadOpener();
     outcome = await opener.openBundle(request, {
       signal: controller.signal,
       onProgress: (done, total) => {
-        if (running === controller) store.setOpening({ name, done, total });
+        if (running === controller) store.setOpening({ name, done, total, startup });
       },
     });
   } catch (error) {
@@ -123,7 +124,8 @@ export function backToBuiltIn(): void {
 
 /**
  * At start-up: opens the bundle named in `?bundle=`, or else the one open at the end of the last
- * visit. The built-in map shows meanwhile.
+ * visit. The page waits for it instead of drawing the built-in map first, which would only delay
+ * it; the built-in map shows if it cannot be opened.
  */
 export function openStartupBundle(win: Window = window): void {
   const url = new URLSearchParams(win.location.search).get('bundle');

@@ -24,33 +24,52 @@ function occurrences(haystack: string, needle: string): number[] {
 const KEY_LENGTH = 12;
 /** From this many quotes on, one pass over the text for all of them beats one pass for each. */
 const MANY_QUOTES = 32;
+const BASE = 31;
+/** BASE to the power KEY_LENGTH - 1, modulo 2^32: what the character leaving the window weighed. */
+const LEAVING = Array.from({ length: KEY_LENGTH - 1 }).reduce<number>(
+  (power) => Math.imul(power, BASE),
+  1,
+);
+
+/** A 32-bit polynomial hash of KEY_LENGTH characters of `text` from `at`. */
+function keyHash(text: string, at: number): number {
+  let hash = 0;
+  for (let i = at; i < at + KEY_LENGTH; i += 1)
+    hash = (Math.imul(hash, BASE) + text.charCodeAt(i)) | 0;
+  return hash;
+}
 
 /**
- * Every start of each needle in the text. Many needles are found in one pass over the text, by
- * their first characters, rather than one pass each: thousands of quotes in a long article would
- * otherwise take most of a second.
+ * Every start of each needle in the text. Many needles are found in one pass over the text (a
+ * rolling hash of their first characters, as Rabin and Karp do) rather than one pass each:
+ * thousands of quotes in a long article would otherwise take most of a second.
  */
 function allOccurrences(text: string, needles: readonly string[]): number[][] {
   if (needles.length < MANY_QUOTES) return needles.map((needle) => occurrences(text, needle));
   const found = needles.map((): number[] => []);
-  const byKey = new Map<string, number[]>();
+  const byKey = new Map<number, number[]>();
   needles.forEach((needle, i) => {
     if (needle.length < KEY_LENGTH) {
       found[i] = occurrences(text, needle);
       return;
     }
-    const key = needle.slice(0, KEY_LENGTH);
+    const key = keyHash(needle, 0);
     const wanting = byKey.get(key);
     if (wanting) wanting.push(i);
     else byKey.set(key, [i]);
   });
-  if (byKey.size === 0) return found;
-  for (let at = 0; at + KEY_LENGTH <= text.length; at += 1) {
-    const wanting = byKey.get(text.slice(at, at + KEY_LENGTH));
-    if (!wanting) continue;
-    for (const i of wanting) {
-      if (text.startsWith(needles[i] as string, at)) (found[i] as number[]).push(at);
+  if (byKey.size === 0 || text.length < KEY_LENGTH) return found;
+  let hash = keyHash(text, 0);
+  for (let at = 0; ; at += 1) {
+    const wanting = byKey.get(hash);
+    if (wanting) {
+      for (const i of wanting) {
+        if (text.startsWith(needles[i] as string, at)) (found[i] as number[]).push(at);
+      }
     }
+    if (at + KEY_LENGTH >= text.length) break;
+    const leaving = Math.imul(text.charCodeAt(at), LEAVING);
+    hash = (Math.imul(hash - leaving, BASE) + text.charCodeAt(at + KEY_LENGTH)) | 0;
   }
   return found;
 }

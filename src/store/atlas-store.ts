@@ -18,7 +18,16 @@ export type PassageRequest = { conceptId: string; index: number; nonce: number }
 export type ContentSource = { kind: 'built-in' } | { kind: 'bundle'; name: string };
 
 /** A bundle being opened: the current map stays on screen meanwhile. */
-export type Opening = { name: string; done: number; total: number };
+export type Opening = {
+  name: string;
+  done: number;
+  total: number;
+  /**
+   * Opened as the page starts (from `?bundle=` or the last visit): the page waits for it rather
+   * than drawing the built-in map first, and shows the built-in map only if it fails.
+   */
+  startup?: boolean;
+};
 
 type AtlasState = {
   atlas: Atlas | null;

@@ -1,8 +1,8 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../src/components/app';
-import { OPEN_BUNDLE_KEY } from '../../src/lib/bundle-actions';
+import { OPEN_BUNDLE_KEY, openStartupBundle } from '../../src/lib/bundle-actions';
 import { SNAPSHOT_ELEMENT_ID, snapshotScriptText } from '../../src/model/snapshot';
 import { useAtlasStore } from '../../src/store/atlas-store';
 import { copy, fileClaiming, smallBundle } from '../fixtures/bundle-fixture';
@@ -128,5 +128,58 @@ describe('opening another map', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Open' }));
     const alert = await screen.findByRole('alert', { name: 'Map not opened' });
     expect(alert).toHaveTextContent('(address): only http and https addresses can be opened');
+  });
+});
+
+describe('a map named in the address as the page starts', () => {
+  /** Serves `body` for any fetch, once `release` is called. */
+  function serveLater(body: string) {
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => {
+        await gate;
+        return new Response(body, { headers: { 'content-type': 'application/json' } });
+      }),
+    );
+    return release;
+  }
+
+  beforeEach(() => window.history.replaceState(null, '', '/?bundle=maps/linked.json'));
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    window.history.replaceState(null, '', '/');
+  });
+
+  it('is waited for, instead of drawing the built-in map first', async () => {
+    const bundle = copy(await smallBundle());
+    bundle.article.title = 'Linked reading';
+    const release = serveLater(JSON.stringify(bundle));
+    await renderApp();
+    act(() => openStartupBundle());
+    expect(await screen.findByText('Opening the map…')).toBeInTheDocument();
+    expect(document.querySelector('.bundle-status--opening')).toHaveTextContent(
+      /^Opening maps\/linked.json… Checking it.Cancel$/,
+    );
+    expect(document.querySelector('.concept-map')).toBeNull();
+    expect(screen.queryByRole('article', { name: 'Source article' })).toBeNull();
+    release();
+    await waitFor(() => expect(title()).toBe('Linked reading'));
+    await waitFor(() => expect(document.querySelector('.concept-map')).not.toBeNull());
+    expect(await screen.findByRole('article', { name: 'Source article' })).toBeInTheDocument();
+  });
+
+  it('gives way to the built-in map, with its problems listed, when it cannot be opened', async () => {
+    const release = serveLater('{"schemaVersion": 1}');
+    const { atlas } = await renderApp();
+    act(() => openStartupBundle());
+    expect(await screen.findByText('Opening the map…')).toBeInTheDocument();
+    release();
+    const alert = await screen.findByRole('alert', { name: 'Map not opened' });
+    expect(alert).toHaveTextContent('graph: is missing');
+    expect(title()).toBe(atlas.article.meta.title);
+    await waitFor(() => expect(document.querySelector('.concept-map')).not.toBeNull());
+    expect(screen.queryByText('Opening the map…')).toBeNull();
   });
 });
