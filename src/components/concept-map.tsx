@@ -17,7 +17,6 @@ import {
   type FocusEvent,
   type KeyboardEvent,
   useCallback,
-  useDeferredValue,
   useEffect,
   useMemo,
   useRef,
@@ -76,13 +75,16 @@ function MiniMapNode({ x, y, width, height, color }: MiniMapNodeProps) {
   return <rect x={x} y={y} width={width} height={height} fill={color} rx={8} />;
 }
 
-type DeferredView = { view: MapView; selectedId: string | null; searchMatches: readonly string[] };
+type ViewState = {
+  view: MapView;
+  /** The same without the search: what the relations are drawn from, so typing leaves them be. */
+  edgeView: MapView;
+  selectedId: string | null;
+  searchMatches: readonly string[];
+};
 
-/**
- * The map's emphasis, a step behind the store: the search box and the details panel answer a key
- * or a click first, and the map follows in a render that the next key can interrupt.
- */
-function useMapView(): DeferredView | null {
+/** The map's emphasis for the selection, focus, filters, search and tour in the store. */
+function useMapView(): ViewState | null {
   const atlas = useAtlasStore((s) => s.atlas);
   const input = useAtlasStore(
     useShallow((s) => ({
@@ -91,24 +93,37 @@ function useMapView(): DeferredView | null {
       focusMode: s.focusMode,
       hiddenKinds: s.hiddenKinds,
       hiddenSections: s.hiddenSections,
-      searchMatches: s.searchMatches,
       showCrossLinks: s.showCrossLinks,
       tourId: s.view === 'tour' || s.view === 'presenter' ? s.tour?.id : undefined,
       tourStep: s.tour?.step,
       reveal: s.reveal,
     })),
   );
-  const deferred = useDeferredValue(input);
-  return useMemo(() => {
+  const searchMatches = useAtlasStore((s) => s.searchMatches);
+  const edgeView = useMemo(() => {
     if (!atlas) return null;
-    const tour = atlas.tours.find((t) => t.id === deferred.tourId);
-    const frame = tour ? tourFrame(tour, deferred.tourStep ?? 1) : null;
-    const view = computeView(atlas, {
-      ...deferred,
-      tour: frame ? { ...frame, reveal: deferred.reveal } : null,
+    const tour = atlas.tours.find((t) => t.id === input.tourId);
+    const frame = tour ? tourFrame(tour, input.tourStep ?? 1) : null;
+    return computeView(atlas, {
+      ...input,
+      searchMatches: [],
+      tour: frame ? { ...frame, reveal: input.reveal } : null,
     });
-    return { view, selectedId: deferred.selectedId, searchMatches: deferred.searchMatches };
-  }, [atlas, deferred]);
+  }, [atlas, input]);
+  return useMemo(() => {
+    if (!atlas || !edgeView) return null;
+    const tour = atlas.tours.find((t) => t.id === input.tourId);
+    const frame = tour ? tourFrame(tour, input.tourStep ?? 1) : null;
+    const view =
+      searchMatches.length === 0
+        ? edgeView
+        : computeView(atlas, {
+            ...input,
+            searchMatches,
+            tour: frame ? { ...frame, reveal: input.reveal } : null,
+          });
+    return { view, edgeView, selectedId: input.selectedId, searchMatches };
+  }, [atlas, input, edgeView, searchMatches]);
 }
 
 /** Moves the camera smoothly to the selection's neighbourhood (instantly under reduced motion). */
@@ -222,10 +237,11 @@ export function ConceptMap() {
 function ConceptFlow() {
   const atlas = useAtlasStore((s) => s.atlas);
   const select = useAtlasStore((s) => s.select);
-  const deferred = useMapView();
-  const view = deferred?.view ?? null;
-  const selectedId = deferred?.selectedId ?? null;
-  const searchMatches = deferred?.searchMatches ?? emptyFrame;
+  const state = useMapView();
+  const view = state?.view ?? null;
+  const edgeView = state?.edgeView ?? null;
+  const selectedId = state?.selectedId ?? null;
+  const searchMatches = state?.searchMatches ?? emptyFrame;
   const visitedIds = useAtlasStore((s) => s.visited);
   const quizzedIds = useAtlasStore((s) => s.quizzed);
   const visited = useMemo(() => new Set(visitedIds), [visitedIds]);
@@ -277,8 +293,10 @@ function ConceptFlow() {
   }, [atlas, view, selectedId, visited, quizzed, large, near, focusedId]);
 
   const edges = useMemo(() => {
-    if (!atlas || !view) return emptyEdges;
-    const fading = dims.has('is-faded');
+    if (!atlas || !edgeView) return emptyEdges;
+    const view = edgeView;
+    // Only a selection or a tour fades concepts; a search leaves the relations as they are.
+    const fading = [...view.conceptClass.values()].some((c) => c.includes('is-faded'));
     return atlas.edges.map((edge): RelationEdge => {
       const hidden = view.hiddenEdges.has(edge.id);
       const emphasised = view.emphasisedEdges.has(edge.id);
@@ -293,7 +311,7 @@ function ConceptFlow() {
         data: { ...edge.data!, emphasised },
       };
     });
-  }, [atlas, view, dims]);
+  }, [atlas, edgeView]);
 
   // A concept reached by an arrow key that had no element yet: focus it once it has one.
   useEffect(() => {

@@ -1,8 +1,9 @@
 import { Search } from 'lucide-react';
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { afterPaint } from '../lib/after-paint';
 import { kindStyles } from '../model/kinds';
 import type { Atlas } from '../model/atlas';
-import type { SearchHit, SearchIndex } from '../model/search-index';
+import type { SearchHit, SearchIndex, SearchLookup } from '../model/search-index';
 import { excerpt } from '../model/text';
 import { useAtlasStore } from '../store/atlas-store';
 import './search-box.css';
@@ -38,7 +39,7 @@ function isShortcut(event: globalThis.KeyboardEvent): boolean {
   return (event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'k';
 }
 
-const NO_HITS: SearchHit[] = [];
+const NO_LOOKUP: SearchLookup = { hits: [], ids: [], total: 0 };
 const indexes = new WeakMap<Atlas, SearchIndex>();
 
 /**
@@ -64,10 +65,7 @@ function useSearchIndex(atlas: Atlas | null, wanted: boolean): SearchIndex | nul
         // A query typed while the index was being built lights up its matches now.
         const { searchQuery, setSearch } = useAtlasStore.getState();
         if (searchQuery.trim()) {
-          setSearch(
-            searchQuery,
-            index.search(searchQuery, HIGHLIGHTED_MATCHES).map((hit) => hit.id),
-          );
+          setSearch(searchQuery, index.ids(searchQuery, HIGHLIGHTED_MATCHES));
         }
       });
     };
@@ -118,6 +116,7 @@ export function SearchBox() {
   const atlas = useAtlasStore((s) => s.atlas);
   const query = useAtlasStore((s) => s.searchQuery);
   const setSearch = useAtlasStore((s) => s.setSearch);
+  const setSearchQuery = useAtlasStore((s) => s.setSearchQuery);
   const select = useAtlasStore((s) => s.select);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
@@ -134,25 +133,37 @@ export function SearchBox() {
     [atlas],
   );
   // One search per keystroke: typing stores its results; anything else searches here.
-  const [found, setFound] = useState<{ index: SearchIndex; query: string; hits: SearchHit[] }>();
-  const matches = useMemo(() => {
-    if (!index) return NO_HITS;
-    if (found?.index === index && found.query === query) return found.hits;
-    return index.search(query, HIGHLIGHTED_MATCHES);
+  const [found, setFound] = useState<{ index: SearchIndex; query: string; lookup: SearchLookup }>();
+  const lookup = useMemo(() => {
+    if (!index) return NO_LOOKUP;
+    if (found?.index === index && found.query === query) return found.lookup;
+    return index.lookup(query, SHOWN_RESULTS, HIGHLIGHTED_MATCHES);
   }, [found, index, query]);
-  const hits = matches.slice(0, SHOWN_RESULTS);
+  const { hits } = lookup;
   const hasQuery = query.trim().length > 0;
   const expanded = open && hits.length > 0;
   const activeIndex = Math.min(active, Math.max(hits.length - 1, 0));
   const activeHit = expanded ? hits[activeIndex] : undefined;
 
+  // The list answers a key in the same frame; the map, which may have thousands of concepts to
+  // restyle, gets the matches once that frame is painted.
+  const stopPublishing = useRef<(() => void) | null>(null);
+  useEffect(() => () => stopPublishing.current?.(), []);
   function changeQuery(value: string) {
-    const hits = index?.search(value, HIGHLIGHTED_MATCHES) ?? NO_HITS;
-    if (index) setFound({ index, query: value, hits });
-    setSearch(
-      value,
-      hits.map((hit) => hit.id),
-    );
+    stopPublishing.current?.();
+    stopPublishing.current = null;
+    // Emptied, the box has no matches to wait for.
+    if (value.trim() === '') setSearch(value, []);
+    else setSearchQuery(value);
+    // Until the index is built there is nothing to show; once built, it lights up what was typed.
+    if (index && value.trim() !== '') {
+      const lookup = index.lookup(value, SHOWN_RESULTS, HIGHLIGHTED_MATCHES);
+      setFound({ index, query: value, lookup });
+      const { ids } = lookup;
+      stopPublishing.current = afterPaint(() => {
+        if (useAtlasStore.getState().searchQuery === value) setSearch(value, ids);
+      });
+    }
     setActive(0);
     setOpen(true);
   }
@@ -222,12 +233,11 @@ export function SearchBox() {
     document.getElementById(activeId)?.scrollIntoView?.({ block: 'nearest' });
   }, [activeId]);
 
-  const noMatch = open && hasQuery && index !== null && matches.length === 0;
+  const noMatch = open && hasQuery && index !== null && lookup.total === 0;
   let status = '';
   if (hasQuery && !index) status = 'Preparing the search…';
   else if (hasQuery) {
-    status =
-      matches.length > 0 ? resultCount(matches.length) : `No concept matches “${query.trim()}”`;
+    status = lookup.total > 0 ? resultCount(lookup.total) : `No concept matches “${query.trim()}”`;
   }
   if (!atlas) return null;
 

@@ -12,6 +12,7 @@ import {
   type FocusEvent,
   type KeyboardEvent,
 } from 'react';
+import { afterPaint } from '../lib/after-paint';
 import { prefersReducedMotion } from '../lib/motion';
 import { blockAt } from '../model/anchor';
 import type { Block } from '../model/article';
@@ -87,6 +88,9 @@ function buildModel(atlas: Atlas): ReaderModel {
   });
   return { blocks, concepts, abouts, ...coverage(article, anchors) };
 }
+
+/** How many of the article's blocks are rendered in the first frame, and added in each after. */
+const BLOCKS_PER_FRAME = 40;
 
 function scrollOptions(): ScrollIntoViewOptions & { container?: 'nearest' } {
   // `container: 'nearest'` keeps the page still and scrolls only the reader, where supported.
@@ -331,6 +335,36 @@ export function SourceReader() {
   const passageRequest = useAtlasStore((s) => s.passageRequest);
   const select = useAtlasStore((s) => s.select);
   const model = useMemo(() => (atlas ? buildModel(atlas) : null), [atlas]);
+  // A long article is built up a few dozen blocks a frame rather than in one long freeze; a block
+  // that is asked for (the selection's passage) is rendered at once, with those before it.
+  const [progress, setProgress] = useState({ model, count: BLOCKS_PER_FRAME });
+  let count = progress.count;
+  if (progress.model !== model) {
+    count = BLOCKS_PER_FRAME;
+    setProgress({ model, count });
+  }
+  const wantedStart =
+    passageRequest && atlas
+      ? atlas.anchors.get(passageRequest.conceptId)?.[passageRequest.index]?.start
+      : atlas && selectedId !== null
+        ? firstPassageStart(atlas, selectedId)
+        : undefined;
+  if (model && wantedStart !== undefined) {
+    const wanted = model.blocks.findIndex(({ block }) => wantedStart < block.end);
+    count = Math.max(count, wanted + 1);
+  }
+  // Kept, so that nothing disappears when the selection moves on.
+  if (count > progress.count && progress.model === model) setProgress({ model, count });
+  const total = model?.blocks.length ?? 0;
+  const kept = progress.count;
+  useEffect(() => {
+    if (kept >= total) return;
+    return afterPaint(() =>
+      setProgress((now) =>
+        now.model === model ? { model, count: Math.min(total, now.count + BLOCKS_PER_FRAME) } : now,
+      ),
+    );
+  }, [model, kept, total]);
   const scrollerRef = useRef<HTMLDivElement>(null);
   const [chooser, setChooser] = useState<Chooser | null>(null);
   const [expiredNonce, setExpiredNonce] = useState<number | null>(null);
@@ -439,7 +473,7 @@ export function SourceReader() {
           </div>
         ) : null}
         <article className="reader-article" aria-label="Source article">
-          {model.blocks.map((blockModel) => {
+          {model.blocks.slice(0, count).map((blockModel) => {
             const { id } = blockModel.block;
             return (
               <ReaderBlock

@@ -1,5 +1,6 @@
 import type { OpenOutcome, OpenRequest } from '../bundle/open';
 import { loadBuiltInAtlas } from '../content';
+import { afterPaint } from './after-paint';
 import { useAtlasStore } from '../store/atlas-store';
 import { parseHash } from './route';
 
@@ -85,18 +86,11 @@ export async function openBundle(request: OpenRequest, keepRoute = false): Promi
   if (keepRoute) useAtlasStore.getState().applyRoute(parseHash(hash));
   useAtlasStore.getState().setNotice(`Opened “${outcome.atlas.article.meta.title}”.`);
   // Stored once the new map is on screen: writing megabytes must not hold up drawing it.
-  await afterPaint();
+  await new Promise<void>((resolve) => afterPaint(resolve));
   const problem = await outcome.keep();
   const now = useAtlasStore.getState();
   if (problem && now.atlas === outcome.atlas) now.setNotice(problem);
 }
-
-/** Resolves after the browser has painted what is rendered now. */
-const afterPaint = () =>
-  new Promise<void>((resolve) => {
-    if (typeof requestAnimationFrame !== 'function') resolve();
-    else requestAnimationFrame(() => setTimeout(resolve, 0));
-  });
 
 /** Stops opening a bundle; the current map stays. */
 export function cancelOpening(): void {

@@ -17,7 +17,18 @@ export type SearchHit = {
   snippet: string;
 };
 
-export type SearchIndex = { search(query: string, limit?: number): SearchHit[] };
+export type SearchIndex = {
+  search(query: string, limit?: number): SearchHit[];
+  /** The ids of what `search` finds, best first, without working out why each matched. */
+  ids(query: string, limit?: number): string[];
+  /**
+   * One search for a list and a map: the first `shown` hits in full, the ids of the first
+   * `marked`, and how many concepts match in all.
+   */
+  lookup(query: string, shown: number, marked: number): SearchLookup;
+};
+
+export type SearchLookup = { hits: SearchHit[]; ids: string[]; total: number };
 
 export { excerpt, SNIPPET_LENGTH };
 
@@ -111,6 +122,10 @@ const searchOptions: SearchOptions = {
   fuzzy: (term) => (maxTypos(term) > 0 ? FUZZY : false),
 };
 
+/** Query words shorter than this are looked for in names only. */
+const SHORT_TERM = 3;
+const NAME_FIELDS: (keyof typeof fieldOf)[] = ['label', 'aliases'];
+
 const escapeRegExp = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The first place any of the terms occurs in the text, longest term first on a tie. */
@@ -145,9 +160,12 @@ export function buildSearchIndex(graph: Graph, article: Article, anchors: Anchor
   return api;
 }
 
+/** How long one step of building the index may run before it lets the page draw a frame. */
+const STEP_MS = 6;
+
 /**
- * The same index, built a hundred concepts at a time so that a large map stays responsive while
- * it is being built.
+ * The same index, built a few milliseconds at a time so that a large map stays smooth to pan and
+ * type in while it is being built.
  */
 export async function buildSearchIndexInSteps(
   graph: Graph,
@@ -155,7 +173,13 @@ export async function buildSearchIndexInSteps(
   anchors: Anchors,
 ): Promise<SearchIndex> {
   const { index, docs, api } = createIndex(graph, article, anchors);
-  await index.addAllAsync(docs, { chunkSize: 100 });
+  let next = 0;
+  while (next < docs.length) {
+    const until = performance.now() + STEP_MS;
+    do index.add(docs[next++] as Doc);
+    while (next < docs.length && performance.now() < until);
+    if (next < docs.length) await new Promise((resolve) => setTimeout(resolve, 0));
+  }
   return api;
 }
 
@@ -223,16 +247,37 @@ function createIndex(graph: Graph, article: Article, anchors: Anchors) {
     return { id, label: concept.label, kind: concept.kind, score: result.score, field, snippet };
   }
 
+  function find(query: string): { results: SearchResult[]; queryTerms: string[] } {
+    const queryTerms = tokenize(query).map((term) => term.toLowerCase());
+    if (queryTerms.length === 0) return { results: [], queryTerms };
+    // A word of one or two letters, completed as a prefix, starts most words of a long article:
+    // it is looked for in names only, which is what someone typing a first letter is after,
+    // and so the list keeps up with each key on a map of thousands of concepts.
+    const short = queryTerms.every((term) => !isCjk(term) && term.length < SHORT_TERM);
+    const where = short ? { fields: NAME_FIELDS } : {};
+    let results = index.search(query, { ...where, combineWith: 'AND' });
+    if (results.length === 0) results = index.search(query, { ...where, combineWith: 'OR' });
+    return { results, queryTerms };
+  }
+
   const api: SearchIndex = {
     search(query, limit = Infinity) {
-      const queryTerms = tokenize(query).map((term) => term.toLowerCase());
-      if (queryTerms.length === 0) return [];
-      let results = index.search(query, { combineWith: 'AND' });
-      if (results.length === 0) results = index.search(query, { combineWith: 'OR' });
-      return results
-        .slice(0, limit)
-        .map((result) => toHit(result, queryTerms))
-        .filter((hit) => hit !== undefined);
+      return api.lookup(query, limit, 0).hits;
+    },
+    ids(query, limit = Infinity) {
+      return api.lookup(query, 0, limit).ids;
+    },
+    lookup(query, shown, marked) {
+      const { results, queryTerms } = find(query);
+      const known = results.filter((result) => concepts.has(result.id as string));
+      return {
+        hits: known
+          .slice(0, shown)
+          .map((result) => toHit(result, queryTerms))
+          .filter((hit) => hit !== undefined),
+        ids: known.slice(0, marked).map((result) => result.id as string),
+        total: known.length,
+      };
     },
   };
   return { index, docs, api };

@@ -101,6 +101,8 @@ type AtlasActions = {
   clearFilters: () => void;
   setShowCrossLinks: (show: boolean) => void;
   setSearch: (query: string, matches: string[]) => void;
+  /** The text typed, before its matches are known (see SearchBox). */
+  setSearchQuery: (query: string) => void;
   setNotice: (notice: string | null) => void;
   showPassage: (conceptId: string, index: number) => void;
   setPanels: (panels: [number, number, number]) => void;
@@ -232,6 +234,7 @@ export const useAtlasStore = create<AtlasStore>()((set, get) => ({
   clearFilters: () => set({ hiddenKinds: [], hiddenSections: [] }),
   setShowCrossLinks: (showCrossLinks) => set({ showCrossLinks }),
   setSearch: (searchQuery, searchMatches) => set({ searchQuery, searchMatches }),
+  setSearchQuery: (searchQuery) => set({ searchQuery }),
   setNotice: (notice) => set({ notice }),
   showPassage: (conceptId, index) =>
     set((s) => ({

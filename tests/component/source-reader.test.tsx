@@ -1,10 +1,11 @@
-import { act, render, screen, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SourceReader } from '../../src/components/source-reader';
 import type { Atlas } from '../../src/model/atlas';
 import { useAtlasStore } from '../../src/store/atlas-store';
 import { fixtureMarkdown, makeConcept, makeGraph, makeRelation } from '../fixtures/atlas-fixture';
+import { largeAtlas } from '../fixtures/large-atlas';
 import { fixtureAtlas } from '../fixtures/load-fixture';
 
 /** The fixture article with a sub-heading and a paragraph that no concept quotes. */
@@ -278,4 +279,27 @@ describe('the source reader', () => {
     expect(screen.getByText('The map quotes 3 of 3 paragraphs (100%)')).toBeInTheDocument();
     expect(within(article).queryByText('Not on the map')).not.toBeInTheDocument();
   });
+});
+
+describe('the reader of a long article', () => {
+  it('builds the article up over a few frames, and renders a selected passage at once', async () => {
+    const atlas = await largeAtlas();
+    useAtlasStore.getState().setAtlas(atlas);
+    const { container } = render(<SourceReader />);
+    const blocks = () => container.querySelectorAll('.reader-article > *').length;
+    const total = atlas.article.blocks.length;
+    expect(total).toBeGreaterThan(100);
+    expect(blocks()).toBeLessThan(total / 2);
+
+    // The last concept's passage is near the end of the article.
+    const last = atlas.graph.concepts.at(-1)!;
+    const start = atlas.anchors.get(last.id)![0]!.start;
+    act(() => useAtlasStore.getState().select(last.id));
+    expect(container.querySelector(`mark[data-start="${start}"]`)).not.toBeNull();
+
+    // The rest follows, and stays when the selection moves on.
+    act(() => useAtlasStore.getState().select(null));
+    expect(container.querySelector(`mark[data-start="${start}"]`)).not.toBeNull();
+    await waitFor(() => expect(blocks()).toBe(total));
+  }, 30_000);
 });

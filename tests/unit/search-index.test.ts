@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../src/model/article';
-import { buildSearchIndex, excerpt, tokenize } from '../../src/model/search-index';
+import {
+  buildSearchIndex,
+  buildSearchIndexInSteps,
+  excerpt,
+  tokenize,
+} from '../../src/model/search-index';
 import type { Graph } from '../../src/model/schema';
 import { checkGraph } from '../../src/model/validate';
 import { fixtureMarkdown, makeConcept, makeGraph, makeRelation } from '../fixtures/atlas-fixture';
@@ -105,6 +110,35 @@ describe('buildSearchIndex', () => {
     const scores = hits.map((hit) => hit.score);
     expect(scores.every((score) => score > 0)).toBe(true);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
+  });
+
+  it('builds the same index in small steps, for a large map', async () => {
+    const article = parseArticle(fixtureMarkdown);
+    const checked = checkGraph(searchGraph, article);
+    if (!checked.ok) throw new Error(checked.problems.join('\n'));
+    const stepped = await buildSearchIndexInSteps(checked.graph, article, checked.anchors);
+    for (const query of ['water', 'pi', 'veins city', '清洁', 'aqeduct']) {
+      expect(stepped.search(query)).toEqual(index.search(query));
+    }
+  });
+
+  it('looks up a short list in full, more ids for the map, and the number of matches', () => {
+    const all = index.search('water');
+    expect(all.length).toBeGreaterThan(2);
+    const lookup = index.lookup('water', 1, 2);
+    expect(lookup.hits).toEqual(all.slice(0, 1));
+    expect(lookup.ids).toEqual(all.slice(0, 2).map((hit) => hit.id));
+    expect(lookup.total).toBe(all.length);
+    expect(index.ids('water')).toEqual(all.map((hit) => hit.id));
+  });
+
+  it('looks for a word of one or two letters in names and aliases only', () => {
+    // "ne" starts "New" in a label and "network" in the pipes' summary.
+    expect(ids('ne')).toEqual(['productive-forces']);
+    // "li" starts the veins' alias "lifeline", and "live" only in the water's summary.
+    expect(ids('li')).toEqual(['veins']);
+    // Three letters look everywhere again.
+    expect(ids('net')).toEqual(['pipes', 'veins']);
   });
 
   it('ignores case', () => {
