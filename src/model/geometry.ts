@@ -16,4 +16,4 @@ export const SECTION_HEADER = 64;
 export const SECTION_PADDING = 24;
 
 /** Above this many concepts the map is drawn for speed: an overview when zoomed out, no minimap. */
-export const LARGE_MAP = 1000;
+export const LARGE_MAP = 500;
