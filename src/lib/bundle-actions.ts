@@ -1,6 +1,5 @@
 import type { OpenOutcome, OpenRequest } from '../bundle/open';
 import { loadBuiltInAtlas } from '../content';
-import { afterPaint } from './after-paint';
 import { useAtlasStore } from '../store/atlas-store';
 import { parseHash } from './route';
 
@@ -82,14 +81,16 @@ export async function openBundle(request: OpenRequest, keepRoute = false): Promi
     return;
   }
   store.openAtlas(outcome.atlas, { kind: 'bundle', name: outcome.name });
-  flag(outcome.name);
   if (keepRoute) useAtlasStore.getState().applyRoute(parseHash(hash));
-  useAtlasStore.getState().setNotice(`Opened “${outcome.atlas.article.meta.title}”.`);
-  // Stored once the new map is on screen: writing megabytes must not hold up drawing it.
-  await new Promise<void>((resolve) => afterPaint(resolve));
+  // Stored for the next visit while the map is drawn, not before: writing megabytes would hold it
+  // up. The page says "Opened" once it is stored, and only then is it reopened on the next visit.
+  flag(null);
   const problem = await outcome.keep();
+  if (!problem) flag(outcome.name);
   const now = useAtlasStore.getState();
-  if (problem && now.atlas === outcome.atlas) now.setNotice(problem);
+  if (now.atlas === outcome.atlas) {
+    now.setNotice(problem ?? `Opened “${outcome.atlas.article.meta.title}”.`);
+  }
 }
 
 /** Stops opening a bundle; the current map stays. */

@@ -37,6 +37,8 @@ describe('opening other maps in Chromium', () => {
     expect(await page.locator('.react-flow__node-concept').count()).toBe(
       bundle.graph.concepts.length,
     );
+    // "Opened" says it is kept for the next visit.
+    await page.getByText('Opened “A reading from a file”.').waitFor();
     await page.reload();
     // Reopening loads the checker, reads the saved copy and checks it again: give it time.
     await expect.poll(() => title(page), { timeout: 20_000 }).toBe('A reading from a file');
