@@ -36,7 +36,7 @@ export function ConceptDetails() {
   const showPassage = useAtlasStore((s) => s.showPassage);
   const select = useAtlasStore((s) => s.select);
 
-  const concept = atlas?.graph.concepts.find((c) => c.id === selectedId);
+  const concept = selectedId === null ? undefined : atlas?.conceptById.get(selectedId);
   const links = useMemo((): Link[] => {
     if (!atlas || !concept) return [];
     const byId = new Map(atlas.graph.concepts.map((c) => [c.id, c]));

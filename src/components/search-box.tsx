@@ -58,6 +58,9 @@ function useSearchIndex(atlas: Atlas | null, wanted: boolean): SearchIndex | nul
         let index = indexes.get(atlas);
         if (!index) {
           index = await buildSearchIndexInSteps(atlas.graph, atlas.article, atlas.anchors);
+          // One search now, while nobody waits, so that the first key typed is not the one that
+          // pays for getting the search code ready.
+          index.lookup('e', SHOWN_RESULTS, HIGHLIGHTED_MATCHES);
           indexes.set(atlas, index);
         }
         if (cancelled) return;
@@ -121,6 +124,11 @@ export function SearchBox() {
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
   const inputRef = useRef<HTMLInputElement>(null);
+  const listRef = useRef<HTMLUListElement>(null);
+  /** The active option was moved with an arrow key, so it may need scrolling into view. */
+  const arrowed = useRef(false);
+  /** The list may have been scrolled away from its top. */
+  const scrolledList = useRef(false);
   const baseId = useId();
   const listId = `${baseId}-results`;
   // Ids follow the concept, so a screen reader hears when typing changes the best result.
@@ -150,6 +158,9 @@ export function SearchBox() {
   const stopPublishing = useRef<(() => void) | null>(null);
   useEffect(() => () => stopPublishing.current?.(), []);
   function changeQuery(value: string) {
+    // A list scrolled by the arrow keys starts again at its top.
+    if (scrolledList.current && listRef.current) listRef.current.scrollTop = 0;
+    scrolledList.current = false;
     stopPublishing.current?.();
     stopPublishing.current = null;
     // Emptied, the box has no matches to wait for.
@@ -185,6 +196,7 @@ export function SearchBox() {
         if (count === 0) return;
         event.preventDefault();
         const step = event.key === 'ArrowDown' ? 1 : -1;
+        arrowed.current = true;
         if (!expanded) {
           setOpen(true);
           setActive(step === 1 ? 0 : count - 1);
@@ -227,9 +239,13 @@ export function SearchBox() {
   }, []);
 
   const activeId = activeHit ? optionId(activeHit.id) : undefined;
+  // Keeps the active option in sight on a short screen (jsdom has no scrollIntoView). Only moving
+  // through the list scrolls it: a scroll makes the browser lay out the whole page, which beside a
+  // long article costs more than a frame, and typing starts each list at its top.
   useEffect(() => {
-    if (!activeId) return;
-    // Keeps the active option in sight on a short screen (jsdom has no scrollIntoView).
+    if (!activeId || !arrowed.current) return;
+    arrowed.current = false;
+    scrolledList.current = true;
     document.getElementById(activeId)?.scrollIntoView?.({ block: 'nearest' });
   }, [activeId]);
 
@@ -271,6 +287,7 @@ export function SearchBox() {
         onBlur={() => setOpen(false)}
       />
       <ul
+        ref={listRef}
         id={listId}
         className="search-box__list"
         role="listbox"

@@ -8,7 +8,7 @@ export function StatusRegion() {
   const notice = useAtlasStore((s) => s.notice);
   const setNotice = useAtlasStore((s) => s.setNotice);
   const announcement = useAtlasStore((s) => {
-    const concept = s.atlas?.graph.concepts.find((c) => c.id === s.selectedId);
+    const concept = s.selectedId === null ? undefined : s.atlas?.conceptById.get(s.selectedId);
     if (!concept || !s.atlas) return 'No concept selected.';
     const links = s.atlas.links.get(concept.id)?.length ?? 0;
     return `Selected: ${concept.label}. ${links} related concept${links === 1 ? '' : 's'}.`;

@@ -3,7 +3,7 @@ import type { Article } from './article';
 import { toFlow, type AtlasNode, type Box, type RelationEdge } from './flow';
 import { adjacency, type Adjacency } from './neighbours';
 import { readingOrder } from './reading-order';
-import type { Graph, Layout } from './schema';
+import type { Concept, Graph, Layout } from './schema';
 import type { Tour } from './tours';
 
 /** Every passage of every concept, resolved to its place in the article. */
@@ -28,6 +28,8 @@ export type Atlas = CheckedContent & {
   edges: RelationEdge[];
   /** Each concept's box in map coordinates, where the map draws it. */
   boxes: ReadonlyMap<string, Box>;
+  /** Each concept by its id: store selectors run on every change, so they must not search. */
+  conceptById: ReadonlyMap<string, Concept>;
 };
 
 export type AtlasLoad = { ok: true; atlas: Atlas } | { ok: false; problems: string[] };
@@ -42,6 +44,7 @@ export function deriveAtlas(content: CheckedContent): Atlas {
     ...content,
     links: adjacency(content.graph),
     order,
+    conceptById: new Map(content.graph.concepts.map((concept) => [concept.id, concept])),
     ...toFlow(content.graph, content.layout, order),
   };
 }

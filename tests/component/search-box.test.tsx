@@ -131,6 +131,18 @@ describe('the search box', () => {
     expect(box).toHaveFocus();
   });
 
+  it('scrolls the active option into view when the arrow keys move it, not while typing', async () => {
+    const scroll = vi.spyOn(Element.prototype, 'scrollIntoView');
+    const { user, box } = await renderSearchBox();
+    await user.type(box, 'pipe');
+    expect(scroll).not.toHaveBeenCalled();
+    await user.keyboard('{ArrowDown}');
+    expect(scroll).toHaveBeenCalledTimes(1);
+    expect(scroll.mock.contexts[0]).toBe(options()[1]);
+    await user.type(box, 's');
+    expect(scroll).toHaveBeenCalledTimes(1);
+  });
+
   it('opens the active result with Enter, then clears and closes', async () => {
     const { user, box } = await renderSearchBox();
     await user.type(box, 'pipe');
