@@ -142,6 +142,7 @@ function CameraFollower({
   const sized = useStore((s) => s.width > 0 && s.height > 0);
   const atlas = useAtlasStore((s) => s.atlas);
   const framed = useRef(false);
+  const framedKey = useRef<string | null>(null);
   const inTour = useAtlasStore((s) => s.view === 'tour' || s.view === 'presenter');
   const key = frame.join(' ');
   useEffect(() => {
@@ -150,8 +151,11 @@ function CameraFollower({
     const maxZoom = inTour ? 1.6 : 1.1;
     if (large) {
       // Most of a large map's concepts have no element to measure: the camera frames their boxes,
-      // and jumps, since every frame of a glide would redraw thousands of concepts.
-      if (!sized || !atlas) return;
+      // and jumps, since every frame of a glide would redraw thousands of concepts. Concepts come
+      // and go as the user pans, which must not bring the camera back: it moves for a new frame.
+      const wanted = `${key}|${inTour}`;
+      if (!sized || !atlas || framedKey.current === wanted) return;
+      framedKey.current = wanted;
       const bounds =
         ids.length > 0
           ? boundsOf(ids.flatMap((id) => atlas.boxes.get(id) ?? []))

@@ -86,11 +86,16 @@ describe('a large map in Chromium', () => {
     await page.mouse.down();
     await page.mouse.move(pane.x + 40, pane.y + pane.height / 2, { steps: 20 });
     await page.mouse.up();
+    const viewport = page.locator('.react-flow__viewport');
+    const dragged = await viewport.getAttribute('style');
     await expect
       .poll(async () => (await conceptIds(page)).filter((id) => !before.includes(id)).length)
       .toBeGreaterThan(0);
     const after = await conceptIds(page);
     expect(before.filter((id) => !after.includes(id)).length).toBeGreaterThan(0);
+    // The concepts that came in do not bring the camera back.
+    await page.waitForTimeout(300);
+    expect(await viewport.getAttribute('style')).toBe(dragged);
 
     // The keyboard reaches a concept, and the arrow keys move along its relations.
     const from = (await page.locator('.react-flow__node-concept').first().getAttribute('data-id'))!;
