@@ -100,30 +100,21 @@ function useMapView(): ViewState | null {
     })),
   );
   const searchMatches = useAtlasStore((s) => s.searchMatches);
-  const edgeView = useMemo(() => {
-    if (!atlas) return null;
-    const tour = atlas.tours.find((t) => t.id === input.tourId);
+  const viewInput = useMemo(() => {
+    const tour = atlas?.tours.find((t) => t.id === input.tourId);
     const frame = tour ? tourFrame(tour, input.tourStep ?? 1) : null;
-    return computeView(atlas, {
-      ...input,
-      searchMatches: [],
-      tour: frame ? { ...frame, reveal: input.reveal } : null,
-    });
+    return { ...input, tour: frame ? { ...frame, reveal: input.reveal } : null };
   }, [atlas, input]);
+  const edgeView = useMemo(
+    () => (atlas ? computeView(atlas, { ...viewInput, searchMatches: [] }) : null),
+    [atlas, viewInput],
+  );
   return useMemo(() => {
     if (!atlas || !edgeView) return null;
-    const tour = atlas.tours.find((t) => t.id === input.tourId);
-    const frame = tour ? tourFrame(tour, input.tourStep ?? 1) : null;
     const view =
-      searchMatches.length === 0
-        ? edgeView
-        : computeView(atlas, {
-            ...input,
-            searchMatches,
-            tour: frame ? { ...frame, reveal: input.reveal } : null,
-          });
+      searchMatches.length === 0 ? edgeView : computeView(atlas, { ...viewInput, searchMatches });
     return { view, edgeView, selectedId: input.selectedId, searchMatches };
-  }, [atlas, input, edgeView, searchMatches]);
+  }, [atlas, input.selectedId, viewInput, edgeView, searchMatches]);
 }
 
 /** Moves the camera smoothly to the selection's neighbourhood (instantly under reduced motion). */
@@ -219,6 +210,15 @@ function useConceptWindow(atlas: Atlas | null, enabled: boolean) {
  */
 const DIMMING = /\b(is-faded|is-unmatched)\b/g;
 
+/** Which of the dimming classes the view gives to any concept. */
+function dimmingIn(view: MapView | null): Set<string> {
+  const classes = new Set<string>();
+  for (const className of view?.conceptClass.values() ?? []) {
+    for (const [token] of className.matchAll(DIMMING)) classes.add(token);
+  }
+  return classes;
+}
+
 const conceptElement = (id: string) =>
   document.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(id)}"]`);
 
@@ -263,13 +263,7 @@ function ConceptFlow() {
   const [focusedId, setFocusedId] = useState<string | null>(null);
   const pendingFocus = useRef<string | null>(null);
 
-  const dims = useMemo(() => {
-    const classes = new Set<string>();
-    for (const className of view?.conceptClass.values() ?? []) {
-      for (const [token] of className.matchAll(DIMMING)) classes.add(token);
-    }
-    return classes;
-  }, [view]);
+  const dims = useMemo(() => dimmingIn(view), [view]);
 
   const nodes = useMemo(() => {
     if (!atlas || !view) return emptyNodes;
@@ -300,7 +294,7 @@ function ConceptFlow() {
     if (!atlas || !edgeView) return emptyEdges;
     const view = edgeView;
     // Only a selection or a tour fades concepts; a search leaves the relations as they are.
-    const fading = [...view.conceptClass.values()].some((c) => c.includes('is-faded'));
+    const fading = dimmingIn(view).has('is-faded');
     return atlas.edges.map((edge): RelationEdge => {
       const hidden = view.hiddenEdges.has(edge.id);
       const emphasised = view.emphasisedEdges.has(edge.id);

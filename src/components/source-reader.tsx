@@ -343,12 +343,18 @@ export function SourceReader() {
     count = BLOCKS_PER_FRAME;
     setProgress({ model, count });
   }
-  const wantedStart =
-    passageRequest && atlas
-      ? atlas.anchors.get(passageRequest.conceptId)?.[passageRequest.index]?.start
-      : atlas && selectedId !== null
-        ? firstPassageStart(atlas, selectedId)
-        : undefined;
+  const requested = useMemo<Flash | null>(() => {
+    if (!atlas || !passageRequest) return null;
+    const { conceptId, index, nonce } = passageRequest;
+    const position = atlas.anchors.get(conceptId)?.[index];
+    const block = position && blockAt(atlas.article, position);
+    return position && block ? { conceptId, ...position, blockId: block.id, nonce } : null;
+  }, [atlas, passageRequest]);
+  const wantedStart = requested
+    ? requested.start
+    : atlas && selectedId !== null
+      ? firstPassageStart(atlas, selectedId)
+      : undefined;
   if (model && wantedStart !== undefined) {
     const wanted = model.blocks.findIndex(({ block }) => wantedStart < block.end);
     count = Math.max(count, wanted + 1);
@@ -417,13 +423,6 @@ export function SourceReader() {
     [choose, findMark],
   );
 
-  const requested = useMemo<Flash | null>(() => {
-    if (!atlas || !passageRequest) return null;
-    const { conceptId, index, nonce } = passageRequest;
-    const position = atlas.anchors.get(conceptId)?.[index];
-    const block = position && blockAt(atlas.article, position);
-    return position && block ? { conceptId, ...position, blockId: block.id, nonce } : null;
-  }, [atlas, passageRequest]);
   const flash = requested && requested.nonce !== expiredNonce ? requested : null;
 
   useEffect(() => {

@@ -38,9 +38,10 @@ function requestName(request: OpenRequest): string {
 /**
  * Opens a bundle while the current map stays on screen. On success the new map replaces it and is
  * kept for the next visit; on failure every problem is listed and the current map stays.
- * `keepRoute` (at start-up) applies the link's concept or view to the new map.
+ * `atStartup`: the page waits for this map rather than drawing the built-in one first, and the
+ * link's concept or view applies to it.
  */
-export async function openBundle(request: OpenRequest, keepRoute = false): Promise<void> {
+export async function openBundle(request: OpenRequest, atStartup = false): Promise<void> {
   const store = useAtlasStore.getState();
   running?.abort();
   const controller = new AbortController();
@@ -48,15 +49,14 @@ export async function openBundle(request: OpenRequest, keepRoute = false): Promi
   const hash = window.location.hash;
   store.setOpenProblems(null);
   const name = requestName(request);
-  const startup = keepRoute;
-  store.setOpening({ name, done: 0, total: 0, startup });
+  store.setOpening({ name, done: 0, total: 0, startup: atStartup });
   let outcome: OpenOutcome;
   try {
     const opener = await loadOpener();
     outcome = await opener.openBundle(request, {
       signal: controller.signal,
       onProgress: (done, total) => {
-        if (running === controller) store.setOpening({ name, done, total, startup });
+        if (running === controller) store.setOpening({ name, done, total, startup: atStartup });
       },
     });
   } catch (error) {
@@ -81,7 +81,7 @@ export async function openBundle(request: OpenRequest, keepRoute = false): Promi
     return;
   }
   store.openAtlas(outcome.atlas, { kind: 'bundle', name: outcome.name });
-  if (keepRoute) useAtlasStore.getState().applyRoute(parseHash(hash));
+  if (atStartup) useAtlasStore.getState().applyRoute(parseHash(hash));
   // Stored for the next visit while the map is drawn, not before: writing megabytes would hold it
   // up. The page says "Opened" once it is stored, and only then is it reopened on the next visit.
   flag(null);
