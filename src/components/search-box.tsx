@@ -41,6 +41,8 @@ function isShortcut(event: globalThis.KeyboardEvent): boolean {
 
 const NO_LOOKUP: SearchLookup = { hits: [], ids: [], total: 0 };
 const indexes = new WeakMap<Atlas, SearchIndex>();
+/** Stops warming up the last map's index, which a new map makes pointless. */
+let stopWarmUp = () => {};
 
 /**
  * The search index, built once per map in its own chunk: when the browser is idle after the first
@@ -53,15 +55,16 @@ function useSearchIndex(atlas: Atlas | null, wanted: boolean): SearchIndex | nul
     if (!atlas || ready) return;
     let cancelled = false;
     const build = () => {
-      void import('../model/search-index').then(async ({ buildSearchIndexInSteps }) => {
+      void import('../model/search-index').then(async ({ buildSearchIndexInSteps, warmUp }) => {
         if (cancelled) return;
         let index = indexes.get(atlas);
         if (!index) {
           index = await buildSearchIndexInSteps(atlas.graph, atlas.article, atlas.anchors);
-          // One search now, while nobody waits, so that the first key typed is not the one that
-          // pays for getting the search code ready.
-          index.lookup('e', SHOWN_RESULTS, HIGHLIGHTED_MATCHES);
           indexes.set(atlas, index);
+          // Searches while nobody waits, so that the first keys typed do not pay for getting the
+          // search code ready.
+          stopWarmUp();
+          stopWarmUp = warmUp(index, atlas.graph);
         }
         if (cancelled) return;
         setBuilt({ atlas, index });

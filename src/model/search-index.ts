@@ -282,3 +282,53 @@ function createIndex(graph: Graph, article: Article, anchors: Anchors) {
   };
   return { index, docs, api };
 }
+
+/**
+ * Queries that take each path a typed word takes: one letter, two (names only), a prefix of
+ * three, a whole word, and the same word with a typo. Made from the map's first label, so they
+ * find something and work out snippets too.
+ */
+export function warmUpQueries(graph: Graph): string[] {
+  const word =
+    graph.concepts
+      .flatMap((c) => tokenize(c.label))
+      .find((w) => !isCjk(w) && w.length >= 6)
+      ?.toLowerCase() ?? 'productive';
+  const typo = `${word.slice(0, 2)}${word.slice(3)}`;
+  return [word.slice(0, 1), word.slice(0, 2), word.slice(0, 3), word.slice(0, 5), word, typo];
+}
+
+/** How many times the warm-up runs its queries: enough for the engine to compile the search. */
+const WARM_UP_ROUNDS = 5;
+
+/**
+ * Runs the warm-up queries a few times, one per idle moment, so that the first keys someone types
+ * run compiled code instead of the engine's first, slower pass over it. Returns a way to stop.
+ */
+export function warmUp(index: SearchIndex, graph: Graph): () => void {
+  const queries = warmUpQueries(graph);
+  const total = queries.length * WARM_UP_ROUNDS;
+  let done = 0;
+  let stopped = false;
+  let cancel = () => {};
+  const next = () => {
+    if (stopped || done >= total) return;
+    index.lookup(queries[done % queries.length] as string, 8, 50);
+    done += 1;
+    schedule();
+  };
+  const schedule = () => {
+    if (typeof requestIdleCallback === 'function') {
+      const handle = requestIdleCallback(next, { timeout: 2000 });
+      cancel = () => cancelIdleCallback(handle);
+    } else {
+      const handle = setTimeout(next, 0);
+      cancel = () => clearTimeout(handle);
+    }
+  };
+  schedule();
+  return () => {
+    stopped = true;
+    cancel();
+  };
+}

@@ -1,10 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseArticle } from '../../src/model/article';
 import {
   buildSearchIndex,
   buildSearchIndexInSteps,
   excerpt,
+  type SearchIndex,
   tokenize,
+  warmUp,
+  warmUpQueries,
 } from '../../src/model/search-index';
 import type { Graph } from '../../src/model/schema';
 import { checkGraph } from '../../src/model/validate';
@@ -269,5 +272,41 @@ describe('search over the real data', () => {
     for (const query of ['industrial system', 'infrastructure', 'the', '新']) {
       for (const hit of real.search(query)) expect(hit.snippet.length).toBeLessThanOrEqual(120);
     }
+  });
+});
+
+describe('warming up the search', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('takes every path a typed word takes, each finding the concept it came from', () => {
+    const queries = warmUpQueries(searchGraph);
+    // From "Modern infrastructure", the first label with a word of six letters or more.
+    expect(queries).toEqual(['m', 'mo', 'mod', 'moder', 'modern', 'moern']);
+    for (const query of queries) expect(index.ids(query)).toContain('pipes');
+  });
+
+  it('runs the queries a few times, one per idle moment, until stopped', () => {
+    vi.useFakeTimers();
+    const lookup = vi.fn(() => ({ hits: [], ids: [], total: 0 }));
+    const spy = { lookup } as unknown as SearchIndex;
+    const stop = warmUp(spy, searchGraph);
+    expect(lookup).not.toHaveBeenCalled();
+    vi.advanceTimersToNextTimer();
+    expect(lookup).toHaveBeenCalledTimes(1);
+    vi.runAllTimers();
+    expect(lookup).toHaveBeenCalledTimes(30);
+    expect(lookup.mock.calls.slice(0, 6).map(([query]) => query)).toEqual(
+      warmUpQueries(searchGraph),
+    );
+
+    lookup.mockClear();
+    const stopEarly = warmUp(spy, searchGraph);
+    vi.advanceTimersToNextTimer();
+    stopEarly();
+    vi.runAllTimers();
+    expect(lookup).toHaveBeenCalledTimes(1);
+    stop();
   });
 });
