@@ -270,9 +270,11 @@ export async function selectTime(
 /**
  * Focuses the search box with `/` and types a word one key at a time, each once the page is idle;
  * for each key, the time from the keydown until a frame shows different results (the listbox or the
- * status line changed). A key that changes nothing within 1.5 s gives null.
+ * status line changed), and which frame after the key that is (1: the very next one). A key that
+ * changes nothing within 1.5 s gives null.
  */
-export async function searchTimes(page: Page, word: string): Promise<(number | null)[]> {
+export type KeyTime = { ms: number; frames: number };
+export async function searchTimes(page: Page, word: string): Promise<(KeyTime | null)[]> {
   await page.keyboard.press('/');
   const box = page.locator('input[role="combobox"]').first();
   if (!(await box.evaluate((input) => input === document.activeElement))) await box.click();
@@ -286,9 +288,11 @@ export async function searchTimes(page: Page, word: string): Promise<(number | n
       if (event.target !== input) return;
       const t0 = performance.now();
       const before = shown();
+      let frames = 0;
       const tick = () => {
         const now = performance.now();
-        if (shown() !== before) window.__keys.push(now - t0);
+        frames += 1;
+        if (shown() !== before) window.__keys.push({ ms: now - t0, frames });
         // A key that changes nothing on screen (the same matches) has no time to measure.
         else if (now - t0 > 1500) window.__keys.push(null);
         else requestAnimationFrame(tick);
@@ -301,5 +305,5 @@ export async function searchTimes(page: Page, word: string): Promise<(number | n
     await page.keyboard.press(key);
     await poll(page, `window.__keys.length > ${i} || undefined`, 30000);
   }
-  return (await page.evaluate('window.__keys')) as (number | null)[];
+  return (await page.evaluate('window.__keys')) as (KeyTime | null)[];
 }
