@@ -271,7 +271,12 @@ if (largest !== first) {
     budgetLine(`${at}, JS heap after load`, app(M.heap), 200, 'MB', true),
     budgetLine(`${at}, select a concept`, app(M.select), 200, 'ms'),
     budgetLine(`${at}, search, slowest keystroke to results`, app(M.searchSlowest), 16.7, 'ms'),
-    budgetLine(`${at}, search, frames from a keystroke to its results`, app(M.searchFrames), 1, 'frames'),
+    budgetLine(
+      `${at}, search, frames from a keystroke to its results`,
+      app(M.searchFrames),
+      1,
+      'frames',
+    ),
   );
 }
 console.log(budgets.join('\n'));
