@@ -76,20 +76,25 @@ export function App() {
   const pickerMounted = useOnceTrue(picking);
   const setOpenMapOpen = useAtlasStore((s) => s.setOpenMapOpen);
   const dragging = useFileDrop(openDroppedFile);
-  const sourceHref = safeHref(atlas?.article.meta.source);
+  // A map opened as the page starts (named in the address, or kept from the last visit) is waited
+  // for: nothing of the built-in map is shown meanwhile, neither its title nor its panels, only
+  // the banner that says what is being opened.
+  const startup = useAtlasStore((s) => s.opening?.startup === true);
+  const shown = startup ? null : atlas;
+  const sourceHref = safeHref(shown?.article.meta.source);
   useGlobalKeys();
   let main = null;
-  if (atlas && view === 'tour') main = <TourStage />;
-  else if (atlas && view === 'presenter') main = <PresenterView />;
-  else if (atlas) main = narrow ? <NarrowLayout /> : <WideLayout />;
+  if (shown && view === 'tour') main = <TourStage />;
+  else if (shown && view === 'presenter') main = <PresenterView />;
+  else if (shown) main = narrow ? <NarrowLayout /> : <WideLayout />;
   return (
     <div className={`app app--text-${textSize} theme-${theme}`}>
       <header className="app-header">
         <p className="app-header__brand">Concept Atlas</p>
-        <h1 className="app-header__title" title={atlas?.article.meta.title}>
-          {atlas?.article.meta.title ?? 'Concept map'}
+        <h1 className="app-header__title" title={shown?.article.meta.title}>
+          {shown?.article.meta.title ?? (startup ? 'Opening a map…' : 'Concept map')}
         </h1>
-        {atlas ? <SearchBox /> : null}
+        {shown ? <SearchBox /> : null}
         <div className="app-header__actions">
           <button
             type="button"
@@ -98,7 +103,7 @@ export function App() {
           >
             Open map…
           </button>
-          {atlas && atlas.tours.length > 0 ? (
+          {shown && shown.tours.length > 0 ? (
             <button type="button" className="button button--quiet" onClick={() => setPicking(true)}>
               Present
             </button>
@@ -144,7 +149,7 @@ export function App() {
         {shortcutsMounted ? <ShortcutsDialog /> : null}
         {openMapMounted ? <OpenMapDialog /> : null}
         {pickerMounted ? <TourPicker open={picking} onClose={() => setPicking(false)} /> : null}
-        {atlas ? <PrintHandout /> : null}
+        {shown ? <PrintHandout /> : null}
       </Suspense>
       {dragging ? (
         <div className="file-drop" aria-hidden="true">

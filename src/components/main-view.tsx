@@ -50,8 +50,6 @@ function recordAnswer(conceptIds: string[]) {
 export function MainView({ toggles }: { toggles?: React.ReactNode }) {
   const view = useAtlasStore((s) => s.view);
   const atlas = useAtlasStore((s) => s.atlas);
-  // A map opened as the page starts is waited for, not preceded by the built-in one.
-  const waiting = useAtlasStore((s) => s.opening?.startup === true);
   return (
     <div className="map-pane">
       {view === 'map' ? (
@@ -66,19 +64,18 @@ export function MainView({ toggles }: { toggles?: React.ReactNode }) {
         </div>
       )}
       <div className="map-pane__canvas">
-        {waiting ? <p className="loading">Opening the map…</p> : null}
-        {view === 'map' && !waiting ? (
+        {view === 'map' ? (
           <>
             <ConceptMap key={mapKey(atlas)} />
             <Legend />
           </>
         ) : null}
-        {view === 'outline' && !waiting ? (
+        {view === 'outline' ? (
           <Suspense fallback={<p className="loading">Loading the outline…</p>}>
             <OutlineTree renderBadges={(id) => <StudyBadges conceptId={id} />} />
           </Suspense>
         ) : null}
-        {view === 'quiz' && !waiting ? (
+        {view === 'quiz' ? (
           <Suspense fallback={<p className="loading">Loading the quiz…</p>}>
             <QuizView onAnswered={recordAnswer} />
           </Suspense>

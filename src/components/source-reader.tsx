@@ -327,10 +327,8 @@ const ReaderBlock = memo(function ReaderBlock({
 export function SourceReader() {
   // The article follows a new map one render behind: the map is drawn first, and a long article
   // (thousands of quoted passages) is rendered after it, in a render that input can interrupt.
-  // A map opened as the page starts is waited for, not preceded by the built-in article.
-  const waiting = useAtlasStore((s) => s.opening?.startup === true);
   const current = useAtlasStore((s) => s.atlas);
-  const atlas = useDeferredValue(waiting ? null : current, null);
+  const atlas = useDeferredValue(current, null);
   const selectedId = useAtlasStore((s) => s.selectedId);
   const passageRequest = useAtlasStore((s) => s.passageRequest);
   const select = useAtlasStore((s) => s.select);

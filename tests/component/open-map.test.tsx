@@ -159,12 +159,17 @@ describe('a map named in the address as the page starts', () => {
     const release = serveLater(JSON.stringify(bundle));
     await renderApp();
     act(() => openStartupBundle());
-    expect(await screen.findByText('Opening the map…')).toBeInTheDocument();
+    await waitFor(() => expect(title()).toBe('Opening a map…'));
     expect(document.querySelector('.bundle-status--opening')).toHaveTextContent(
       /^Opening maps\/linked.json… Checking it.Cancel$/,
     );
     expect(document.querySelector('.concept-map')).toBeNull();
     expect(screen.queryByRole('article', { name: 'Source article' })).toBeNull();
+    // Nothing of the built-in map shows meanwhile: not its title, search, panels or study counts.
+    expect(screen.queryByRole('combobox', { name: 'Search concepts' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Present' })).toBeNull();
+    expect(screen.queryByText(/Visited \d+ of/)).toBeNull();
+    expect(screen.queryByRole('complementary', { name: 'Concept details' })).toBeNull();
     release();
     await waitFor(() => expect(title()).toBe('Linked reading'));
     await waitFor(() => expect(document.querySelector('.concept-map')).not.toBeNull());
@@ -175,12 +180,12 @@ describe('a map named in the address as the page starts', () => {
     const release = serveLater('{"schemaVersion": 1}');
     const { atlas } = await renderApp();
     act(() => openStartupBundle());
-    expect(await screen.findByText('Opening the map…')).toBeInTheDocument();
+    await waitFor(() => expect(title()).toBe('Opening a map…'));
     release();
     const alert = await screen.findByRole('alert', { name: 'Map not opened' });
     expect(alert).toHaveTextContent('graph: is missing');
     expect(title()).toBe(atlas.article.meta.title);
     await waitFor(() => expect(document.querySelector('.concept-map')).not.toBeNull());
-    expect(screen.queryByText('Opening the map…')).toBeNull();
+    expect(document.querySelector('.bundle-status--opening')).toBeNull();
   });
 });

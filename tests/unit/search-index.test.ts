@@ -289,7 +289,7 @@ describe('warming up the search', () => {
 
   it('runs the queries a few times, one per idle moment, until stopped', () => {
     vi.useFakeTimers();
-    const lookup = vi.fn(() => ({ hits: [], ids: [], total: 0 }));
+    const lookup = vi.fn((_query: string) => ({ hits: [], ids: [], total: 0 }));
     const spy = { lookup } as unknown as SearchIndex;
     const stop = warmUp(spy, searchGraph);
     expect(lookup).not.toHaveBeenCalled();
