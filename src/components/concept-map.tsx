@@ -18,6 +18,7 @@ import {
   type KeyboardEvent,
   useCallback,
   useEffect,
+  useId,
   useMemo,
   useRef,
   useState,
@@ -262,6 +263,7 @@ function ConceptFlow() {
   const overview = large && (!placed || near.overview);
   const [focusedId, setFocusedId] = useState<string | null>(null);
   const pendingFocus = useRef<string | null>(null);
+  const hintId = useId();
 
   const dims = useMemo(() => dimmingIn(view), [view]);
 
@@ -362,7 +364,37 @@ function ConceptFlow() {
   if (large) mapClass.push('is-large');
   if (overview) mapClass.push('is-overview');
 
+  /**
+   * Zoomed out, a large map has no concept elements for Tab to reach, so the map itself takes the
+   * focus. Enter, Space or an arrow key there brings the camera to the selection, or else to the
+   * argument's first concept, and puts the focus on it; the arrow keys go on from there.
+   */
+  function enterOverview(): void {
+    const instance = flow.current;
+    if (!atlas || !instance) return;
+    let start = selectedId;
+    if (!start || view?.hidden.has(start)) {
+      start = null;
+      for (const [id, place] of atlas.order) {
+        if (view?.hidden.has(id)) continue;
+        if (start === null || place < (atlas.order.get(start) ?? Infinity)) start = id;
+      }
+    }
+    const box = start ? atlas.boxes.get(start) : undefined;
+    if (!start || !box) return;
+    pendingFocus.current = start;
+    setFocusedId(start);
+    void instance.setCenter(box.x + box.width / 2, box.y + box.height / 2, { zoom: 1 });
+  }
+
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    if (overview && event.target === event.currentTarget) {
+      if (event.key === 'Enter' || event.key === ' ' || event.key in arrows) {
+        event.preventDefault();
+        enterOverview();
+      }
+      return;
+    }
     const id = conceptIdOf(event.target);
     if (!id || !links) return;
     if (event.key === 'Enter' || event.key === ' ') {
@@ -397,9 +429,17 @@ function ConceptFlow() {
       className={mapClass.join(' ')}
       aria-label="Concept map"
       role="region"
+      tabIndex={overview ? 0 : undefined}
+      aria-describedby={overview ? hintId : undefined}
       onKeyDown={onKeyDown}
       onFocus={onFocus}
     >
+      {overview ? (
+        <p id={hintId} className="concept-map__hint">
+          Zoomed out. Press Enter to start at {selectedId ? 'the selected' : 'the first'} concept,
+          or / to search.
+        </p>
+      ) : null}
       <ReactFlow
         nodes={nodes}
         edges={large ? emptyEdges : edges}

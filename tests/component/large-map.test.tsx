@@ -1,4 +1,5 @@
-import { act, render, waitFor } from '@testing-library/react';
+import { act, render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { ConceptMap } from '../../src/components/concept-map';
 import { useAtlasStore } from '../../src/store/atlas-store';
@@ -50,5 +51,33 @@ describe('a large map', () => {
     await waitFor(() =>
       expect(container.querySelectorAll('.react-flow__node-concept')).toHaveLength(0),
     );
+  }, 30_000);
+
+  it('takes the focus itself at the overview, and starts the keyboard at the first concept', async () => {
+    useAtlasStore.getState().setAtlas(atlas);
+    useAtlasStore.getState().select(null);
+    const user = userEvent.setup();
+    const { container } = render(<ConceptMap />);
+    const map = screen.getByRole('region', { name: 'Concept map' });
+    await waitFor(() => expect(map).toHaveClass('is-overview'));
+    expect(map).toHaveAttribute('tabindex', '0');
+    expect(map).toHaveAccessibleDescription(
+      'Zoomed out. Press Enter to start at the first concept, or / to search.',
+    );
+
+    await user.tab();
+    expect(map).toHaveFocus();
+    await user.keyboard('{Enter}');
+    const [first] = [...atlas.order].sort((a, b) => a[1] - b[1])[0]!;
+    await waitFor(() =>
+      expect(container.querySelector(`.react-flow__node[data-id="${first}"]`)).toHaveFocus(),
+    );
+    // Zoomed in, the concepts take the focus and the map gives it up.
+    expect(map).not.toHaveClass('is-overview');
+    expect(map).not.toHaveAttribute('tabindex');
+    // Nothing was selected: Enter on the concept does that.
+    expect(useAtlasStore.getState().selectedId).toBeNull();
+    await user.keyboard('{Enter}');
+    expect(useAtlasStore.getState().selectedId).toBe(first);
   }, 30_000);
 });

@@ -64,6 +64,32 @@ describe('a large map in Chromium', () => {
     expect(await seriousAxeViolations(page)).toEqual([]);
   }, 120_000);
 
+  it('can be entered with the keyboard alone when zoomed out', async () => {
+    const { page } = session;
+    await openLarge();
+    const map = page.getByRole('region', { name: 'Concept map' });
+    await expect.poll(() => map.getAttribute('class')).toContain('is-overview');
+    const onMap = () => map.evaluate((el) => el === document.activeElement);
+    for (let i = 0; i < 60 && !(await onMap()); i += 1) await page.keyboard.press('Tab');
+    expect(await onMap()).toBe(true);
+    // The hint is shown beside the focus ring, and read out as the map's description.
+    const hint = page.locator('.concept-map__hint');
+    expect(await hint.isVisible()).toBe(true);
+    expect((await hint.boundingBox())!.width).toBeGreaterThan(200);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    await page.keyboard.press('Enter');
+    const focusedConcept = () =>
+      page.evaluate(
+        () => document.activeElement?.closest<HTMLElement>('.react-flow__node-concept')?.dataset.id,
+      );
+    await expect.poll(focusedConcept).toBeTruthy();
+    expect(await map.getAttribute('class')).not.toContain('is-overview');
+    const first = await focusedConcept();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(focusedConcept).not.toBe(first);
+  }, 120_000);
+
   it('zoomed in, gives elements only to the concepts near the view, and follows panning and arrows', async () => {
     const { page } = session;
     const bundle = await openLarge();
