@@ -19,10 +19,10 @@ const studyOf = (state: AtlasStore): Study => ({
 });
 
 /**
- * Restores the saved notes and progress into the store and saves them on every change, so notes
- * are saved as the student types. A failed save leaves the text in the store and says why in
- * `studyProblem`; the next save that works clears the message. Changes saved by another tab are
- * merged in rather than overwritten.
+ * Restores the saved notes and progress into the store and saves them on every change: notes as
+ * the student types, progress once the page is idle. A failed save leaves the text in the store
+ * and says why in `studyProblem`; the next save that works clears the message. Changes saved by
+ * another tab are merged in rather than overwritten.
  */
 export function startStudySync(
   storage?: Storage | null,
@@ -65,6 +65,37 @@ export function startStudySync(
 
   if (!sameStudy(studyOf(store.getState()), loaded.study)) save(store.getState());
 
+  // Progress (visits and quizzes) is saved a moment later, once the page is idle: writing it at
+  // once would hold up the selection that caused it, by milliseconds that grow with the list.
+  // Notes are saved as they are typed, and progress still waiting is saved with them, or when the
+  // page is hidden or closed.
+  let cancelPending: (() => void) | null = null;
+  const saveNow = (state: AtlasStore) => {
+    cancelPending?.();
+    cancelPending = null;
+    save(state);
+  };
+  const saveSoon = () => {
+    if (cancelPending) return;
+    const run = () => {
+      cancelPending = null;
+      save(store.getState());
+    };
+    if (win && typeof win.requestIdleCallback === 'function') {
+      const handle = win.requestIdleCallback(run, { timeout: 1000 });
+      cancelPending = () => win.cancelIdleCallback(handle);
+    } else {
+      const handle = setTimeout(run, 0);
+      cancelPending = () => clearTimeout(handle);
+    }
+  };
+  const flush = () => {
+    if (cancelPending) saveNow(store.getState());
+  };
+  const onVisibility = () => {
+    if (win?.document.visibilityState === 'hidden') flush();
+  };
+
   const unsubscribe = store.subscribe((state, previous) => {
     // Opening a concept by any route (a link, Back, a shared URL) counts as visiting it.
     if (state.selectedId !== previous.selectedId && state.selectedId !== null) {
@@ -74,14 +105,8 @@ export function startStudySync(
         return; // That change comes back through this listener and is saved then.
       }
     }
-    if (
-      state.notes === previous.notes &&
-      state.visited === previous.visited &&
-      state.quizzed === previous.quizzed
-    ) {
-      return;
-    }
-    save(state);
+    if (state.notes !== previous.notes) saveNow(state);
+    else if (state.visited !== previous.visited || state.quizzed !== previous.quizzed) saveSoon();
   });
 
   const onStorage = (event: StorageEvent) => {
@@ -94,16 +119,21 @@ export function startStudySync(
     store.setState({ notes: both.notes, visited: both.visited, quizzed: both.quizzed });
   };
   win?.addEventListener('storage', onStorage);
+  win?.addEventListener('pagehide', flush);
+  win?.document.addEventListener('visibilitychange', onVisibility);
 
   return () => {
+    flush();
     unsubscribe();
     win?.removeEventListener('storage', onStorage);
+    win?.removeEventListener('pagehide', flush);
+    win?.document.removeEventListener('visibilitychange', onVisibility);
   };
 }
 
 function withSelection(visited: string[], state: AtlasStore): string[] {
   const id = state.selectedId;
   if (id === null || visited.includes(id)) return visited;
-  if (!state.atlas?.graph.concepts.some((c) => c.id === id)) return visited;
+  if (!state.atlas?.conceptById.has(id)) return visited;
   return [...visited, id];
 }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { defaultRoute } from '../../src/lib/route';
 import {
   STUDY_BACKUP_KEY,
@@ -120,6 +120,10 @@ describe('study storage', () => {
 });
 
 describe('study sync', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it('loads saved notes and progress into the store', () => {
     const stop = startStudySync(memoryStorage({ [STUDY_KEY]: JSON.stringify(mine) }), null);
     const state = useAtlasStore.getState();
@@ -139,8 +143,9 @@ describe('study sync', () => {
     stop();
   });
 
-  it('saves every change of notes and progress as it happens', async () => {
+  it('saves notes as they are typed, and progress once the page is idle', async () => {
     useAtlasStore.getState().setAtlas(await fixtureAtlas());
+    vi.useFakeTimers();
     const storage = memoryStorage();
     const stop = startStudySync(storage, null);
     const store = useAtlasStore.getState();
@@ -148,15 +153,35 @@ describe('study sync', () => {
     expect(saved(storage).notes.water?.text).toBe('W');
     store.setNote('water', 'Wa');
     expect(saved(storage).notes.water?.text).toBe('Wa');
+    // Selecting is not held up by saving: the visit is written a moment later.
     store.select('rain');
+    expect(saved(storage).visited).toEqual([]);
+    vi.runAllTimers();
     expect(saved(storage).visited).toEqual(['rain']);
     store.markQuizzed(['rain', 'pipes']);
+    vi.runAllTimers();
     expect(saved(storage).quizzed).toEqual(['rain', 'pipes']);
+    // A note saves any progress still waiting with it.
+    store.select('pipes');
     store.setNote('water', '');
-    expect(saved(storage).notes).toEqual({});
+    expect(saved(storage)).toMatchObject({ notes: {}, visited: ['rain', 'pipes'] });
     stop();
     store.setNote('rain', 'after stop');
     expect(saved(storage).notes).toEqual({});
+  });
+
+  it('saves waiting progress when the page is hidden or the sync stops', async () => {
+    useAtlasStore.getState().setAtlas(await fixtureAtlas());
+    vi.useFakeTimers();
+    const storage = memoryStorage();
+    const stop = startStudySync(storage, window);
+    useAtlasStore.getState().select('rain');
+    expect(storage.getItem(STUDY_KEY)).toBeNull();
+    window.dispatchEvent(new Event('pagehide'));
+    expect(saved(storage).visited).toEqual(['rain']);
+    useAtlasStore.getState().select('pipes');
+    stop();
+    expect(saved(storage).visited).toEqual(['rain', 'pipes']);
   });
 
   it('counts a concept opened by a link (applyRoute) as visited', async () => {
@@ -165,8 +190,8 @@ describe('study sync', () => {
     const stop = startStudySync(storage, null);
     useAtlasStore.getState().applyRoute({ ...defaultRoute, conceptId: 'veins' });
     expect(useAtlasStore.getState().visited).toEqual(['veins']);
-    expect(saved(storage).visited).toEqual(['veins']);
     stop();
+    expect(saved(storage).visited).toEqual(['veins']);
   });
 
   it('keeps the text in the store when saving fails, and clears the message once it works', () => {
