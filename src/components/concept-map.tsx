@@ -210,15 +210,7 @@ function useConceptWindow(atlas: Atlas | null, enabled: boolean) {
  * selection or search re-renders only the concepts that stand out, not all of them.
  */
 const DIMMING = /\b(is-faded|is-unmatched)\b/g;
-
-/** Which of the dimming classes the view gives to any concept. */
-function dimmingIn(view: MapView | null): Set<string> {
-  const classes = new Set<string>();
-  for (const className of view?.conceptClass.values() ?? []) {
-    for (const [token] of className.matchAll(DIMMING)) classes.add(token);
-  }
-  return classes;
-}
+const noDimming: ReadonlySet<string> = new Set();
 
 const conceptElement = (id: string) =>
   document.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(id)}"]`);
@@ -265,7 +257,7 @@ function ConceptFlow() {
   const pendingFocus = useRef<string | null>(null);
   const hintId = useId();
 
-  const dims = useMemo(() => dimmingIn(view), [view]);
+  const dims = view?.dimming ?? noDimming;
 
   const nodes = useMemo(() => {
     if (!atlas || !view) return emptyNodes;
@@ -296,7 +288,7 @@ function ConceptFlow() {
     if (!atlas || !edgeView) return emptyEdges;
     const view = edgeView;
     // Only a selection or a tour fades concepts; a search leaves the relations as they are.
-    const fading = dimmingIn(view).has('is-faded');
+    const fading = view.dimming.has('is-faded');
     return atlas.edges.map((edge): RelationEdge => {
       const hidden = view.hiddenEdges.has(edge.id);
       const emphasised = view.emphasisedEdges.has(edge.id);

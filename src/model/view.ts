@@ -20,6 +20,8 @@ export type MapView = {
   hidden: ReadonlySet<string>;
   /** CSS classes by concept id; a concept not listed is drawn normally. */
   conceptClass: ReadonlyMap<string, string>;
+  /** Which of the dimming classes (`is-faded`, `is-unmatched`) any concept has. */
+  dimming: ReadonlySet<string>;
   /** Relations drawn with their linking phrase because they touch the selection. */
   emphasisedEdges: ReadonlySet<string>;
   hiddenEdges: ReadonlySet<string>;
@@ -49,18 +51,28 @@ export function computeView(atlas: Atlas, input: ViewInput): MapView {
   const selected = input.selectedId;
   const near = selected ? neighbourhood(links, selected, Math.max(1, input.focusDepth)) : null;
   const matches = new Set(input.searchMatches);
+  const dimming = new Set<string>();
+  const hideFar = input.focusDepth > 0 && input.focusMode === 'hide';
   for (const concept of atlas.graph.concepts) {
     const id = concept.id;
-    const classes: string[] = [];
-    const distance = near?.get(id);
+    // Built as one string, not a list joined: this runs for every concept on every selection.
+    let classes = '';
     if (near) {
-      if (distance === 0) classes.push('is-selected');
-      else if (distance !== undefined) classes.push('is-neighbour');
-      else if (input.focusDepth > 0 && input.focusMode === 'hide') hidden.add(id);
-      else classes.push('is-faded');
+      const distance = near.get(id);
+      if (distance === 0) classes = 'is-selected';
+      else if (distance !== undefined) classes = 'is-neighbour';
+      else if (hideFar) hidden.add(id);
+      else {
+        classes = 'is-faded';
+        dimming.add(classes);
+      }
     }
-    if (matches.size > 0) classes.push(matches.has(id) ? 'is-match' : 'is-unmatched');
-    if (classes.length > 0) conceptClass.set(id, classes.join(' '));
+    if (matches.size > 0) {
+      const match = matches.has(id) ? 'is-match' : 'is-unmatched';
+      if (match === 'is-unmatched') dimming.add(match);
+      classes = classes ? `${classes} ${match}` : match;
+    }
+    if (classes) conceptClass.set(id, classes);
   }
 
   const emphasisedEdges = new Set<string>();
@@ -78,7 +90,16 @@ export function computeView(atlas: Atlas, input: ViewInput): MapView {
   }
 
   const frame = near ? [...near.keys()].filter((id) => !hidden.has(id)) : [];
-  return { hidden, conceptClass, emphasisedEdges, hiddenEdges, fadedEdges, hiddenSections, frame };
+  return {
+    hidden,
+    conceptClass,
+    dimming,
+    emphasisedEdges,
+    hiddenEdges,
+    fadedEdges,
+    hiddenSections,
+    frame,
+  };
 }
 
 /**
@@ -89,9 +110,13 @@ function computeTourView(atlas: Atlas, tour: NonNullable<ViewInput['tour']>): Ma
   const current = new Set(tour.current);
   const hidden = new Set(tour.reveal ? tour.later : []);
   const conceptClass = new Map<string, string>();
+  const dimming = new Set<string>();
   for (const concept of atlas.graph.concepts) {
-    if (!hidden.has(concept.id)) {
-      conceptClass.set(concept.id, current.has(concept.id) ? 'is-step' : 'is-faded');
+    if (hidden.has(concept.id)) continue;
+    if (current.has(concept.id)) conceptClass.set(concept.id, 'is-step');
+    else {
+      conceptClass.set(concept.id, 'is-faded');
+      dimming.add('is-faded');
     }
   }
   const emphasisedEdges = new Set<string>();
@@ -106,6 +131,7 @@ function computeTourView(atlas: Atlas, tour: NonNullable<ViewInput['tour']>): Ma
   return {
     hidden,
     conceptClass,
+    dimming,
     emphasisedEdges,
     hiddenEdges,
     fadedEdges,

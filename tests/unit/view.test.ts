@@ -21,6 +21,7 @@ describe('computeView', () => {
     const view = computeView(atlas, base);
     expect(view.hidden.size).toBe(0);
     expect(view.conceptClass.size).toBe(0);
+    expect(view.dimming.size).toBe(0);
     expect([...view.hiddenEdges].sort()).toEqual(['r-pipes-water', 'r-rain-water']);
     expect(computeView(atlas, { ...base, showCrossLinks: true }).hiddenEdges.size).toBe(0);
   });
@@ -31,6 +32,7 @@ describe('computeView', () => {
     expect(view.conceptClass.get('water')).toBe('is-neighbour');
     expect(view.conceptClass.get('veins')).toBe('is-neighbour');
     expect(view.conceptClass.get('rain')).toBe('is-faded');
+    expect([...view.dimming]).toEqual(['is-faded']);
     expect([...view.emphasisedEdges].sort()).toEqual(['r-pipes-water', 'r-veins-pipes']);
     expect([...view.frame].sort()).toEqual(['pipes', 'veins', 'water']);
   });
@@ -46,6 +48,8 @@ describe('computeView', () => {
       focusMode: 'hide',
     });
     expect([...hide.hidden]).toEqual(['rain']);
+    // Hidden, not faded: nothing on the map is dimmed.
+    expect(hide.dimming.size).toBe(0);
     expect(hide.hiddenEdges.has('r-rain-water')).toBe(true);
     const wider = computeView(atlas, {
       ...base,
@@ -77,6 +81,7 @@ describe('computeView', () => {
     expect(view.conceptClass.get('rain')).toBe('is-neighbour is-match');
     expect(view.conceptClass.get('pipes')).toBe('is-neighbour is-unmatched');
     expect(view.hidden.has('veins')).toBe(true);
+    expect([...view.dimming].sort()).toEqual(['is-faded', 'is-unmatched']);
   });
 
   it('frames only what is visible', async () => {
