@@ -55,6 +55,29 @@ describe('the map in Chromium', () => {
     expect(outside).toBe(0);
   });
 
+  it('keeps the zoom buttons clear of the legend on a projector', async () => {
+    const { page } = session;
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    try {
+      await page.goto(session.url());
+      await page.locator('.react-flow__node-concept').first().waitFor();
+      // A wide screen opens the legend, whose list is taller than the map beside the buttons.
+      expect(await page.locator('#legend-body').isVisible()).toBe(true);
+      const covered = await page.locator('.react-flow__controls-button').evaluateAll(
+        (buttons) =>
+          buttons.filter((button) => {
+            const r = button.getBoundingClientRect();
+            const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+          return !hit || !button.contains(hit);
+          }).length,
+      );
+      expect(covered).toBe(0);
+      expect(await page.locator('.react-flow__controls-button').count()).toBe(3);
+    } finally {
+      await page.setViewportSize({ width: 1366, height: 768 });
+    }
+  });
+
   it('has no serious or critical accessibility violations', async () => {
     const { page } = session;
     await page.goto(session.url());
