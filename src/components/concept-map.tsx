@@ -2,6 +2,7 @@ import {
   Background,
   BackgroundVariant,
   Controls,
+  type FitViewOptions,
   MiniMap,
   type MiniMapNodeProps,
   ReactFlow,
@@ -118,6 +119,20 @@ function useMapView(): ViewState | null {
   }, [atlas, input.selectedId, viewInput, edgeView, searchMatches]);
 }
 
+type Padding = NonNullable<FitViewOptions['padding']>;
+
+/**
+ * The room to leave around what the camera frames: `fraction` of the view on each side, and on
+ * the left at least as far as an open legend reaches over the map, so that it hides nothing.
+ */
+function framePadding(fraction: number, pane: HTMLElement | null): Padding {
+  const legend = pane?.closest('.map-pane__canvas')?.querySelector('.legend');
+  if (!pane || !legend || legend.querySelector('#legend-body[hidden]')) return fraction;
+  const covered = legend.getBoundingClientRect().right - pane.getBoundingClientRect().left;
+  if (covered <= 0) return fraction;
+  return { top: fraction, right: fraction, bottom: fraction, left: `${Math.ceil(covered) + 12}px` };
+}
+
 /** Moves the camera smoothly to the selection's neighbourhood (instantly under reduced motion). */
 function CameraFollower({
   frame,
@@ -139,7 +154,10 @@ function CameraFollower({
   const key = frame.join(' ');
   useEffect(() => {
     const ids = key === '' ? [] : key.split(' ');
-    const padding = ids.length === 0 ? fitViewOptions.padding : inTour ? 0.12 : 0.2;
+    const padding = framePadding(
+      ids.length === 0 ? fitViewOptions.padding : inTour ? 0.12 : 0.2,
+      store.getState().domNode,
+    );
     const maxZoom = inTour ? 1.6 : 1.1;
     if (large) {
       // Most of a large map's concepts have no element to measure: the camera frames their boxes,
@@ -323,6 +341,7 @@ function ConceptFlow() {
   }, [nodes]);
 
   const flow = useRef<ReactFlowInstance<AtlasNode, RelationEdge> | null>(null);
+  const flowStore = useStoreApi();
 
   /**
    * The concept under a click on the overview canvas, which stands in for the concepts: the nearest
@@ -452,7 +471,14 @@ function ConceptFlow() {
         onPaneClick={(event) => select(conceptAt(event))}
       >
         <Background variant={BackgroundVariant.Dots} gap={24} size={1.2} />
-        <Controls showInteractive={false} />
+        <Controls
+          showInteractive={false}
+          // Its own fit runs first, over the whole pane; this one leaves an open legend room.
+          onFitView={() => {
+            const pane = flowStore.getState().domNode;
+            void flow.current?.fitView({ padding: framePadding(fitViewOptions.padding, pane) });
+          }}
+        />
         {large ? <EdgeLayer edges={edges} /> : null}
         {large && atlas ? (
           <OverviewCanvas atlas={atlas} marked={marked} below={OVERVIEW_ZOOM} />

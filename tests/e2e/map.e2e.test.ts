@@ -55,7 +55,7 @@ describe('the map in Chromium', () => {
     expect(outside).toBe(0);
   });
 
-  it('keeps the zoom buttons clear of the legend on a projector', async () => {
+  it('keeps the zoom buttons and the map clear of the legend on a projector', async () => {
     const { page } = session;
     await page.setViewportSize({ width: 1920, height: 1080 });
     try {
@@ -68,11 +68,27 @@ describe('the map in Chromium', () => {
           buttons.filter((button) => {
             const r = button.getBoundingClientRect();
             const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
-          return !hit || !button.contains(hit);
+            return !hit || !button.contains(hit);
           }).length,
       );
       expect(covered).toBe(0);
       expect(await page.locator('.react-flow__controls-button').count()).toBe(3);
+      // The whole map is framed beside the legend, not under it.
+      const legend = (await page.locator('.legend').boundingBox())!;
+      const underLegend = () =>
+        page
+          .locator('.react-flow__node-concept')
+          .evaluateAll(
+            (nodes, right) => nodes.filter((n) => n.getBoundingClientRect().left < right).length,
+            legend.x + legend.width,
+          );
+      expect(await underLegend()).toBe(0);
+      // So is the map the fit button frames, once zoomed in.
+      await page.getByRole('button', { name: 'Zoom in' }).click();
+      await page.getByRole('button', { name: 'Zoom in' }).click();
+      await expect.poll(underLegend).toBeGreaterThan(0);
+      await page.getByRole('button', { name: 'Fit the whole map' }).click();
+      await expect.poll(underLegend).toBe(0);
     } finally {
       await page.setViewportSize({ width: 1366, height: 768 });
     }
