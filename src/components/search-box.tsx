@@ -1,6 +1,7 @@
 import { Search } from 'lucide-react';
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { afterPaint } from '../lib/after-paint';
+import { whenIdle } from '../lib/when-idle';
 import { kindStyles } from '../model/kinds';
 import type { Atlas } from '../model/atlas';
 import type { SearchHit, SearchIndex, SearchLookup } from '../model/search-index';
@@ -75,17 +76,14 @@ function useSearchIndex(atlas: Atlas | null, wanted: boolean): SearchIndex | nul
         }
       });
     };
-    if (wanted || typeof requestIdleCallback === 'undefined') {
+    let cancel: () => void;
+    if (wanted) {
       const timer = setTimeout(build, 0);
-      return () => {
-        cancelled = true;
-        clearTimeout(timer);
-      };
-    }
-    const idle = requestIdleCallback(build, { timeout: 3000 });
+      cancel = () => clearTimeout(timer);
+    } else cancel = whenIdle(build, 3000);
     return () => {
       cancelled = true;
-      cancelIdleCallback(idle);
+      cancel();
     };
   }, [atlas, ready, wanted]);
   return ready ? built.index : null;

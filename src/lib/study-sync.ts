@@ -10,6 +10,7 @@ import {
   saveStudy,
   type Study,
 } from './study-storage';
+import { whenIdle } from './when-idle';
 
 const studyOf = (state: AtlasStore): Study => ({
   version: 1,
@@ -81,13 +82,7 @@ export function startStudySync(
       cancelPending = null;
       save(store.getState());
     };
-    if (win && typeof win.requestIdleCallback === 'function') {
-      const handle = win.requestIdleCallback(run, { timeout: 1000 });
-      cancelPending = () => win.cancelIdleCallback(handle);
-    } else {
-      const handle = setTimeout(run, 0);
-      cancelPending = () => clearTimeout(handle);
-    }
+    cancelPending = whenIdle(run, 1000);
   };
   const flush = () => {
     if (cancelPending) saveNow(store.getState());

@@ -1,4 +1,5 @@
 import MiniSearch, { type SearchOptions, type SearchResult } from 'minisearch';
+import { whenIdle } from '../lib/when-idle';
 import type { Article } from './article';
 import type { Concept, ConceptKind, Graph } from './schema';
 import type { Anchors } from './validate';
@@ -309,26 +310,11 @@ export function warmUp(index: SearchIndex, graph: Graph): () => void {
   const queries = warmUpQueries(graph);
   const total = queries.length * WARM_UP_ROUNDS;
   let done = 0;
-  let stopped = false;
-  let cancel = () => {};
   const next = () => {
-    if (stopped || done >= total) return;
     index.lookup(queries[done % queries.length] as string, 8, 50);
     done += 1;
-    schedule();
+    if (done < total) cancel = whenIdle(next, 2000);
   };
-  const schedule = () => {
-    if (typeof requestIdleCallback === 'function') {
-      const handle = requestIdleCallback(next, { timeout: 2000 });
-      cancel = () => cancelIdleCallback(handle);
-    } else {
-      const handle = setTimeout(next, 0);
-      cancel = () => clearTimeout(handle);
-    }
-  };
-  schedule();
-  return () => {
-    stopped = true;
-    cancel();
-  };
+  let cancel = whenIdle(next, 2000);
+  return () => cancel();
 }
