@@ -39,12 +39,11 @@ export function ConceptDetails() {
   const concept = selectedId === null ? undefined : atlas?.conceptById.get(selectedId);
   const links = useMemo((): Link[] => {
     if (!atlas || !concept) return [];
-    const byId = new Map(atlas.graph.concepts.map((c) => [c.id, c]));
     return atlas.graph.relations
       .filter((r) => r.source === concept.id || r.target === concept.id)
       .map((relation) => {
         const outgoing = relation.source === concept.id;
-        const other = byId.get(outgoing ? relation.target : relation.source);
+        const other = atlas.conceptById.get(outgoing ? relation.target : relation.source);
         return other ? { relation, other, outgoing } : null;
       })
       .filter((link): link is Link => link !== null)

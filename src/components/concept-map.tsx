@@ -386,9 +386,9 @@ function ConceptFlow() {
     let start = selectedId;
     if (!start || view?.hidden.has(start)) {
       start = null;
+      let first = Infinity;
       for (const [id, place] of atlas.order) {
-        if (view?.hidden.has(id)) continue;
-        if (start === null || place < (atlas.order.get(start) ?? Infinity)) start = id;
+        if (place < first && !view?.hidden.has(id)) [start, first] = [id, place];
       }
     }
     const box = start ? atlas.boxes.get(start) : undefined;
