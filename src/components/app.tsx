@@ -58,6 +58,16 @@ function useGlobalKeys() {
   }, [select, setShortcutsOpen]);
 }
 
+const APP_NAME = 'Concept Atlas';
+
+/** The browser tab and history name the map on screen, as the header does. */
+function useDocumentTitle(mapTitle: string | undefined, startup: boolean) {
+  const title = mapTitle ?? (startup ? 'Opening a map…' : undefined);
+  useEffect(() => {
+    document.title = title ? `${title} — ${APP_NAME}` : APP_NAME;
+  }, [title]);
+}
+
 export function App() {
   const atlas = useAtlasStore((s) => s.atlas);
   const problems = useAtlasStore((s) => s.problems);
@@ -83,6 +93,7 @@ export function App() {
   const shown = startup ? null : atlas;
   const sourceHref = safeHref(shown?.article.meta.source);
   useGlobalKeys();
+  useDocumentTitle(shown?.article.meta.title, startup);
   let main = null;
   if (shown && view === 'tour') main = <TourStage />;
   else if (shown && view === 'presenter') main = <PresenterView />;
@@ -90,7 +101,7 @@ export function App() {
   return (
     <div className={`app app--text-${textSize} theme-${theme}`}>
       <header className="app-header">
-        <p className="app-header__brand">Concept Atlas</p>
+        <p className="app-header__brand">{APP_NAME}</p>
         <h1 className="app-header__title" title={shown?.article.meta.title}>
           {shown?.article.meta.title ?? (startup ? 'Opening a map…' : 'Concept map')}
         </h1>

@@ -108,11 +108,13 @@ describe('opening another map', () => {
     bundle.article.title = 'Another reading';
     await chooseFile(user, jsonFile(bundle, 'reading.json'));
     await waitFor(() => expect(title()).toBe('Another reading'));
+    expect(document.title).toBe('Another reading — Concept Atlas');
     await user.click(screen.getByRole('button', { name: 'Open map…' }));
     const dialog = await screen.findByRole('dialog', { name: 'Open another map' });
     expect(dialog).toHaveTextContent('Showing reading.json.');
     await user.click(within(dialog).getByRole('button', { name: 'Back to the built-in article' }));
     expect(title()).toBe(atlas.article.meta.title);
+    expect(document.title).toBe(`${atlas.article.meta.title} — Concept Atlas`);
     expect(useAtlasStore.getState().source).toEqual({ kind: 'built-in' });
     expect(localStorage.getItem(OPEN_BUNDLE_KEY)).toBeNull();
   });
@@ -160,6 +162,7 @@ describe('a map named in the address as the page starts', () => {
     await renderApp();
     act(() => openStartupBundle());
     await waitFor(() => expect(title()).toBe('Opening a map…'));
+    expect(document.title).toBe('Opening a map… — Concept Atlas');
     expect(document.querySelector('.bundle-status--opening')).toHaveTextContent(
       /^Opening maps\/linked.json… Checking it.Cancel$/,
     );
@@ -172,6 +175,8 @@ describe('a map named in the address as the page starts', () => {
     expect(screen.queryByRole('complementary', { name: 'Concept details' })).toBeNull();
     release();
     await waitFor(() => expect(title()).toBe('Linked reading'));
+    // The browser tab says which map is open, too.
+    expect(document.title).toBe('Linked reading — Concept Atlas');
     await waitFor(() => expect(document.querySelector('.concept-map')).not.toBeNull());
     expect(await screen.findByRole('article', { name: 'Source article' })).toBeInTheDocument();
   });
