@@ -54,8 +54,10 @@ const M = {
   zoomP95: 'zoom: frame time p95 (ms)',
   heap: 'JS heap after load (MB)',
   select: 'select a concept (ms)',
-  searchMedian: 'search: keystroke to results, median (ms)',
-  searchSlowest: 'search: keystroke to results, slowest (ms)',
+  searchWorkMedian: 'search: work per key, median (ms)',
+  searchWorkSlowest: 'search: work per key, slowest (ms)',
+  searchMedian: 'search: keystroke to next frame, median (ms)',
+  searchSlowest: 'search: keystroke to next frame, slowest (ms)',
   searchFrames: 'search: frames from keystroke to results, most',
   initial: 'initial JS + CSS (kB gzip)',
   chunks: 'all JS + CSS chunks (kB gzip)',
@@ -127,12 +129,16 @@ async function runOnce(browser: Browser, scenario: Scenario, kind: PageKind, thr
         // The bare page's plain search box over the labels is the baseline for a keystroke.
         'search',
         async () => {
-          const keys = (await searchTimes(page, SEARCH_WORD)).filter((k) => k !== null);
-          if (keys.length === 0) throw new Error('no key changed the results');
-          const times = keys.map((k) => k.ms);
+          const keys = await searchTimes(page, SEARCH_WORD);
+          const work = keys.map((k) => k.work);
+          results.add(M.searchWorkMedian, col, median(work));
+          results.add(M.searchWorkSlowest, col, Math.max(...work));
+          const shown = keys.filter((k) => k.ms !== null && k.frames !== null);
+          if (shown.length === 0) throw new Error('no key changed the results');
+          const times = shown.map((k) => k.ms ?? NaN);
           results.add(M.searchMedian, col, median(times));
           results.add(M.searchSlowest, col, Math.max(...times));
-          results.add(M.searchFrames, col, Math.max(...keys.map((k) => k.frames)));
+          results.add(M.searchFrames, col, Math.max(...shown.map((k) => k.frames ?? NaN)));
         },
       ],
     ];
@@ -270,7 +276,10 @@ if (largest !== first) {
     budgetLine(`${at}, zoom frame time p95`, app(M.zoomP95), 50, 'ms', true),
     budgetLine(`${at}, JS heap after load`, app(M.heap), 200, 'MB', true),
     budgetLine(`${at}, select a concept`, app(M.select), 200, 'ms'),
-    budgetLine(`${at}, search, slowest keystroke to results`, app(M.searchSlowest), 16.7, 'ms'),
+    // Within one frame: the work a key makes fits in a frame at 60 Hz, and its results are in the
+    // very next frame. The time to that frame is in the table, but it includes waiting for the
+    // display, so it is no measure of the page.
+    budgetLine(`${at}, search, slowest key's work`, app(M.searchWorkSlowest), 16.7, 'ms'),
     budgetLine(
       `${at}, search, frames from a keystroke to its results`,
       app(M.searchFrames),
