@@ -1,5 +1,13 @@
 import { Search } from 'lucide-react';
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import {
+  useEffect,
+  useEffectEvent,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+} from 'react';
 import { afterPaint } from '../lib/after-paint';
 import { whenIdle } from '../lib/when-idle';
 import { kindStyles } from '../model/kinds';
@@ -49,14 +57,15 @@ let stopWarmUp = () => {};
  * The search index, built once per map in its own chunk: when the browser is idle after the first
  * paint, or at once when the user starts searching. Null until it is ready.
  */
-function useSearchIndex(atlas: Atlas | null, wanted: boolean): SearchIndex | null {
-  const [built, setBuilt] = useState<{ atlas: Atlas; index: SearchIndex } | null>(null);
+function useSearchIndex(atlas: Atlas | null, wanted: boolean): BuiltIndex | null {
+  const [built, setBuilt] = useState<({ atlas: Atlas } & BuiltIndex) | null>(null);
   const ready = built !== null && built.atlas === atlas;
   useEffect(() => {
     if (!atlas || ready) return;
     let cancelled = false;
     const build = () => {
-      void import('../model/search-index').then(async ({ buildSearchIndexInSteps, warmUp }) => {
+      void import('../model/search-index').then(async (search) => {
+        const { buildSearchIndexInSteps, warmUp, warmUpQueries } = search;
         if (cancelled) return;
         let index = indexes.get(atlas);
         if (!index) {
@@ -68,12 +77,7 @@ function useSearchIndex(atlas: Atlas | null, wanted: boolean): SearchIndex | nul
           stopWarmUp = warmUp(index, atlas.graph);
         }
         if (cancelled) return;
-        setBuilt({ atlas, index });
-        // A query typed while the index was being built lights up its matches now.
-        const { searchQuery, setSearch } = useAtlasStore.getState();
-        if (searchQuery.trim()) {
-          setSearch(searchQuery, index.ids(searchQuery, HIGHLIGHTED_MATCHES));
-        }
+        setBuilt({ atlas, index, rehearsal: warmUpQueries(atlas.graph)[0] ?? '' });
       });
     };
     let cancel: () => void;
@@ -86,7 +90,45 @@ function useSearchIndex(atlas: Atlas | null, wanted: boolean): SearchIndex | nul
       cancel();
     };
   }, [atlas, ready, wanted]);
-  return ready ? built.index : null;
+  return ready ? built : null;
+}
+
+type BuiltIndex = {
+  index: SearchIndex;
+  /** A query like a first key typed, for the rehearsal. */
+  rehearsal: string;
+};
+
+/** Indexes whose results list has been rehearsed. */
+const rehearsed = new WeakSet<SearchIndex>();
+
+/**
+ * Results for the list to show once, unseen, at an idle moment after the index is built, and
+ * null again once that frame is painted. The first list a page lays out costs the browser about
+ * twice what later ones do (new styles, fonts and code), and without the rehearsal that landed on
+ * the first key typed. A list the user already opened needs none.
+ */
+function useRehearsal(built: BuiltIndex | null, typed: boolean): SearchHit[] | null {
+  const [hits, setHits] = useState<SearchHit[] | null>(null);
+  const index = built?.index;
+  const query = built?.rehearsal ?? '';
+  useEffect(() => {
+    if (!index || rehearsed.has(index)) return;
+    if (typed) {
+      rehearsed.add(index);
+      return;
+    }
+    return whenIdle(() => {
+      rehearsed.add(index);
+      const { hits } = index.lookup(query, SHOWN_RESULTS, 0);
+      if (hits.length > 0) setHits(hits);
+    }, 2000);
+  }, [index, query, typed]);
+  useEffect(() => {
+    if (!hits) return;
+    return afterPaint(() => setHits(null));
+  }, [hits]);
+  return hits;
 }
 
 const resultCount = (count: number) =>
@@ -118,10 +160,12 @@ function ResultContext({ hit, summary }: { hit: SearchHit; summary: string }) {
  */
 export function SearchBox() {
   const atlas = useAtlasStore((s) => s.atlas);
-  const query = useAtlasStore((s) => s.searchQuery);
   const setSearch = useAtlasStore((s) => s.setSearch);
-  const setSearchQuery = useAtlasStore((s) => s.setSearchQuery);
   const select = useAtlasStore((s) => s.select);
+  // What is typed lives here, so that a key renders the box alone; the store, and the map with it,
+  // hear of it once the key's frame is painted. Another map starts with an empty box.
+  const [typed, setTyped] = useState<{ atlas: Atlas | null; text: string }>({ atlas, text: '' });
+  const query = typed.atlas === atlas ? typed.text : '';
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
   const inputRef = useRef<HTMLInputElement>(null);
@@ -136,7 +180,9 @@ export function SearchBox() {
   const optionId = (conceptId: string) => `${baseId}-option-${conceptId}`;
 
   const [focused, setFocused] = useState(false);
-  const index = useSearchIndex(atlas, focused || query.trim().length > 0);
+  const built = useSearchIndex(atlas, focused || query.trim().length > 0);
+  const index = built?.index ?? null;
+  const rehearsal = useRehearsal(built, query.trim().length > 0);
   const summaries = useMemo(
     () => new Map(atlas?.graph.concepts.map((c) => [c.id, c.summary])),
     [atlas],
@@ -153,6 +199,16 @@ export function SearchBox() {
   const expanded = open && hits.length > 0;
   const activeIndex = Math.min(active, Math.max(hits.length - 1, 0));
   const activeHit = expanded ? hits[activeIndex] : undefined;
+  const rehearsing = !expanded && rehearsal !== null;
+  const listed = rehearsing ? rehearsal : hits;
+
+  // A query typed while the index was being built lights up its matches once it is ready.
+  const lightUpTyped = useEffectEvent((ready: SearchIndex) => {
+    if (query.trim()) setSearch(query, ready.ids(query, HIGHLIGHTED_MATCHES));
+  });
+  useEffect(() => {
+    if (index) lightUpTyped(index);
+  }, [index]);
 
   // The list answers a key in the same frame; the map, which may have thousands of concepts to
   // restyle, gets the matches once that frame is painted.
@@ -164,25 +220,30 @@ export function SearchBox() {
     scrolledList.current = false;
     stopPublishing.current?.();
     stopPublishing.current = null;
+    setTyped({ atlas, text: value });
     // Emptied, the box has no matches to wait for.
     if (value.trim() === '') setSearch(value, []);
-    else setSearchQuery(value);
     // Until the index is built there is nothing to show; once built, it lights up what was typed.
-    if (index && value.trim() !== '') {
+    else if (index) {
       const lookup = index.lookup(value, SHOWN_RESULTS, HIGHLIGHTED_MATCHES);
       setFound({ index, query: value, lookup });
       const { ids } = lookup;
-      stopPublishing.current = afterPaint(() => {
-        if (useAtlasStore.getState().searchQuery === value) setSearch(value, ids);
-      });
+      stopPublishing.current = afterPaint(() => setSearch(value, ids));
     }
     setActive(0);
     setOpen(true);
   }
 
+  function clear() {
+    stopPublishing.current?.();
+    stopPublishing.current = null;
+    setTyped({ atlas, text: '' });
+    setSearch('', []);
+  }
+
   function choose(hit: SearchHit) {
     select(hit.id);
-    setSearch('', []);
+    clear();
     setActive(0);
     setOpen(false);
   }
@@ -219,7 +280,7 @@ export function SearchBox() {
         // The Escape is spent here, so listeners further up (such as "deselect") do not see it.
         event.stopPropagation();
         if (open && hasQuery) setOpen(false);
-        else setSearch('', []);
+        else clear();
         return;
       }
     }
@@ -290,12 +351,13 @@ export function SearchBox() {
       <ul
         ref={listRef}
         id={listId}
-        className="search-box__list"
+        className={rehearsing ? 'search-box__list search-box__list--rehearsal' : 'search-box__list'}
         role="listbox"
         aria-label="Search results"
-        hidden={!expanded}
+        aria-hidden={rehearsing || undefined}
+        hidden={!expanded && !rehearsing}
       >
-        {hits.map((hit, i) => (
+        {listed.map((hit, i) => (
           <li
             key={hit.id}
             id={optionId(hit.id)}

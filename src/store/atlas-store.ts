@@ -100,9 +100,8 @@ type AtlasActions = {
   toggleSection: (sectionId: string) => void;
   clearFilters: () => void;
   setShowCrossLinks: (show: boolean) => void;
+  /** The search box's text and its matches, shared once the box has shown them (see SearchBox). */
   setSearch: (query: string, matches: string[]) => void;
-  /** The text typed, before its matches are known (see SearchBox). */
-  setSearchQuery: (query: string) => void;
   setNotice: (notice: string | null) => void;
   showPassage: (conceptId: string, index: number) => void;
   setPanels: (panels: [number, number, number]) => void;
@@ -234,7 +233,6 @@ export const useAtlasStore = create<AtlasStore>()((set, get) => ({
   clearFilters: () => set({ hiddenKinds: [], hiddenSections: [] }),
   setShowCrossLinks: (showCrossLinks) => set({ showCrossLinks }),
   setSearch: (searchQuery, searchMatches) => set({ searchQuery, searchMatches }),
-  setSearchQuery: (searchQuery) => set({ searchQuery }),
   setNotice: (notice) => set({ notice }),
   showPassage: (conceptId, index) =>
     set((s) => ({

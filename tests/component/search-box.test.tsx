@@ -103,10 +103,10 @@ describe('the search box', () => {
   it('shares the matches with the map while typing, and clears them with the text', async () => {
     const { user, box } = await renderSearchBox();
     await user.type(box, 'wat');
-    expect(useAtlasStore.getState().searchQuery).toBe('wat');
-    // The list answers at once; the map gets the matches once that is painted.
+    // The list answers at once; the map gets the text and its matches once that is painted.
     expect(options()[0]).toHaveAccessibleName(/^Clean water,/);
     await waitFor(() => expect(useAtlasStore.getState().searchMatches[0]).toBe('water'));
+    expect(useAtlasStore.getState().searchQuery).toBe('wat');
     expect(useAtlasStore.getState().searchMatches).toEqual(
       expect.arrayContaining(['water', 'pipes', 'rain']),
     );
@@ -115,6 +115,53 @@ describe('the search box', () => {
     await user.clear(box);
     expect(useAtlasStore.getState().searchQuery).toBe('');
     expect(useAtlasStore.getState().searchMatches).toEqual([]);
+  });
+
+  it('answers a key in the box alone, leaving the shared state for after the frame', async () => {
+    const { box } = await renderSearchBox();
+    await waitFor(() => expect(box).toHaveAttribute('placeholder'));
+    // The index is ready once a query lists results.
+    fireEvent.change(box, { target: { value: 'p' } });
+    await waitFor(() => expect(options().length).toBeGreaterThan(0));
+    fireEvent.change(box, { target: { value: '' } });
+    const changes: string[] = [];
+    const stop = useAtlasStore.subscribe((state) => changes.push(state.searchQuery));
+    fireEvent.change(box, { target: { value: 'pipe' } });
+    // The list shows the key's results while the store, and so the map, has not changed yet.
+    expect(options()[0]).toHaveAccessibleName(/^Water pipes,/);
+    expect(changes).toEqual([]);
+    await waitFor(() => expect(changes).toEqual(['pipe']));
+    expect(useAtlasStore.getState().searchMatches[0]).toBe('pipes');
+    stop();
+  });
+
+  it('lights up on the map what was typed while the search was being prepared', async () => {
+    const { box } = await renderSearchBox();
+    fireEvent.change(box, { target: { value: 'pipe' } });
+    expect(screen.getByRole('status')).toHaveTextContent('Preparing the search…');
+    await waitFor(() => expect(useAtlasStore.getState().searchMatches[0]).toBe('pipes'), {
+      timeout: 5000,
+    });
+    expect(useAtlasStore.getState().searchQuery).toBe('pipe');
+    expect(options()[0]).toHaveAccessibleName(/^Water pipes,/);
+  });
+
+  it('rehearses the results list once, unseen, when the search is ready', async () => {
+    const { box } = await renderSearchBox();
+    const list = () => document.querySelector('.search-box__list');
+    await waitFor(() => expect(list()?.querySelectorAll('li').length).toBeGreaterThan(0), {
+      timeout: 5000,
+    });
+    // Laid out but hidden from sight and from assistive technology; the box stays collapsed.
+    expect(list()).toHaveClass('search-box__list--rehearsal');
+    expect(list()).toHaveAttribute('aria-hidden', 'true');
+    expect(list()).not.toHaveAttribute('hidden');
+    expect(box).toHaveAttribute('aria-expanded', 'false');
+    expect(screen.queryByRole('listbox')).toBeNull();
+    // Gone once that frame is painted, and not again.
+    await waitFor(() => expect(list()).toHaveAttribute('hidden'));
+    expect(list()).not.toHaveClass('search-box__list--rehearsal');
+    expect(list()?.querySelectorAll('li')).toHaveLength(0);
   });
 
   it('moves the active option with the arrow keys, wrapping at both ends', async () => {
