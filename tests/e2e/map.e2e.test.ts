@@ -94,6 +94,34 @@ describe('the map in Chromium', () => {
     }
   });
 
+  it("shows the map's title in two lines in the header, whole on a projector", async () => {
+    const { page } = session;
+    const measure = () =>
+      page.locator('.app-header__title').evaluate((title) => ({
+        lines: Math.round(
+          title.getBoundingClientRect().height / parseFloat(getComputedStyle(title).lineHeight),
+        ),
+        cut:
+          title.scrollHeight > title.clientHeight + 1 || title.scrollWidth > title.clientWidth + 1,
+        header: title.closest('header')!.getBoundingClientRect().height,
+        width: title.getBoundingClientRect().width,
+      }));
+    await page.goto(session.url());
+    await page.locator('.react-flow__node-concept').first().waitFor();
+    // A laptop: two lines of the title beside the search box, still in a header of one row.
+    const laptop = await measure();
+    expect(laptop.lines).toBe(2);
+    expect(laptop.width).toBeGreaterThan(120);
+    expect(laptop.header).toBeLessThan(70);
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    try {
+      await expect.poll(async () => (await measure()).cut).toBe(false);
+      expect((await measure()).header).toBeLessThan(70);
+    } finally {
+      await page.setViewportSize({ width: 1366, height: 768 });
+    }
+  });
+
   it('has no serious or critical accessibility violations', async () => {
     const { page } = session;
     await page.goto(session.url());
