@@ -135,6 +135,25 @@ describe('the search box', () => {
     stop();
   });
 
+  it('lights up the matches on the map once the typing pauses, not after every key', async () => {
+    const { box } = await renderSearchBox();
+    fireEvent.change(box, { target: { value: 'p' } });
+    await waitFor(() => expect(options().length).toBeGreaterThan(0));
+    await waitFor(() => expect(useAtlasStore.getState().searchQuery).toBe('p'));
+    const changes: string[] = [];
+    const stop = useAtlasStore.subscribe((state) => changes.push(state.searchQuery));
+    // Keys a fast typist's 60 ms apart: each answered in the list, the map left alone meanwhile.
+    for (const text of ['pi', 'pip', 'pipe']) {
+      fireEvent.change(box, { target: { value: text } });
+      expect(options()[0]).toHaveAccessibleName(/^Water pipes,/);
+      await new Promise((resolve) => setTimeout(resolve, 60));
+    }
+    expect(changes).toEqual([]);
+    await waitFor(() => expect(changes).toEqual(['pipe']));
+    expect(useAtlasStore.getState().searchMatches[0]).toBe('pipes');
+    stop();
+  });
+
   it('lights up on the map what was typed while the search was being prepared', async () => {
     const { box } = await renderSearchBox();
     fireEvent.change(box, { target: { value: 'pipe' } });
