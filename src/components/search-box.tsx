@@ -221,17 +221,24 @@ export function SearchBox() {
   // restyle, gets the matches once that frame is painted and the typing pauses.
   const stopPublishing = useRef<(() => void) | null>(null);
   useEffect(() => () => stopPublishing.current?.(), []);
+  /**
+   * Puts `value` in the box and drops matches still waiting for the map. An emptied box is shared
+   * at once, since it has no matches to wait for.
+   */
+  function setText(value: string) {
+    stopPublishing.current?.();
+    stopPublishing.current = null;
+    setTyped({ atlas, text: value });
+    if (value.trim() === '') setSearch(value, []);
+  }
+
   function changeQuery(value: string) {
     // A list scrolled by the arrow keys starts again at its top.
     if (scrolledList.current && listRef.current) listRef.current.scrollTop = 0;
     scrolledList.current = false;
-    stopPublishing.current?.();
-    stopPublishing.current = null;
-    setTyped({ atlas, text: value });
-    // Emptied, the box has no matches to wait for.
-    if (value.trim() === '') setSearch(value, []);
+    setText(value);
     // Until the index is built there is nothing to show; once built, it lights up what was typed.
-    else if (index) {
+    if (index && value.trim() !== '') {
       const lookup = index.lookup(value, SHOWN_RESULTS, HIGHLIGHTED_MATCHES);
       setFound({ index, query: value, lookup });
       const { ids } = lookup;
@@ -241,16 +248,9 @@ export function SearchBox() {
     setOpen(true);
   }
 
-  function clear() {
-    stopPublishing.current?.();
-    stopPublishing.current = null;
-    setTyped({ atlas, text: '' });
-    setSearch('', []);
-  }
-
   function choose(hit: SearchHit) {
     select(hit.id);
-    clear();
+    setText('');
     setActive(0);
     setOpen(false);
   }
@@ -287,7 +287,7 @@ export function SearchBox() {
         // The Escape is spent here, so listeners further up (such as "deselect") do not see it.
         event.stopPropagation();
         if (open && hasQuery) setOpen(false);
-        else clear();
+        else setText('');
         return;
       }
     }
