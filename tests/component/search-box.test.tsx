@@ -59,6 +59,18 @@ async function renderSearchBox(extra?: React.ReactNode) {
 
 const options = () =>
   within(screen.getByRole('listbox', { name: 'Search results' })).getAllByRole('option');
+/**
+ * Gets the index ready with a query that lists results, empties the box again, and from then on
+ * records each search text the store is given.
+ */
+async function recordSharedQueries(box: HTMLElement) {
+  fireEvent.change(box, { target: { value: 'p' } });
+  await waitFor(() => expect(options().length).toBeGreaterThan(0));
+  fireEvent.change(box, { target: { value: '' } });
+  const changes: string[] = [];
+  const stop = useAtlasStore.subscribe((state) => changes.push(state.searchQuery));
+  return { changes, stop };
+}
 const activeOption = (box: HTMLElement) => {
   const id = box.getAttribute('aria-activedescendant');
   return id ? document.getElementById(id) : null;
@@ -119,13 +131,7 @@ describe('the search box', () => {
 
   it('answers a key in the box alone, leaving the shared state for after the frame', async () => {
     const { box } = await renderSearchBox();
-    await waitFor(() => expect(box).toHaveAttribute('placeholder'));
-    // The index is ready once a query lists results.
-    fireEvent.change(box, { target: { value: 'p' } });
-    await waitFor(() => expect(options().length).toBeGreaterThan(0));
-    fireEvent.change(box, { target: { value: '' } });
-    const changes: string[] = [];
-    const stop = useAtlasStore.subscribe((state) => changes.push(state.searchQuery));
+    const { changes, stop } = await recordSharedQueries(box);
     fireEvent.change(box, { target: { value: 'pipe' } });
     // The list shows the key's results while the store, and so the map, has not changed yet.
     expect(options()[0]).toHaveAccessibleName(/^Water pipes,/);
@@ -137,11 +143,7 @@ describe('the search box', () => {
 
   it('lights up the matches on the map once the typing pauses, not after every key', async () => {
     const { box } = await renderSearchBox();
-    fireEvent.change(box, { target: { value: 'p' } });
-    await waitFor(() => expect(options().length).toBeGreaterThan(0));
-    await waitFor(() => expect(useAtlasStore.getState().searchQuery).toBe('p'));
-    const changes: string[] = [];
-    const stop = useAtlasStore.subscribe((state) => changes.push(state.searchQuery));
+    const { changes, stop } = await recordSharedQueries(box);
     // Keys a fast typist's 60 ms apart: each answered in the list, the map left alone meanwhile.
     for (const text of ['pi', 'pip', 'pipe']) {
       fireEvent.change(box, { target: { value: text } });
