@@ -446,7 +446,7 @@ function ConceptFlow() {
       onFocus={onFocus}
     >
       {overview ? (
-        <p id={hintId} className="concept-map__hint">
+        <p id={hintId} className="visually-hidden concept-map__hint">
           Zoomed out. Press Enter to start at {selectedId ? 'the selected' : 'the first'} concept,
           or / to search.
         </p>
