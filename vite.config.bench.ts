@@ -8,7 +8,7 @@ import { defineConfig } from 'vite';
  * the app's files around it stay.
  */
 export default defineConfig({
-  root: fileURLToPath(new URL('./src/bench/bare', import.meta.url)),
+  root: fileURLToPath(new URL('./tools/bench/bare', import.meta.url)),
   base: './',
   publicDir: false,
   plugins: [react()],

@@ -1,10 +1,10 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
-import { builtInAtlas } from './src/build/built-in-atlas';
-import { contentSecurityPolicyPlugin } from './src/build/csp';
-import { pwa } from './src/build/pwa';
-import { singleFile } from './src/build/single-file';
+import { builtInAtlas } from './tools/build/built-in-atlas';
+import { contentSecurityPolicyPlugin } from './tools/build/csp';
+import { pwa } from './tools/build/pwa';
+import { singleFile } from './tools/build/single-file';
 
 export default defineConfig(({ mode }) => {
   // `vite build --mode single`: one self-contained index.html in dist-single/, for file://.
@@ -24,10 +24,31 @@ export default defineConfig(({ mode }) => {
     server: { fs: { allow: ['.'] } },
     preview: { port: 4173, strictPort: false },
     test: {
-      environment: 'jsdom',
-      include: ['tests/unit/**/*.test.ts', 'tests/component/**/*.test.tsx'],
-      setupFiles: ['tests/setup.ts'],
       restoreMocks: true,
+      // Pure code runs in Node, which starts in milliseconds; only what renders or needs a
+      // browser API gets jsdom (`*.test.tsx`, or `*.dom.test.ts` for a module without JSX).
+      projects: [
+        {
+          extends: true,
+          test: {
+            name: 'node',
+            environment: 'node',
+            include: ['tests/**/*.test.ts'],
+            exclude: ['tests/**/*.dom.test.ts', 'tests/e2e/**'],
+            setupFiles: ['tests/setup.store.ts'],
+          },
+        },
+        {
+          extends: true,
+          test: {
+            name: 'dom',
+            environment: 'jsdom',
+            include: ['tests/**/*.test.tsx', 'tests/**/*.dom.test.ts'],
+            exclude: ['tests/e2e/**'],
+            setupFiles: ['tests/setup.dom.ts', 'tests/setup.store.ts'],
+          },
+        },
+      ],
     },
   };
 });

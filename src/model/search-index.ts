@@ -1,5 +1,5 @@
 import MiniSearch, { type SearchOptions, type SearchResult } from 'minisearch';
-import { whenIdle } from '../lib/when-idle';
+import { whenIdle } from '../shared/when-idle';
 import type { Article } from './article';
 import type { Concept, ConceptKind, Graph } from './schema';
 import type { Anchors } from './validate';

@@ -1,4 +1,4 @@
-import type { FocusDepth, FocusMode } from '../lib/route';
+import type { FocusDepth, FocusMode } from './route';
 import type { Atlas } from './atlas';
 import { neighbourhood } from './neighbours';
 import type { ConceptKind } from './schema';

@@ -5,11 +5,11 @@ import {
   type FocusMode,
   type MapRoute,
   type View,
-} from '../lib/route';
+} from '../model/route';
 import type { Atlas } from '../model/atlas';
 import { clampStep } from '../model/tour-view';
 import type { ConceptKind } from '../model/schema';
-import type { StudyNote } from '../lib/study-storage';
+import type { StudyNote } from './study-storage';
 
 /** A request to bring one passage of a concept into view in the reader. */
 export type PassageRequest = { conceptId: string; index: number; nonce: number };

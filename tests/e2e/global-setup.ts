@@ -1,5 +1,5 @@
 import type { TestProject } from 'vitest/node';
-import { startPreview } from './preview-server';
+import { startPreview } from '../../tools/preview-server';
 
 declare module 'vitest' {
   export interface ProvidedContext {

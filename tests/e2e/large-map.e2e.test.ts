@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { NODE_WIDTH, nodeHeight } from '../../src/model/geometry';
-import { makeSyntheticBundle } from '../../src/model/synthetic-bundle';
+import { makeSyntheticBundle } from '../../tools/synthetic-bundle';
 import { seriousAxeViolations, useBrowser } from './harness';
 
 type Bundle = ReturnType<typeof makeSyntheticBundle>;

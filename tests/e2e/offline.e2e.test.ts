@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { directiveSources } from '../../src/build/csp';
+import { directiveSources } from '../../tools/build/csp';
 import { useBrowser } from './harness';
 
 const details = 'aside[aria-label="Concept details"]';

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { directiveSources } from '../../src/build/csp';
+import { directiveSources } from '../../tools/build/csp';
 import { useBrowser } from './harness';
 
 // Written by `vite build --mode single` (npm run build:single, and npm run test:e2e).

@@ -1,0 +1,176 @@
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { openBundle } from '../features/bundle/bundle-actions';
+import { safeHref } from '../shared/safe-href';
+import { isTypingTarget } from '../shared/typing';
+import { useFileDrop } from './use-file-drop';
+import { useMediaQuery } from '../shared/use-media-query';
+import { useAtlasStore } from '../store/atlas-store';
+import { BundleStatus } from '../features/bundle/bundle-status';
+import { DataProblems } from './data-problems';
+import { NarrowLayout, WideLayout } from './panels';
+import { SearchBox } from '../features/explorer/search-box';
+import { StatusRegion } from './status-region';
+
+// Presenting is not needed for the first paint, so its views load on demand.
+const TourStage = lazy(() =>
+  import('../features/presentation/tour-stage').then((m) => ({ default: m.TourStage })),
+);
+const PresenterView = lazy(() =>
+  import('../features/presentation/presenter-view').then((m) => ({ default: m.PresenterView })),
+);
+
+const openDroppedFile = (file: File) => void openBundle({ kind: 'file', file });
+
+// Dialogs and the handout load on demand; once opened, a dialog stays mounted so that closing it
+// returns focus where it was.
+const ShortcutsDialog = lazy(() =>
+  import('./shortcuts-dialog').then((m) => ({ default: m.ShortcutsDialog })),
+);
+const OpenMapDialog = lazy(() =>
+  import('../features/bundle/open-map-dialog').then((m) => ({ default: m.OpenMapDialog })),
+);
+const TourPicker = lazy(() =>
+  import('../features/presentation/tour-picker').then((m) => ({ default: m.TourPicker })),
+);
+const PrintHandout = lazy(() =>
+  import('../features/study/print-handout').then((m) => ({ default: m.PrintHandout })),
+);
+
+/** True from the first time `value` is true. */
+function useOnceTrue(value: boolean): boolean {
+  const [seen, setSeen] = useState(value);
+  if (value && !seen) setSeen(true);
+  return seen || value;
+}
+
+/** Page-wide keys: `?` lists the shortcuts and Escape clears the selection. */
+function useGlobalKeys() {
+  const select = useAtlasStore((s) => s.select);
+  const setShortcutsOpen = useAtlasStore((s) => s.setShortcutsOpen);
+  useEffect(() => {
+    function onKeyDown(event: KeyboardEvent) {
+      if (event.defaultPrevented || isTypingTarget(event.target)) return;
+      if (event.key === '?') {
+        event.preventDefault();
+        setShortcutsOpen(true);
+      } else if (event.key === 'Escape' && !document.querySelector('dialog[open]')) {
+        select(null);
+      }
+    }
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [select, setShortcutsOpen]);
+}
+
+const APP_NAME = 'Concept Atlas';
+
+/** The browser tab and history name the map on screen, as the header does. */
+function useDocumentTitle(mapTitle: string | undefined, startup: boolean) {
+  const title = mapTitle ?? (startup ? 'Opening a map…' : undefined);
+  useEffect(() => {
+    document.title = title ? `${title} — ${APP_NAME}` : APP_NAME;
+  }, [title]);
+}
+
+export function App() {
+  const atlas = useAtlasStore((s) => s.atlas);
+  const problems = useAtlasStore((s) => s.problems);
+  const textSize = useAtlasStore((s) => s.textSize);
+  const setTextSize = useAtlasStore((s) => s.setTextSize);
+  const setShortcutsOpen = useAtlasStore((s) => s.setShortcutsOpen);
+  const narrow = useMediaQuery('(max-width: 899px)');
+  const view = useAtlasStore((s) => s.view);
+  const theme = useAtlasStore((s) => s.theme);
+  const setTheme = useAtlasStore((s) => s.setTheme);
+  const [picking, setPicking] = useState(false);
+  const shortcutsOpen = useAtlasStore((s) => s.shortcutsOpen);
+  const openMapOpen = useAtlasStore((s) => s.openMapOpen);
+  const shortcutsMounted = useOnceTrue(shortcutsOpen);
+  const openMapMounted = useOnceTrue(openMapOpen);
+  const pickerMounted = useOnceTrue(picking);
+  const setOpenMapOpen = useAtlasStore((s) => s.setOpenMapOpen);
+  const dragging = useFileDrop(openDroppedFile);
+  // A map opened as the page starts (named in the address, or kept from the last visit) is waited
+  // for: nothing of the built-in map is shown meanwhile, neither its title nor its panels, only
+  // the banner that says what is being opened.
+  const startup = useAtlasStore((s) => s.opening?.startup === true);
+  const shown = startup ? null : atlas;
+  const sourceHref = safeHref(shown?.article.meta.source);
+  useGlobalKeys();
+  useDocumentTitle(shown?.article.meta.title, startup);
+  let main = null;
+  if (shown && view === 'tour') main = <TourStage />;
+  else if (shown && view === 'presenter') main = <PresenterView />;
+  else if (shown) main = narrow ? <NarrowLayout /> : <WideLayout />;
+  return (
+    <div className={`app app--text-${textSize} theme-${theme}`}>
+      <header className="app-header">
+        <p className="app-header__brand">{APP_NAME}</p>
+        <h1 className="app-header__title" title={shown?.article.meta.title}>
+          {shown?.article.meta.title ?? (startup ? 'Opening a map…' : 'Concept map')}
+        </h1>
+        {shown ? <SearchBox /> : null}
+        <div className="app-header__actions">
+          <button
+            type="button"
+            className="button button--quiet"
+            onClick={() => setOpenMapOpen(true)}
+          >
+            Open map…
+          </button>
+          {shown && shown.tours.length > 0 ? (
+            <button type="button" className="button button--quiet" onClick={() => setPicking(true)}>
+              Present
+            </button>
+          ) : null}
+          <button
+            type="button"
+            className="button button--quiet"
+            aria-pressed={theme === 'projector'}
+            onClick={() => setTheme(theme === 'projector' ? 'standard' : 'projector')}
+          >
+            Projector theme
+          </button>
+          <button
+            type="button"
+            className="button button--quiet"
+            aria-pressed={textSize === 'large'}
+            onClick={() => setTextSize(textSize === 'large' ? 'normal' : 'large')}
+          >
+            Large text
+          </button>
+          <button
+            type="button"
+            className="button button--quiet app-header__shortcuts"
+            aria-keyshortcuts="?"
+            onClick={() => setShortcutsOpen(true)}
+          >
+            Shortcuts <kbd>?</kbd>
+          </button>
+          {sourceHref ? (
+            <a className="app-header__source" href={sourceHref} rel="noreferrer" target="_blank">
+              Source article
+            </a>
+          ) : null}
+        </div>
+      </header>
+      <StatusRegion />
+      <main className="app-main">
+        {problems.length > 0 ? <DataProblems problems={problems} /> : null}
+        <BundleStatus />
+        <Suspense fallback={<p className="loading">Loading…</p>}>{main}</Suspense>
+      </main>
+      <Suspense fallback={null}>
+        {shortcutsMounted ? <ShortcutsDialog /> : null}
+        {openMapMounted ? <OpenMapDialog /> : null}
+        {pickerMounted ? <TourPicker open={picking} onClose={() => setPicking(false)} /> : null}
+        {shown ? <PrintHandout /> : null}
+      </Suspense>
+      {dragging ? (
+        <div className="file-drop" aria-hidden="true">
+          Drop the map file to open it
+        </div>
+      ) : null}
+    </div>
+  );
+}

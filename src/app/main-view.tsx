@@ -1,0 +1,90 @@
+import { lazy, Suspense } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { formatRoute, type View } from '../model/route';
+import { routeOf, useAtlasStore } from '../store/atlas-store';
+import { ConceptMap } from '../features/explorer/concept-map';
+import { Legend } from '../features/explorer/legend';
+import { MapToolbar } from '../features/explorer/map-toolbar';
+import { StudyBadges } from '../features/study/study-badges';
+
+// The quiz and the outline are not needed for the first paint, so they load on demand.
+const QuizView = lazy(() =>
+  import('../features/study/quiz-view').then((m) => ({ default: m.QuizView })),
+);
+const OutlineTree = lazy(() =>
+  import('../features/study/outline-tree').then((m) => ({ default: m.OutlineTree })),
+);
+
+const viewLabels: Partial<Record<View, string>> = { map: 'Map', outline: 'Outline', quiz: 'Quiz' };
+
+/** Links to the three ways of studying the argument; the URL says which one is shown. */
+function ViewSwitcher() {
+  // The whole route, so that each link keeps the current selection, focus and filters.
+  const route = useAtlasStore(useShallow(routeOf));
+  return (
+    <nav className="view-switcher" aria-label="Views">
+      {(Object.keys(viewLabels) as View[]).map((v) => (
+        <a
+          key={v}
+          className="view-switcher__link"
+          href={formatRoute({ ...route, view: v })}
+          aria-current={route.view === v ? 'page' : undefined}
+        >
+          {viewLabels[v]}
+        </a>
+      ))}
+    </nav>
+  );
+}
+
+// Each map gets its own React Flow instance, which fits the new map into view when it opens.
+const mapKeys = new WeakMap<object, number>();
+let mapsSeen = 0;
+const mapKey = (atlas: object | null) => {
+  if (!atlas) return 0;
+  if (!mapKeys.has(atlas)) mapKeys.set(atlas, (mapsSeen += 1));
+  return mapKeys.get(atlas);
+};
+
+function recordAnswer(conceptIds: string[]) {
+  useAtlasStore.getState().markQuizzed(conceptIds);
+}
+
+/** The map, the outline or the quiz, with the view switcher and (on the map) its toolbar. */
+export function MainView({ toggles }: { toggles?: React.ReactNode }) {
+  const view = useAtlasStore((s) => s.view);
+  const atlas = useAtlasStore((s) => s.atlas);
+  return (
+    <div className="map-pane">
+      {view === 'map' ? (
+        <MapToolbar>
+          <ViewSwitcher />
+          {toggles}
+        </MapToolbar>
+      ) : (
+        <div className="map-toolbar">
+          <ViewSwitcher />
+          {toggles}
+        </div>
+      )}
+      <div className="map-pane__canvas">
+        {view === 'map' ? (
+          <>
+            <ConceptMap key={mapKey(atlas)} />
+            <Legend />
+          </>
+        ) : null}
+        {view === 'outline' ? (
+          <Suspense fallback={<p className="loading">Loading the outline…</p>}>
+            <OutlineTree renderBadges={(id) => <StudyBadges conceptId={id} />} />
+          </Suspense>
+        ) : null}
+        {view === 'quiz' ? (
+          <Suspense fallback={<p className="loading">Loading the quiz…</p>}>
+            <QuizView onAnswered={recordAnswer} />
+          </Suspense>
+        ) : null}
+      </div>
+    </div>
+  );
+}

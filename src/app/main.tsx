@@ -1,0 +1,38 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import '@xyflow/react/dist/base.css';
+import './styles.css';
+import { App } from './app';
+import { ErrorBoundary } from './error-boundary';
+import { UpdatePrompt } from './update-prompt';
+import { loadBuiltInAtlas } from '../features/bundle/built-in';
+import { openStartupBundle } from '../features/bundle/bundle-actions';
+import { startPreferencesSync } from '../store/preferences-sync';
+import { startStudySync } from '../store/study-sync';
+import { startUrlSync } from '../store/url-sync';
+import { useAtlasStore } from '../store/atlas-store';
+
+const loaded = loadBuiltInAtlas();
+if (loaded.ok) useAtlasStore.getState().setAtlas(loaded.atlas);
+else useAtlasStore.getState().setProblems(loaded.problems);
+startUrlSync();
+startPreferencesSync();
+startStudySync();
+openStartupBundle();
+
+const root = document.getElementById('root');
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <ErrorBoundary>
+        <UpdatePrompt />
+        <App />
+      </ErrorBoundary>
+    </StrictMode>,
+  );
+}
+
+// The offline copy is for the hosted build only: dev, tests and the single file never load it.
+if (import.meta.env.PROD && import.meta.env.MODE !== 'single') {
+  void import('./service-worker').then((m) => m.registerServiceWorker());
+}

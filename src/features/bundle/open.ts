@@ -1,0 +1,115 @@
+import type { Atlas } from '../../model/derive-atlas';
+import { measureSince } from '../../model/timing';
+import { checkBundle } from './check-bundle';
+import { layoutInBackground, type Progress } from './layout-client';
+import { bundleUrl, fetchBundle, readBundleFile, type SourceText } from './read-source';
+import { asSavedBundle, indexedDbStorage, type BundleStorage } from './saved-bundle';
+
+export type OpenRequest =
+  { kind: 'file'; file: File } | { kind: 'url'; url: string } | { kind: 'saved' };
+
+export type OpenOutcome =
+  | {
+      ok: true;
+      name: string;
+      atlas: Atlas;
+      /**
+       * Keeps the bundle for the next visit, and says why it could not. Left to the caller, so that
+       * the map is drawn before the browser spends time storing megabytes.
+       */
+      keep: () => Promise<string | null>;
+    }
+  | { ok: false; name: string; problems: string[] };
+
+export type OpenOptions = {
+  onProgress: Progress;
+  signal?: AbortSignal;
+  storage?: BundleStorage;
+  /** What a relative `?bundle=` address is resolved against. */
+  base?: string;
+};
+
+/** A short name for a bundle on the web: its file name, or else its host. */
+export function nameOfUrl(value: string, base: string): string {
+  const url = bundleUrl(value, base);
+  if (!url) return value;
+  return decodeURIComponent(url.pathname.split('/').filter(Boolean).at(-1) ?? '') || url.host;
+}
+
+async function readRequest(
+  request: OpenRequest,
+  options: OpenOptions,
+  storage: BundleStorage,
+): Promise<{ name: string; source: SourceText; savedLayout?: unknown }> {
+  switch (request.kind) {
+    case 'file':
+      return { name: request.file.name, source: await readBundleFile(request.file) };
+    case 'url': {
+      const base = options.base ?? location.href;
+      const name = nameOfUrl(request.url, base);
+      const url = bundleUrl(request.url, base);
+      if (!url) {
+        return {
+          name,
+          source: {
+            ok: false,
+            problems: ['(address): only http and https addresses can be opened'],
+          },
+        };
+      }
+      return { name, source: await fetchBundle(url, options.signal) };
+    }
+    case 'saved': {
+      const saved = asSavedBundle(await storage.read().catch(() => null));
+      if (!saved) {
+        return {
+          name: 'your saved map',
+          source: { ok: false, problems: ['(saved map): it could not be read from this browser'] },
+        };
+      }
+      return {
+        name: saved.name,
+        source: { ok: true, text: saved.text },
+        savedLayout: saved.layout,
+      };
+    }
+  }
+}
+
+/**
+ * Opens a bundle from a file, an address or this browser's storage: reads it within the limits,
+ * checks it, lays out what has no place, and keeps it for the next visit.
+ */
+export async function openBundle(request: OpenRequest, options: OpenOptions): Promise<OpenOutcome> {
+  const storage = options.storage ?? indexedDbStorage;
+  const reading = performance.now();
+  const { name, source, savedLayout } = await readRequest(request, options, storage);
+  measureSince('bundle: read', reading);
+  if (!source.ok) return { ok: false, name, problems: source.problems };
+  const checked = await checkBundle(source.text, {
+    layOut: (graph, anchors, onProgress) =>
+      layoutInBackground(graph, anchors, onProgress, options.signal),
+    onProgress: options.onProgress,
+    savedLayout,
+  });
+  options.signal?.throwIfAborted();
+  if (!checked.ok) return { ok: false, name, problems: checked.problems };
+  const keep = async () => {
+    const saving = performance.now();
+    try {
+      await storage.write({ version: 1, name, text: source.text, layout: checked.laidOut });
+      return null;
+    } catch (error) {
+      return error instanceof DOMException && error.name === 'QuotaExceededError'
+        ? `“${name}” is open, but the browser has no room to keep it for your next visit.`
+        : `“${name}” is open, but this browser does not allow keeping it for your next visit.`;
+    } finally {
+      measureSince('bundle: keep for the next visit', saving);
+    }
+  };
+  return { ok: true, name, atlas: checked.atlas, keep };
+}
+
+/** Forgets the saved bundle, so that the next visit starts with the built-in article. */
+export const forgetSavedBundle = (storage: BundleStorage = indexedDbStorage) =>
+  storage.clear().catch(() => undefined);

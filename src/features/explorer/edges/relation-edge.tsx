@@ -1,0 +1,38 @@
+import { BaseEdge, EdgeLabelRenderer, type EdgeProps, getBezierPath } from '@xyflow/react';
+import { memo } from 'react';
+import type { RelationEdge } from '../../../model/flow';
+
+/**
+ * A relation drawn border to border. Links across sections are lighter; the two poles of a
+ * dialectical pair are joined by a distinct double line; an emphasised relation shows its phrase.
+ */
+function RelationEdgeView({ id, data, markerEnd }: EdgeProps<RelationEdge>) {
+  if (!data) return null;
+  // Worked out with the layout: reading the nodes here would subscribe every edge to the store.
+  const [path, labelX, labelY] = getBezierPath(data.ends);
+  const classes = ['relation-edge', `relation-edge--${data.kind}`];
+  if (data.crossesSections) classes.push('relation-edge--cross');
+  if (data.emphasised) classes.push('relation-edge--emphasised');
+  return (
+    <>
+      <BaseEdge
+        id={id}
+        path={path}
+        {...(markerEnd ? { markerEnd } : {})}
+        className={classes.join(' ')}
+      />
+      {data.emphasised ? (
+        <EdgeLabelRenderer>
+          <div
+            className="relation-label"
+            style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
+          >
+            {data.label}
+          </div>
+        </EdgeLabelRenderer>
+      ) : null}
+    </>
+  );
+}
+
+export default memo(RelationEdgeView);

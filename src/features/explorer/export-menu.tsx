@@ -1,0 +1,150 @@
+import { Panel, type ReactFlowState, useReactFlow, useStore } from '@xyflow/react';
+import { type FocusEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
+import { downloadDataUrl, type ExportFormat, type ExportScope, exportMap } from './export-image';
+import './export-menu.css';
+
+type Choice = { label: string; scope: ExportScope; format: ExportFormat };
+
+const choices: readonly Choice[] = [
+  { label: 'Whole map as PNG', scope: 'whole', format: 'png' },
+  { label: 'Whole map as SVG', scope: 'whole', format: 'svg' },
+  { label: 'Current view as PNG', scope: 'view', format: 'png' },
+  { label: 'Current view as SVG', scope: 'view', format: 'svg' },
+];
+
+const selectFlowElement = (s: ReactFlowState) => s.domNode;
+
+/** Lets the status paint before the cloning, which can keep the page busy for seconds. */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+function reason(error: unknown): string {
+  return error instanceof Error && error.message ? error.message : 'an unknown error';
+}
+
+/**
+ * A disclosure in the map's corner that saves the whole map or the current view as an image.
+ * Rendered inside `<ReactFlow>`, whose store gives it the nodes, their bounds and the element.
+ */
+export function ExportMenu() {
+  const { getNodes, getNodesBounds } = useReactFlow();
+  const flowElement = useStore(selectFlowElement);
+  const [open, setOpen] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const panelRef = useRef<HTMLDivElement>(null);
+  const toggleRef = useRef<HTMLButtonElement>(null);
+  const listRef = useRef<HTMLUListElement>(null);
+  const listId = useId();
+
+  useEffect(() => {
+    if (!open) return;
+    // A click anywhere else closes the menu, as it would a native one.
+    function onPointerDown(event: PointerEvent) {
+      if (!panelRef.current?.contains(event.target as Node)) setOpen(false);
+    }
+    document.addEventListener('pointerdown', onPointerDown, true);
+    return () => document.removeEventListener('pointerdown', onPointerDown, true);
+  }, [open]);
+
+  function close() {
+    setOpen(false);
+    toggleRef.current?.focus();
+  }
+
+  async function save({ scope, format }: Choice) {
+    close();
+    if (busy) return;
+    setError(null);
+    if (!flowElement) {
+      setError('The image could not be made: the map is not ready yet.');
+      return;
+    }
+    setBusy(true);
+    try {
+      await nextTask();
+      const nodesBounds = getNodesBounds(getNodes().filter((node) => !node.hidden));
+      const dataUrl = await exportMap({ format, scope, flowElement, nodesBounds });
+      downloadDataUrl(dataUrl, `concept-map-${scope}.${format}`);
+    } catch (failure) {
+      setError(`The image could not be made: ${reason(failure)}. Please try again.`);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    if (event.key === 'Escape' && open) {
+      // Handled here, so the page does not also clear the selection.
+      event.preventDefault();
+      event.stopPropagation();
+      close();
+      return;
+    }
+    if (!open) return;
+    const items = [...(listRef.current?.querySelectorAll('button') ?? [])];
+    if (items.length === 0) return;
+    const at = items.indexOf(document.activeElement as HTMLButtonElement);
+    const last = items.length - 1;
+    const next: Record<string, number> = {
+      ArrowDown: at < 0 || at === last ? 0 : at + 1,
+      ArrowUp: at <= 0 ? last : at - 1,
+      Home: 0,
+      End: last,
+    };
+    const index = next[event.key];
+    if (index === undefined) return;
+    event.preventDefault();
+    items[index]?.focus();
+  }
+
+  function onBlur(event: FocusEvent<HTMLDivElement>) {
+    const to = event.relatedTarget;
+    if (to && !event.currentTarget.contains(to)) setOpen(false);
+  }
+
+  return (
+    <Panel
+      position="top-right"
+      className="export-menu"
+      ref={panelRef}
+      onKeyDown={onKeyDown}
+      onBlur={onBlur}
+    >
+      <button
+        ref={toggleRef}
+        type="button"
+        className="export-menu__toggle"
+        aria-expanded={open}
+        aria-controls={listId}
+        onClick={() => setOpen(!open)}
+      >
+        Export
+        <span className="export-menu__chevron" aria-hidden="true">
+          ▾
+        </span>
+      </button>
+      <ul id={listId} ref={listRef} className="export-menu__list" hidden={!open}>
+        {choices.map((choice) => (
+          <li key={choice.label}>
+            <button
+              type="button"
+              className="export-menu__item"
+              disabled={busy}
+              onClick={() => void save(choice)}
+            >
+              {choice.label}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <p className="export-menu__status" role="status">
+        {busy ? 'Preparing image…' : ''}
+      </p>
+      {error ? (
+        <p className="export-menu__error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </Panel>
+  );
+}

@@ -1,0 +1,99 @@
+import { useMemo, useState } from 'react';
+import { kindStyles } from '../../model/kinds';
+import { conceptKinds } from '../../model/vocabulary';
+import { useAtlasStore } from '../../store/atlas-store';
+import { KindIcon } from '../../shared/kind-icon';
+
+/**
+ * What each colour and icon means. Each entry is also a toggle that shows or hides that kind of
+ * concept, and the sections can be filtered the same way.
+ */
+export function Legend() {
+  const atlas = useAtlasStore((s) => s.atlas);
+  const hiddenKinds = useAtlasStore((s) => s.hiddenKinds);
+  const hiddenSections = useAtlasStore((s) => s.hiddenSections);
+  const toggleKind = useAtlasStore((s) => s.toggleKind);
+  const toggleSection = useAtlasStore((s) => s.toggleSection);
+  const clearFilters = useAtlasStore((s) => s.clearFilters);
+  const [open, setOpen] = useState(() => window.innerWidth >= 1700);
+  const counts = useMemo(() => {
+    const tally = new Map<string, number>();
+    for (const c of atlas?.graph.concepts ?? []) tally.set(c.kind, (tally.get(c.kind) ?? 0) + 1);
+    return tally;
+  }, [atlas]);
+  const filtered = hiddenKinds.length + hiddenSections.length;
+  return (
+    <section className="legend" aria-labelledby="legend-title">
+      <h2 id="legend-title" className="legend__title">
+        <button
+          type="button"
+          className="legend__disclosure"
+          aria-expanded={open}
+          aria-controls="legend-body"
+          onClick={() => setOpen(!open)}
+        >
+          {`Legend and filters${filtered > 0 ? ` (${filtered} hidden)` : ''}`}
+        </button>
+      </h2>
+      <div id="legend-body" hidden={!open}>
+        <p className="legend__hint">Press an entry to show or hide it on the map.</p>
+        <ul className="legend__list" aria-label="Kinds of concept">
+          {conceptKinds
+            .filter((kind) => counts.has(kind))
+            .map((kind) => {
+              const style = kindStyles[kind];
+              const shown = !hiddenKinds.includes(kind);
+              return (
+                <li key={kind}>
+                  <button
+                    type="button"
+                    className="legend__item"
+                    aria-pressed={shown}
+                    title={style.description}
+                    onClick={() => toggleKind(kind)}
+                    style={
+                      {
+                        '--kind-colour': style.colour,
+                        '--kind-tint': style.tint,
+                      } as React.CSSProperties
+                    }
+                  >
+                    <span className="legend__swatch">
+                      <KindIcon kind={kind} size={15} />
+                    </span>
+                    <span className="legend__label">{style.label}</span>
+                    <span className="legend__count">
+                      {counts.get(kind)}
+                      <span className="visually-hidden"> concepts</span>
+                    </span>
+                  </button>
+                </li>
+              );
+            })}
+        </ul>
+        <ul className="legend__list legend__sections" aria-label="Sections">
+          {atlas?.graph.sections.map((section) => (
+            <li key={section.id}>
+              <button
+                type="button"
+                className="legend__item legend__item--section"
+                aria-pressed={!hiddenSections.includes(section.id)}
+                onClick={() => toggleSection(section.id)}
+              >
+                <span className="legend__number" aria-hidden="true">
+                  {section.order === 0 ? 'In' : section.order}
+                </span>
+                <span className="legend__label">{section.title}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+        {filtered > 0 ? (
+          <button type="button" className="legend__reset" onClick={clearFilters}>
+            Show everything
+          </button>
+        ) : null}
+      </div>
+    </section>
+  );
+}

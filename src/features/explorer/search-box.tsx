@@ -1,0 +1,397 @@
+import { Search } from 'lucide-react';
+import {
+  useEffect,
+  useEffectEvent,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+} from 'react';
+import { afterPaint } from '../../shared/after-paint';
+import { whenIdle } from '../../shared/when-idle';
+import { kindStyles } from '../../model/kinds';
+import type { Atlas } from '../../model/atlas';
+import type { SearchHit, SearchIndex, SearchLookup } from '../../model/search-index';
+import { excerpt } from '../../model/text';
+import { useAtlasStore } from '../../store/atlas-store';
+import './search-box.css';
+
+/** How many results the list shows; the map highlights more. */
+const SHOWN_RESULTS = 8;
+const HIGHLIGHTED_MATCHES = 50;
+/**
+ * How long the map waits for the next key before it shows a query's matches. Restyling the map
+ * after every key's frame could hold up the next key: typing ten keys a second on the built-in
+ * map, one key in twenty took over 30 ms to reach the screen, and under 17 ms with this pause.
+ * Typists pause longer than this between words.
+ */
+const MAP_PAUSE_MS = 150;
+
+/** Inputs where `/` is a character the user is typing, not a shortcut. */
+const TEXT_INPUT_TYPES = new Set([
+  'text',
+  'search',
+  'email',
+  'number',
+  'password',
+  'tel',
+  'url',
+  'date',
+  'datetime-local',
+  'month',
+  'time',
+  'week',
+]);
+
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable || target instanceof HTMLTextAreaElement) return true;
+  return target instanceof HTMLInputElement && TEXT_INPUT_TYPES.has(target.type);
+}
+
+function isShortcut(event: globalThis.KeyboardEvent): boolean {
+  if (event.key === '/') return !event.ctrlKey && !event.metaKey && !event.altKey;
+  return (event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'k';
+}
+
+const NO_LOOKUP: SearchLookup = { hits: [], ids: [], total: 0 };
+const indexes = new WeakMap<Atlas, SearchIndex>();
+/** Stops warming up the last map's index, which a new map makes pointless. */
+let stopWarmUp = () => {};
+
+/**
+ * The search index, built once per map in its own chunk: when the browser is idle after the first
+ * paint, or at once when the user starts searching. Null until it is ready.
+ */
+function useSearchIndex(atlas: Atlas | null, wanted: boolean): BuiltIndex | null {
+  const [built, setBuilt] = useState<({ atlas: Atlas } & BuiltIndex) | null>(null);
+  const ready = built !== null && built.atlas === atlas;
+  useEffect(() => {
+    if (!atlas || ready) return;
+    let cancelled = false;
+    const build = () => {
+      void import('../../model/search-index').then(async (search) => {
+        const { buildSearchIndexInSteps, warmUp, warmUpQueries } = search;
+        if (cancelled) return;
+        let index = indexes.get(atlas);
+        if (!index) {
+          index = await buildSearchIndexInSteps(atlas.graph, atlas.article, atlas.anchors);
+          indexes.set(atlas, index);
+          // Searches while nobody waits, so that the first keys typed do not pay for getting the
+          // search code ready.
+          stopWarmUp();
+          stopWarmUp = warmUp(index, atlas.graph);
+        }
+        if (cancelled) return;
+        setBuilt({ atlas, index, rehearsal: warmUpQueries(atlas.graph)[0] ?? '' });
+      });
+    };
+    let cancel: () => void;
+    if (wanted) {
+      const timer = setTimeout(build, 0);
+      cancel = () => clearTimeout(timer);
+    } else cancel = whenIdle(build, 3000);
+    return () => {
+      cancelled = true;
+      cancel();
+    };
+  }, [atlas, ready, wanted]);
+  return ready ? built : null;
+}
+
+type BuiltIndex = {
+  index: SearchIndex;
+  /** A query like a first key typed, for the rehearsal. */
+  rehearsal: string;
+};
+
+/** Indexes whose results list has been rehearsed. */
+const rehearsed = new WeakSet<SearchIndex>();
+
+/**
+ * Results for the list to show once, unseen, at an idle moment after the index is built, and
+ * null again once that frame is painted. The first list a page lays out costs the browser about
+ * twice what later ones do (new styles, fonts and code), and without the rehearsal that landed on
+ * the first key typed. A list the user already opened needs none.
+ */
+function useRehearsal(built: BuiltIndex | null, typed: boolean): SearchHit[] | null {
+  const [hits, setHits] = useState<SearchHit[] | null>(null);
+  const index = built?.index;
+  const query = built?.rehearsal ?? '';
+  useEffect(() => {
+    if (!index || rehearsed.has(index)) return;
+    if (typed) {
+      rehearsed.add(index);
+      return;
+    }
+    return whenIdle(() => {
+      rehearsed.add(index);
+      const { hits } = index.lookup(query, SHOWN_RESULTS, 0);
+      if (hits.length > 0) setHits(hits);
+    }, 2000);
+  }, [index, query, typed]);
+  useEffect(() => {
+    if (!hits) return;
+    return afterPaint(() => setHits(null));
+  }, [hits]);
+  return hits;
+}
+
+const resultCount = (count: number) =>
+  count === 1 ? '1 concept matches' : `${count} concepts match`;
+
+/** Why a result came up, in words, under its label. */
+function ResultContext({ hit, summary }: { hit: SearchHit; summary: string }) {
+  switch (hit.field) {
+    case 'label':
+      return <span className="search-box__snippet">{excerpt(summary)}</span>;
+    case 'alias':
+      return <span className="search-box__snippet">Also called “{hit.snippet}”</span>;
+    case 'zh':
+      return (
+        <span className="search-box__snippet">
+          Chinese: <span lang="zh-Hans">{hit.snippet}</span>
+        </span>
+      );
+    case 'summary':
+      return <span className="search-box__snippet">{hit.snippet}</span>;
+    case 'passage':
+      return <span className="search-box__snippet search-box__quote">“{hit.snippet}”</span>;
+  }
+}
+
+/**
+ * Finds concepts by name, alias, Chinese name, summary or quoted passage, as a WAI-ARIA combobox
+ * with a listbox popup. Matches are highlighted on the map while the user types.
+ */
+export function SearchBox() {
+  const atlas = useAtlasStore((s) => s.atlas);
+  const setSearch = useAtlasStore((s) => s.setSearch);
+  const select = useAtlasStore((s) => s.select);
+  // What is typed lives here, so that a key renders the box alone; the store, and the map with it,
+  // hear of it once the key's frame is painted. Another map starts with an empty box.
+  const [typed, setTyped] = useState<{ atlas: Atlas | null; text: string }>({ atlas, text: '' });
+  const query = typed.atlas === atlas ? typed.text : '';
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(0);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const listRef = useRef<HTMLUListElement>(null);
+  /** The active option was moved with an arrow key, so it may need scrolling into view. */
+  const arrowed = useRef(false);
+  /** The list may have been scrolled away from its top. */
+  const scrolledList = useRef(false);
+  const baseId = useId();
+  const listId = `${baseId}-results`;
+  // Ids follow the concept, so a screen reader hears when typing changes the best result.
+  const optionId = (conceptId: string) => `${baseId}-option-${conceptId}`;
+
+  const [focused, setFocused] = useState(false);
+  const built = useSearchIndex(atlas, focused || query.trim().length > 0);
+  const index = built?.index ?? null;
+  const rehearsal = useRehearsal(built, query.trim().length > 0);
+  const summaries = useMemo(
+    () => new Map(atlas?.graph.concepts.map((c) => [c.id, c.summary])),
+    [atlas],
+  );
+  // One search per keystroke: typing stores its results; anything else searches here.
+  const [found, setFound] = useState<{ index: SearchIndex; query: string; lookup: SearchLookup }>();
+  const lookup = useMemo(() => {
+    if (!index) return NO_LOOKUP;
+    if (found?.index === index && found.query === query) return found.lookup;
+    return index.lookup(query, SHOWN_RESULTS, HIGHLIGHTED_MATCHES);
+  }, [found, index, query]);
+  const { hits } = lookup;
+  const hasQuery = query.trim().length > 0;
+  const expanded = open && hits.length > 0;
+  const activeIndex = Math.min(active, Math.max(hits.length - 1, 0));
+  const activeHit = expanded ? hits[activeIndex] : undefined;
+  const rehearsing = !expanded && rehearsal !== null;
+  const listed = rehearsing ? rehearsal : hits;
+
+  // A query typed while the index was being built lights up its matches once it is ready.
+  const lightUpTyped = useEffectEvent((ready: SearchIndex) => {
+    if (query.trim()) setSearch(query, ready.ids(query, HIGHLIGHTED_MATCHES));
+  });
+  useEffect(() => {
+    if (index) lightUpTyped(index);
+  }, [index]);
+
+  // The list answers a key in the same frame; the map, which may have thousands of concepts to
+  // restyle, gets the matches once that frame is painted and the typing pauses.
+  const stopPublishing = useRef<(() => void) | null>(null);
+  useEffect(() => () => stopPublishing.current?.(), []);
+  /**
+   * Puts `value` in the box and drops matches still waiting for the map. An emptied box is shared
+   * at once, since it has no matches to wait for.
+   */
+  function setText(value: string) {
+    stopPublishing.current?.();
+    stopPublishing.current = null;
+    setTyped({ atlas, text: value });
+    if (value.trim() === '') setSearch(value, []);
+  }
+
+  function changeQuery(value: string) {
+    // A list scrolled by the arrow keys starts again at its top.
+    if (scrolledList.current && listRef.current) listRef.current.scrollTop = 0;
+    scrolledList.current = false;
+    setText(value);
+    // Until the index is built there is nothing to show; once built, it lights up what was typed.
+    if (index && value.trim() !== '') {
+      const lookup = index.lookup(value, SHOWN_RESULTS, HIGHLIGHTED_MATCHES);
+      setFound({ index, query: value, lookup });
+      const { ids } = lookup;
+      stopPublishing.current = afterPaint(() => setSearch(value, ids), MAP_PAUSE_MS);
+    }
+    setActive(0);
+    setOpen(true);
+  }
+
+  function choose(hit: SearchHit) {
+    select(hit.id);
+    setText('');
+    setActive(0);
+    setOpen(false);
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
+    // Enter or Escape that ends an IME composition (as when typing Chinese) belongs to the IME.
+    if (event.nativeEvent.isComposing) return;
+    const count = hits.length;
+    switch (event.key) {
+      case 'ArrowDown':
+      case 'ArrowUp': {
+        if (count === 0) return;
+        event.preventDefault();
+        const step = event.key === 'ArrowDown' ? 1 : -1;
+        arrowed.current = true;
+        if (!expanded) {
+          setOpen(true);
+          setActive(step === 1 ? 0 : count - 1);
+        } else {
+          setActive((activeIndex + step + count) % count);
+        }
+        return;
+      }
+      case 'Enter': {
+        if (!activeHit) return;
+        event.preventDefault();
+        choose(activeHit);
+        return;
+      }
+      case 'Escape': {
+        if (!query) return;
+        // Chrome would clear a search field on the first Escape; the pattern closes the list first.
+        event.preventDefault();
+        // The Escape is spent here, so listeners further up (such as "deselect") do not see it.
+        event.stopPropagation();
+        if (open && hasQuery) setOpen(false);
+        else setText('');
+        return;
+      }
+    }
+  }
+
+  useEffect(() => {
+    function onShortcut(event: globalThis.KeyboardEvent) {
+      const input = inputRef.current;
+      if (!input || event.defaultPrevented || event.isComposing || !isShortcut(event)) return;
+      // In the box itself "/" is text, while Ctrl+K still selects the query to type over it.
+      if (event.target === input ? event.key === '/' : isTyping(event.target)) return;
+      event.preventDefault();
+      input.focus();
+      input.select();
+    }
+    document.addEventListener('keydown', onShortcut);
+    return () => document.removeEventListener('keydown', onShortcut);
+  }, []);
+
+  const activeId = activeHit ? optionId(activeHit.id) : undefined;
+  // Keeps the active option in sight on a short screen (jsdom has no scrollIntoView). Only moving
+  // through the list scrolls it: a scroll makes the browser lay out the whole page, which beside a
+  // long article costs more than a frame, and typing starts each list at its top.
+  useEffect(() => {
+    if (!activeId || !arrowed.current) return;
+    arrowed.current = false;
+    scrolledList.current = true;
+    document.getElementById(activeId)?.scrollIntoView?.({ block: 'nearest' });
+  }, [activeId]);
+
+  const noMatch = open && hasQuery && index !== null && lookup.total === 0;
+  let status = '';
+  if (hasQuery && !index) status = 'Preparing the search…';
+  else if (hasQuery) {
+    status = lookup.total > 0 ? resultCount(lookup.total) : `No concept matches “${query.trim()}”`;
+  }
+  if (!atlas) return null;
+
+  return (
+    <div className="search-box">
+      <label className="search-box__label" htmlFor={`${baseId}-input`}>
+        <Search aria-hidden="true" focusable="false" size={18} strokeWidth={2.25} />
+        <span className="search-box__visually-hidden">Search concepts</span>
+      </label>
+      <input
+        ref={inputRef}
+        id={`${baseId}-input`}
+        className="search-box__input"
+        type="search"
+        role="combobox"
+        placeholder="Search concepts ( / )"
+        autoComplete="off"
+        spellCheck={false}
+        aria-keyshortcuts="/ Control+K Meta+K"
+        aria-autocomplete="list"
+        aria-expanded={expanded}
+        aria-controls={listId}
+        aria-activedescendant={activeId}
+        value={query}
+        onChange={(event) => changeQuery(event.target.value)}
+        onKeyDown={onKeyDown}
+        onFocus={() => {
+          setFocused(true);
+          setOpen(true);
+        }}
+        onBlur={() => setOpen(false)}
+      />
+      <ul
+        ref={listRef}
+        id={listId}
+        className={rehearsing ? 'search-box__list search-box__list--rehearsal' : 'search-box__list'}
+        role="listbox"
+        aria-label="Search results"
+        aria-hidden={rehearsing || undefined}
+        hidden={!expanded && !rehearsing}
+      >
+        {listed.map((hit, i) => (
+          <li
+            key={hit.id}
+            id={optionId(hit.id)}
+            className="search-box__option"
+            role="option"
+            aria-selected={i === activeIndex}
+            // Keeps focus in the box, so the click lands before the list closes on blur.
+            onMouseDown={(event) => event.preventDefault()}
+            onClick={() => choose(hit)}
+          >
+            {/* Spaces between flex items take no room but keep the accessible name readable. */}
+            <span className="search-box__option-head">
+              <span className="search-box__option-label">{hit.label}</span>
+              <span className="search-box__visually-hidden">,</span>{' '}
+              <span className="search-box__kind">{kindStyles[hit.kind].label}</span>
+            </span>
+            <span className="search-box__visually-hidden">:</span>{' '}
+            <ResultContext hit={hit} summary={summaries.get(hit.id) ?? ''} />
+          </li>
+        ))}
+      </ul>
+      <p
+        className={noMatch ? 'search-box__status search-box__status--empty' : 'search-box__status'}
+        role="status"
+      >
+        {status}
+      </p>
+    </div>
+  );
+}

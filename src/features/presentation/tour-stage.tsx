@@ -1,0 +1,111 @@
+import { useEffect, useRef } from 'react';
+import { formatRoute } from '../../model/route';
+import { toggleFullscreen, useCurrentTour, useTourKeys, useTourSync } from './use-tour';
+import { routeOf, useAtlasStore } from '../../store/atlas-store';
+import { ConceptMap } from '../explorer/concept-map';
+
+/** The audience view of a tour: the step in large type beside the map, framed on its concepts. */
+export function TourStage() {
+  const current = useCurrentTour();
+  const reveal = useAtlasStore((s) => s.reveal);
+  const setReveal = useAtlasStore((s) => s.setReveal);
+  const goToStep = useAtlasStore((s) => s.goToStep);
+  const leaveTour = useAtlasStore((s) => s.leaveTour);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useTourSync();
+  useTourKeys(leaveTour);
+  const stepKey = current ? `${current.tour.id}/${current.step}` : '';
+  useEffect(() => {
+    // Screen-reader and keyboard users land on the new step's title.
+    if (stepKey && document.activeElement?.closest('.tour-card__nav') === null) {
+      heading.current?.focus({ preventScroll: true });
+    }
+  }, [stepKey]);
+  if (!current) return null;
+  const { tour, step } = current;
+  const content = tour.steps[step - 1];
+  if (!content) return null;
+  const last = tour.steps.length;
+  const presenterHref = formatRoute({
+    ...routeOf(useAtlasStore.getState()),
+    view: 'presenter',
+  });
+  return (
+    <div className="tour-layout">
+      <section className="tour-card" aria-labelledby="tour-step-title">
+        <p className="tour-card__tour">{tour.title}</p>
+        <p className="tour-card__progress">
+          Step {step} of {last}
+        </p>
+        <div
+          className="tour-card__bar"
+          role="progressbar"
+          aria-label="Progress through the tour"
+          aria-valuemin={1}
+          aria-valuemax={last}
+          aria-valuenow={step}
+        >
+          <span style={{ width: `${(step / last) * 100}%` }} />
+        </div>
+        <h2 id="tour-step-title" className="tour-card__title" ref={heading} tabIndex={-1}>
+          {content.title}
+        </h2>
+        <p className="tour-card__text" aria-live="polite">
+          {content.text}
+        </p>
+        <div className="tour-card__nav">
+          <button
+            type="button"
+            className="button"
+            disabled={step === 1}
+            onClick={() => goToStep(tour.id, step - 1)}
+            aria-keyshortcuts="ArrowLeft PageUp"
+          >
+            ← Previous
+          </button>
+          <button
+            type="button"
+            className="button button--primary"
+            disabled={step === last}
+            onClick={() => goToStep(tour.id, step + 1)}
+            aria-keyshortcuts="ArrowRight PageDown Space"
+          >
+            Next →
+          </button>
+        </div>
+        <div className="tour-card__tools">
+          <label className="map-toolbar__check">
+            <input
+              type="checkbox"
+              checked={reveal}
+              onChange={(event) => setReveal(event.target.checked)}
+            />
+            Reveal concepts step by step
+          </label>
+          <a className="button button--quiet" href={presenterHref} target="concept-atlas-presenter">
+            Open presenter view
+          </a>
+          <button
+            type="button"
+            className="button button--quiet"
+            onClick={toggleFullscreen}
+            aria-keyshortcuts="F"
+          >
+            Fullscreen <kbd>F</kbd>
+          </button>
+          <button
+            type="button"
+            className="button button--quiet"
+            onClick={leaveTour}
+            aria-keyshortcuts="Escape"
+          >
+            Leave tour <kbd>Esc</kbd>
+          </button>
+        </div>
+      </section>
+      <div className="tour-layout__map">
+        <ConceptMap />
+      </div>
+    </div>
+  );
+}

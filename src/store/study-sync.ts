@@ -1,0 +1,134 @@
+import { useAtlasStore, type AtlasStore } from './atlas-store';
+import {
+  BLOCKED_MESSAGE,
+  STUDY_KEY,
+  backupStudy,
+  loadStudy,
+  mergeStudy,
+  readStudy,
+  sameStudy,
+  saveStudy,
+  type Study,
+} from './study-storage';
+import { whenIdle } from '../shared/when-idle';
+
+const studyOf = (state: AtlasStore): Study => ({
+  version: 1,
+  notes: state.notes,
+  visited: state.visited,
+  quizzed: state.quizzed,
+});
+
+/**
+ * Restores the saved notes and progress into the store and saves them on every change: notes as
+ * the student types, progress once the page is idle. A failed save leaves the text in the store
+ * and says why in `studyProblem`; the next save that works clears the message. Changes saved by
+ * another tab are merged in rather than overwritten.
+ */
+export function startStudySync(
+  storage?: Storage | null,
+  win: Window | null = typeof window === 'undefined' ? null : window,
+): () => void {
+  const store = useAtlasStore;
+  const loaded = loadStudy(storage);
+  let canSave = loaded.canSave;
+  let saveFailed = false;
+
+  // Anything already in the store (a selection made before the sync started) is kept too.
+  const current = store.getState();
+  const merged = mergeStudy(loaded.study, studyOf(current));
+  store.setState({
+    notes: merged.notes,
+    visited: withSelection(merged.visited, current),
+    quizzed: merged.quizzed,
+    ...(loaded.problem ? { studyProblem: loaded.problem } : {}),
+  });
+
+  const save = (state: AtlasStore) => {
+    if (!canSave) {
+      // The unreadable copy is overwritten only once a backup of it is safe.
+      canSave = backupStudy(storage);
+      if (!canSave) {
+        if (state.studyProblem !== BLOCKED_MESSAGE)
+          store.setState({ studyProblem: BLOCKED_MESSAGE });
+        return;
+      }
+    }
+    const failure = saveStudy(studyOf(state), storage);
+    if (failure) {
+      saveFailed = true;
+      if (state.studyProblem !== failure) store.setState({ studyProblem: failure });
+    } else if (saveFailed) {
+      saveFailed = false;
+      store.setState({ studyProblem: null });
+    }
+  };
+
+  if (!sameStudy(studyOf(store.getState()), loaded.study)) save(store.getState());
+
+  // Progress (visits and quizzes) is saved a moment later, once the page is idle: writing it at
+  // once would hold up the selection that caused it, by milliseconds that grow with the list.
+  // Notes are saved as they are typed, and progress still waiting is saved with them, or when the
+  // page is hidden or closed.
+  let cancelPending: (() => void) | null = null;
+  const saveNow = (state: AtlasStore) => {
+    cancelPending?.();
+    cancelPending = null;
+    save(state);
+  };
+  const saveSoon = () => {
+    if (cancelPending) return;
+    const run = () => {
+      cancelPending = null;
+      save(store.getState());
+    };
+    cancelPending = whenIdle(run, 1000);
+  };
+  const flush = () => {
+    if (cancelPending) saveNow(store.getState());
+  };
+  const onVisibility = () => {
+    if (win?.document.visibilityState === 'hidden') flush();
+  };
+
+  const unsubscribe = store.subscribe((state, previous) => {
+    // Opening a concept by any route (a link, Back, a shared URL) counts as visiting it.
+    if (state.selectedId !== previous.selectedId && state.selectedId !== null) {
+      const visited = withSelection(state.visited, state);
+      if (visited !== state.visited) {
+        store.setState({ visited });
+        return; // That change comes back through this listener and is saved then.
+      }
+    }
+    if (state.notes !== previous.notes) saveNow(state);
+    else if (state.visited !== previous.visited || state.quizzed !== previous.quizzed) saveSoon();
+  });
+
+  const onStorage = (event: StorageEvent) => {
+    if (event.key !== STUDY_KEY) return;
+    const theirs = readStudy(storage);
+    if (!theirs) return;
+    const mine = studyOf(store.getState());
+    const both = mergeStudy(mine, theirs);
+    if (sameStudy(both, mine)) return;
+    store.setState({ notes: both.notes, visited: both.visited, quizzed: both.quizzed });
+  };
+  win?.addEventListener('storage', onStorage);
+  win?.addEventListener('pagehide', flush);
+  win?.document.addEventListener('visibilitychange', onVisibility);
+
+  return () => {
+    flush();
+    unsubscribe();
+    win?.removeEventListener('storage', onStorage);
+    win?.removeEventListener('pagehide', flush);
+    win?.document.removeEventListener('visibilitychange', onVisibility);
+  };
+}
+
+function withSelection(visited: string[], state: AtlasStore): string[] {
+  const id = state.selectedId;
+  if (id === null || visited.includes(id)) return visited;
+  if (!state.atlas?.conceptById.has(id)) return visited;
+  return [...visited, id];
+}

@@ -1,0 +1,178 @@
+import fc from 'fast-check';
+import { describe, expect, it, vi } from 'vitest';
+import { checkBundle, type LayOut } from '../../../src/features/bundle/check-bundle';
+import { computeLayout } from '../../../src/model/layout';
+import { copy, realBundle, smallBundle } from '../../fixtures/bundle-fixture';
+import { loadRealAtlas } from '../../fixtures/real-atlas';
+
+const noLayout: LayOut = () => Promise.reject(new Error('nothing should need laying out'));
+const check = (value: unknown, layOut = noLayout) =>
+  checkBundle(typeof value === 'string' ? value : JSON.stringify(value), { layOut });
+
+describe('checking a bundle', () => {
+  it('opens the built-in content as a bundle, with the same map', async () => {
+    const result = await check(realBundle());
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const real = loadRealAtlas();
+    expect(result.atlas.article.text).toBe(real.article.text);
+    expect(result.atlas.article.meta.title).toBe(real.article.meta.title);
+    expect(result.atlas.graph.concepts.map((c) => c.id)).toEqual(
+      real.graph.concepts.map((c) => c.id),
+    );
+    expect(result.atlas.tours).toEqual(real.tours);
+    expect(result.laidOut).toBeNull();
+    const node = result.atlas.nodes.find((n) => n.id === real.graph.concepts[0]?.id);
+    expect(node?.position).toBeDefined();
+  });
+
+  it('lists every problem with its place from the bundle’s root, not only the first', async () => {
+    const bundle = copy(await smallBundle());
+    const [first, second] = bundle.graph.concepts;
+    if (!first || !second) throw new Error('fixture too small');
+    second.id = first.id;
+    bundle.graph.relations.push({
+      id: 'dangling',
+      source: first.id,
+      target: 'nowhere',
+      label: 'leads to',
+      kind: 'supports',
+    });
+    const result = await check(bundle);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems).toEqual(
+      expect.arrayContaining([
+        `graph.concepts: id "${first.id}" repeats`,
+        'graph.relations[3] (dangling).target: unknown concept "nowhere"',
+      ]),
+    );
+  });
+
+  it('refuses what is not a bundle, says where, and never throws', async () => {
+    expect(await check('not json')).toEqual({
+      ok: false,
+      problems: [expect.stringMatching(/^\(file\): not valid JSON/)],
+    });
+    const wrong = await check({ schemaVersion: 2, article: { title: '' }, extra: 1 });
+    expect(!wrong.ok && wrong.problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^schemaVersion:/),
+        'article.title: must not be empty',
+        expect.stringMatching(/^article.markdown:/),
+        'graph: is missing',
+        expect.stringMatching(/^\(root\): Unrecognized key: "extra"/),
+      ]),
+    );
+  });
+
+  it('refuses links other than http and https', async () => {
+    const bundle = copy(await smallBundle());
+    bundle.article.source = 'javascript:alert(1)';
+    const result = await check(bundle);
+    expect(!result.ok && result.problems).toEqual([
+      'article.source: must be an http or https address',
+    ]);
+  });
+
+  it('refuses __proto__ keys, deep nesting and huge strings before checking anything else', async () => {
+    const text = JSON.stringify(await smallBundle()).replace(
+      '"schemaVersion":1',
+      '"__proto__":{"polluted":true},"schemaVersion":1',
+    );
+    const result = await check(text);
+    expect(!result.ok && result.problems).toEqual(['__proto__: this key is not allowed']);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    const deep = await check('['.repeat(100_000));
+    expect(!deep.ok && deep.problems[0]).toMatch(/nesting is deeper than/);
+    const bundle = copy(await smallBundle());
+    bundle.graph.concepts[0]!.summary = 'x'.repeat(300_000);
+    const long = await check(bundle);
+    expect(!long.ok && long.problems).toEqual([
+      'graph.concepts[0] (water).summary: must be at most 5000 characters',
+    ]);
+    const huge = await check(JSON.stringify(bundle).replace('x'.repeat(300_000), 'x'.repeat(6e6)));
+    expect(!huge.ok && huge.problems[0]).toMatch(/graph.concepts\[0\].summary: the text is/);
+  });
+
+  it('keeps hostile text as text: it is data, never markup', async () => {
+    const bundle = copy(await smallBundle());
+    const label = '<img src=x onerror="alert(1)"><script>alert(2)</script>';
+    bundle.graph.concepts[0]!.label = label;
+    bundle.article.markdown +=
+      '\n\n<script>alert(3)</script>\n\nWords <b>bold</b> <img src=x onerror=alert(4)>\n';
+    const result = await check(bundle);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.atlas.graph.concepts[0]?.label).toBe(label);
+    // Raw HTML blocks are dropped, and inline tags stay literal text.
+    expect(result.atlas.article.text).not.toContain('alert(3)');
+    expect(result.atlas.article.text).toContain('Words <b>bold</b> <img src=x onerror=alert(4)>');
+  });
+
+  it('lays out concepts without positions, reporting progress, and keeps pinned ones', async () => {
+    const bundle = copy(await smallBundle());
+    const pinned = bundle.graph.concepts[0]!;
+    pinned.position = { x: -500, y: -500 };
+    for (const concept of bundle.graph.concepts.slice(1)) delete concept.position;
+    const layOut = vi.fn<LayOut>((graph, anchors, onProgress) =>
+      computeLayout(graph, anchors, onProgress),
+    );
+    const onProgress = vi.fn();
+    const result = await checkBundle(JSON.stringify(bundle), { layOut, onProgress });
+    expect(layOut).toHaveBeenCalledOnce();
+    expect(onProgress).toHaveBeenLastCalledWith(
+      bundle.graph.sections.length,
+      bundle.graph.sections.length,
+    );
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.laidOut).not.toBeNull();
+    expect(result.atlas.layout.concepts[pinned.id]).toEqual({ x: -500, y: -500 });
+    // Opening it again with the layout kept from the first time lays out nothing.
+    const again = await checkBundle(JSON.stringify(bundle), {
+      layOut: noLayout,
+      savedLayout: result.laidOut,
+    });
+    expect(again.ok).toBe(true);
+  });
+
+  it('never throws, whatever text it is given', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.string({ maxLength: 200 }), async (text) => {
+        const result = await check(text);
+        expect(result.ok === false && result.problems.length > 0).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('never throws when any part of a valid bundle is replaced by any JSON value', async () => {
+    const base = await smallBundle();
+    const paths = [
+      ['article'],
+      ['article', 'title'],
+      ['graph', 'concepts'],
+      ['graph', 'concepts', 0],
+      ['graph', 'concepts', 0, 'passages'],
+      ['graph', 'relations', 0],
+      ['graph', 'sections'],
+      ['tours'],
+    ] as const;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...paths),
+        fc.jsonValue({ maxDepth: 3 }),
+        async (path, value) => {
+          const bundle = copy(base) as unknown as Record<PropertyKey, unknown>;
+          let node = bundle;
+          for (const key of path.slice(0, -1)) node = node[key] as Record<PropertyKey, unknown>;
+          node[path[path.length - 1]!] = value;
+          const result = await check(bundle);
+          if (!result.ok) expect(result.problems.length).toBeGreaterThan(0);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+});

@@ -1,0 +1,196 @@
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { App } from '../../../src/app/app';
+import { OPEN_BUNDLE_KEY, openStartupBundle } from '../../../src/features/bundle/bundle-actions';
+import { SNAPSHOT_ELEMENT_ID, snapshotScriptText } from '../../../src/model/snapshot';
+import { useAtlasStore } from '../../../src/store/atlas-store';
+import { copy, fileClaiming, smallBundle } from '../../fixtures/bundle-fixture';
+import { fixtureAtlas } from '../../fixtures/load-fixture';
+
+const jsonFile = (value: unknown, name: string) =>
+  new File([typeof value === 'string' ? value : JSON.stringify(value)], name, {
+    type: 'application/json',
+  });
+
+async function renderApp() {
+  const atlas = await fixtureAtlas();
+  useAtlasStore.getState().setAtlas(atlas);
+  const user = userEvent.setup();
+  render(<App />);
+  return { user, atlas };
+}
+
+async function chooseFile(user: ReturnType<typeof userEvent.setup>, file: File) {
+  await user.click(screen.getByRole('button', { name: 'Open map…' }));
+  const dialog = await screen.findByRole('dialog', { name: 'Open another map' });
+  await user.upload(within(dialog).getByLabelText(/From this computer/), file);
+}
+
+const title = () => document.querySelector('.app-header__title')?.textContent;
+
+beforeEach(() => localStorage.clear());
+afterEach(() => document.getElementById(SNAPSHOT_ELEMENT_ID)?.remove());
+
+describe('opening another map', () => {
+  it('lists every problem of an invalid file and keeps the current map', async () => {
+    const { user, atlas } = await renderApp();
+    const broken = copy(await smallBundle());
+    broken.graph.concepts[0]!.id = 'Not Kebab';
+    broken.graph.relations[0]!.target = 'nowhere';
+    await chooseFile(user, jsonFile(broken, 'broken.json'));
+    const alert = await screen.findByRole('alert', { name: 'Map not opened' });
+    expect(within(alert).getByText('“broken.json” could not be opened')).toBeInTheDocument();
+    const items = within(alert)
+      .getAllByRole('listitem')
+      .map((li) => li.textContent);
+    expect(items).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^graph\.concepts\[0\] \(Not Kebab\)\.id: must be kebab-case/),
+      ]),
+    );
+    expect(title()).toBe(atlas.article.meta.title);
+    expect(useAtlasStore.getState().atlas).toBe(atlas);
+    await user.click(within(alert).getByRole('button', { name: 'Dismiss' }));
+    expect(screen.queryByRole('alert', { name: 'Map not opened' })).not.toBeInTheDocument();
+  });
+
+  it('refuses a file over the size limit without reading it', async () => {
+    const { user } = await renderApp();
+    await chooseFile(user, fileClaiming(25 * 1024 * 1024));
+    const alert = await screen.findByRole('alert', { name: 'Map not opened' });
+    expect(alert).toHaveTextContent('(file): the file is 25 MB; the limit is 20 MB');
+  });
+
+  it('opens a valid file in place of the current map, showing hostile text as text', async () => {
+    const { user } = await renderApp();
+    const bundle = copy(await smallBundle());
+    bundle.article.title = 'Another reading';
+    bundle.graph.concepts[0]!.label = '<img src=x onerror=alert(1)>';
+    await chooseFile(user, jsonFile(bundle, 'reading.json'));
+    await waitFor(() => expect(title()).toBe('Another reading'));
+    expect(useAtlasStore.getState().source).toEqual({ kind: 'bundle', name: 'reading.json' });
+    expect(screen.getAllByText('<img src=x onerror=alert(1)>').length).toBeGreaterThan(0);
+    expect(document.querySelector('img[src="x"]')).toBeNull();
+    // This test browser has no IndexedDB: the map opens first, then says it cannot be kept, and
+    // the next visit does not look for it.
+    expect(
+      await screen.findByText(/“reading.json” is open, but this browser does not allow keeping it/),
+    ).toBeInTheDocument();
+    expect(localStorage.getItem(OPEN_BUNDLE_KEY)).toBeNull();
+  });
+
+  it('opens a file dropped anywhere on the page', async () => {
+    await renderApp();
+    const bundle = copy(await smallBundle());
+    bundle.article.title = 'Dropped reading';
+    const file = jsonFile(bundle, 'dropped.json');
+    const dataTransfer = { types: ['Files'], files: [file], dropEffect: 'none' };
+    act(() => {
+      fireEvent.dragEnter(window, { dataTransfer });
+    });
+    expect(screen.getByText('Drop the map file to open it')).toBeInTheDocument();
+    act(() => {
+      fireEvent.drop(window, { dataTransfer });
+    });
+    expect(screen.queryByText('Drop the map file to open it')).not.toBeInTheDocument();
+    await waitFor(() => expect(title()).toBe('Dropped reading'));
+  });
+
+  it('goes back to the built-in article and forgets the opened map', async () => {
+    const { user, atlas } = await renderApp();
+    const script = document.createElement('script');
+    script.type = 'application/json';
+    script.id = SNAPSHOT_ELEMENT_ID;
+    script.textContent = snapshotScriptText(atlas);
+    document.body.append(script);
+    const bundle = copy(await smallBundle());
+    bundle.article.title = 'Another reading';
+    await chooseFile(user, jsonFile(bundle, 'reading.json'));
+    await waitFor(() => expect(title()).toBe('Another reading'));
+    expect(document.title).toBe('Another reading — Concept Atlas');
+    await user.click(screen.getByRole('button', { name: 'Open map…' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Open another map' });
+    expect(dialog).toHaveTextContent('Showing reading.json.');
+    await user.click(within(dialog).getByRole('button', { name: 'Back to the built-in article' }));
+    expect(title()).toBe(atlas.article.meta.title);
+    expect(document.title).toBe(`${atlas.article.meta.title} — Concept Atlas`);
+    expect(useAtlasStore.getState().source).toEqual({ kind: 'built-in' });
+    expect(localStorage.getItem(OPEN_BUNDLE_KEY)).toBeNull();
+  });
+
+  it('offers the built-in map as an example file and refuses non-web addresses', async () => {
+    const { user } = await renderApp();
+    await user.click(screen.getByRole('button', { name: 'Open map…' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Open another map' });
+    expect(
+      within(dialog).getByRole('link', { name: 'Download the built-in map as an example file' }),
+    ).toHaveAttribute('href', 'concept-atlas-example.json');
+    const address = within(dialog).getByLabelText(/From a web address/);
+    await user.type(address, 'javascript:alert(1)');
+    await user.click(within(dialog).getByRole('button', { name: 'Open' }));
+    const alert = await screen.findByRole('alert', { name: 'Map not opened' });
+    expect(alert).toHaveTextContent('(address): only http and https addresses can be opened');
+  });
+});
+
+describe('a map named in the address as the page starts', () => {
+  /** Serves `body` for any fetch, once `release` is called. */
+  function serveLater(body: string) {
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => {
+        await gate;
+        return new Response(body, { headers: { 'content-type': 'application/json' } });
+      }),
+    );
+    return release;
+  }
+
+  beforeEach(() => window.history.replaceState(null, '', '/?bundle=maps/linked.json'));
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    window.history.replaceState(null, '', '/');
+  });
+
+  it('is waited for, instead of drawing the built-in map first', async () => {
+    const bundle = copy(await smallBundle());
+    bundle.article.title = 'Linked reading';
+    const release = serveLater(JSON.stringify(bundle));
+    await renderApp();
+    act(() => openStartupBundle());
+    await waitFor(() => expect(title()).toBe('Opening a map…'));
+    expect(document.title).toBe('Opening a map… — Concept Atlas');
+    expect(document.querySelector('.bundle-status--opening')).toHaveTextContent(
+      /^Opening maps\/linked.json… Checking it.Cancel$/,
+    );
+    expect(document.querySelector('.concept-map')).toBeNull();
+    expect(screen.queryByRole('article', { name: 'Source article' })).toBeNull();
+    // Nothing of the built-in map shows meanwhile: not its title, search, panels or study counts.
+    expect(screen.queryByRole('combobox', { name: 'Search concepts' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Present' })).toBeNull();
+    expect(screen.queryByText(/Visited \d+ of/)).toBeNull();
+    expect(screen.queryByRole('complementary', { name: 'Concept details' })).toBeNull();
+    release();
+    await waitFor(() => expect(title()).toBe('Linked reading'));
+    // The browser tab says which map is open, too.
+    expect(document.title).toBe('Linked reading — Concept Atlas');
+    await waitFor(() => expect(document.querySelector('.concept-map')).not.toBeNull());
+    expect(await screen.findByRole('article', { name: 'Source article' })).toBeInTheDocument();
+  });
+
+  it('gives way to the built-in map, with its problems listed, when it cannot be opened', async () => {
+    const release = serveLater('{"schemaVersion": 1}');
+    const { atlas } = await renderApp();
+    act(() => openStartupBundle());
+    await waitFor(() => expect(title()).toBe('Opening a map…'));
+    release();
+    const alert = await screen.findByRole('alert', { name: 'Map not opened' });
+    expect(alert).toHaveTextContent('graph: is missing');
+    expect(title()).toBe(atlas.article.meta.title);
+    await waitFor(() => expect(document.querySelector('.concept-map')).not.toBeNull());
+    expect(document.querySelector('.bundle-status--opening')).toBeNull();
+  });
+});

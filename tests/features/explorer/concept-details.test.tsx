@@ -1,0 +1,91 @@
+import { act, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { ConceptDetails } from '../../../src/features/explorer/concept-details';
+import { useAtlasStore } from '../../../src/store/atlas-store';
+import { makeAnnotatedVeins, makeGraph } from '../../fixtures/atlas-fixture';
+import { fixtureAtlas } from '../../fixtures/load-fixture';
+
+async function renderDetails(selected: string | null) {
+  const graph = makeGraph();
+  graph.concepts[2] = makeAnnotatedVeins();
+  useAtlasStore.getState().setAtlas(await fixtureAtlas(graph));
+  useAtlasStore.getState().select(selected);
+  const user = userEvent.setup();
+  render(<ConceptDetails />);
+  return { user, panel: screen.getByRole('complementary', { name: 'Concept details' }) };
+}
+
+describe('concept details', () => {
+  it('invites the user to select something when nothing is selected', async () => {
+    const { panel } = await renderDetails(null);
+    expect(within(panel).getByRole('heading', { name: 'No concept selected' })).toBeInTheDocument();
+  });
+
+  it('shows the label, kind, section, summary, Chinese term, note and aliases', async () => {
+    const { panel } = await renderDetails('veins');
+    expect(within(panel).getByRole('heading', { level: 2, name: 'Veins' })).toBeInTheDocument();
+    expect(within(panel).getByText('Metaphor')).toBeInTheDocument();
+    expect(within(panel).getByText('Section 1: Pipes')).toBeInTheDocument();
+    expect(
+      within(panel).getByText('Pipes carry water the way veins carry blood.'),
+    ).toBeInTheDocument();
+    expect(within(panel).getByText('经络')).toHaveAttribute('lang', 'zh-Hans');
+    expect(
+      within(panel).getByText('A figure of speech, not a claim about biology.'),
+    ).toBeInTheDocument();
+    expect(within(panel).getByText('Also called: arteries')).toBeInTheDocument();
+  });
+
+  it('quotes every passage with a way to show it in the article', async () => {
+    const { user, panel } = await renderDetails('veins');
+    const quotes = panel.querySelectorAll('blockquote');
+    expect([...quotes].map((q) => q.textContent)).toEqual([
+      'the veins of a city',
+      'Old pipes leak.',
+    ]);
+    const buttons = within(panel).getAllByRole('button', { name: /Show in article/ });
+    expect(buttons).toHaveLength(2);
+    await user.click(buttons[1]!);
+    expect(useAtlasStore.getState().passageRequest).toMatchObject({ conceptId: 'veins', index: 1 });
+  });
+
+  it('writes relations as propositions whose other end is a link to that concept', async () => {
+    const { panel } = await renderDetails('pipes');
+    const items = within(panel)
+      .getAllByRole('listitem')
+      .filter((li) => li.className === 'details-relation');
+    expect(items.map((li) => li.textContent)).toEqual([
+      'pipes → carry → water',
+      'Veins → is the image for → pipes',
+    ]);
+    expect(within(items[1]!).getByRole('link', { name: 'Veins' })).toHaveAttribute(
+      'href',
+      '#/concept/veins',
+    );
+  });
+
+  it('keeps the focus and filters in the links it offers', async () => {
+    useAtlasStore.setState({ focusDepth: 2, hiddenKinds: ['example'] });
+    const { panel } = await renderDetails('pipes');
+    expect(within(panel).getByRole('link', { name: 'water' })).toHaveAttribute(
+      'href',
+      '#/concept/water?depth=2&hide-kinds=example',
+    );
+  });
+
+  it('updates its links when the focus changes while the panel is open', async () => {
+    const { panel } = await renderDetails('pipes');
+    act(() => useAtlasStore.getState().setFocusDepth(3));
+    expect(within(panel).getByRole('link', { name: 'water' })).toHaveAttribute(
+      'href',
+      '#/concept/water?depth=3',
+    );
+  });
+
+  it('clears the selection', async () => {
+    const { user, panel } = await renderDetails('pipes');
+    await user.click(within(panel).getByRole('button', { name: 'Clear selection' }));
+    expect(useAtlasStore.getState().selectedId).toBeNull();
+  });
+});

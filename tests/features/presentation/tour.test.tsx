@@ -1,0 +1,141 @@
+import { act, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { App } from '../../../src/app/app';
+import { useAtlasStore } from '../../../src/store/atlas-store';
+import { atlasWithTour } from '../../fixtures/tour-fixture';
+import { isFaded } from '../../fixtures/emphasis';
+
+async function renderTour(step = 1, view: 'tour' | 'presenter' = 'tour') {
+  useAtlasStore.getState().setAtlas(await atlasWithTour());
+  useAtlasStore.setState({ view, tour: { id: 'small', step } });
+  const user = userEvent.setup();
+  const rendered = render(<App />);
+  // Presenting loads on demand.
+  await waitFor(() => expect(screen.queryByText('Loading…')).not.toBeInTheDocument());
+  const node = (id: string) =>
+    rendered.container.querySelector<HTMLElement>(`.react-flow__node[data-id="${id}"]`);
+  return { user, node, ...rendered };
+}
+
+const step = () => useAtlasStore.getState().tour?.step;
+
+describe('presenting a tour', () => {
+  it('shows the step in large type with its progress, and emphasises its concepts', async () => {
+    const { node } = await renderTour(2);
+    expect(screen.getByRole('heading', { level: 2, name: 'Pipes' })).toBeInTheDocument();
+    expect(screen.getByText('Pipes carry it.')).toBeInTheDocument();
+    expect(screen.getByText('Step 2 of 3')).toBeInTheDocument();
+    expect(screen.getByRole('progressbar', { name: 'Progress through the tour' })).toHaveAttribute(
+      'aria-valuenow',
+      '2',
+    );
+    expect(node('pipes')).toHaveClass('is-step');
+    expect(isFaded(node('rain'))).toBe(true);
+  });
+
+  it('steps with the on-screen buttons, which stop at the ends', async () => {
+    const { user } = await renderTour(1);
+    expect(screen.getByRole('button', { name: '← Previous' })).toBeDisabled();
+    await user.click(screen.getByRole('button', { name: 'Next →' }));
+    expect(step()).toBe(2);
+    await user.click(screen.getByRole('button', { name: 'Next →' }));
+    expect(step()).toBe(3);
+    expect(screen.getByRole('button', { name: 'Next →' })).toBeDisabled();
+    await user.click(screen.getByRole('button', { name: '← Previous' }));
+    expect(step()).toBe(2);
+  });
+
+  it('follows a clicker: Right, PageDown and Space forward; Left and PageUp back; Home and End', async () => {
+    const { user } = await renderTour(1);
+    await user.keyboard('{ArrowRight}');
+    expect(step()).toBe(2);
+    await user.keyboard('{ArrowLeft}');
+    expect(step()).toBe(1);
+    await user.keyboard('{PageDown}');
+    expect(step()).toBe(2);
+    await user.keyboard('{PageUp}');
+    expect(step()).toBe(1);
+    (document.activeElement as HTMLElement | null)?.blur();
+    await user.keyboard(' ');
+    expect(step()).toBe(2);
+    await user.keyboard('{End}');
+    expect(step()).toBe(3);
+    await user.keyboard('{ArrowRight}');
+    expect(step()).toBe(3);
+    await user.keyboard('{Home}');
+    expect(step()).toBe(1);
+  });
+
+  it('leaves the tour with Escape and returns to the map', async () => {
+    const { user } = await renderTour(2);
+    await user.keyboard('{Escape}');
+    expect(useAtlasStore.getState()).toMatchObject({ view: 'map', tour: null });
+  });
+
+  it('hides the concepts of later steps under progressive reveal', async () => {
+    const { user, node } = await renderTour(2);
+    expect(node('rain')).not.toBeNull();
+    await user.click(screen.getByRole('checkbox', { name: 'Reveal concepts step by step' }));
+    expect(node('rain')).toBeNull();
+    await user.keyboard('{ArrowRight}');
+    expect(node('rain')).not.toBeNull();
+  });
+
+  it('offers the presenter view for the same step in another window', async () => {
+    await renderTour(2);
+    const link = screen.getByRole('link', { name: 'Open presenter view' });
+    expect(link).toHaveAttribute('href', '#/presenter/small/2');
+    expect(link).toHaveAttribute('target', 'concept-atlas-presenter');
+  });
+
+  it('lists the tours in a picker that starts one at its first step', async () => {
+    useAtlasStore.getState().setAtlas(await atlasWithTour());
+    const user = userEvent.setup();
+    render(<App />);
+    await user.click(screen.getByRole('button', { name: 'Present' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Present a tour' });
+    const start = within(dialog).getByRole('link', { name: /A small tour/ });
+    expect(start).toHaveAttribute('href', '#/tour/small/1');
+    expect(within(dialog).getByText(/Water, pipes and rain\. \(3 steps\)/)).toBeInTheDocument();
+  });
+
+  it('switches to a large, high-contrast projector theme', async () => {
+    const { user, container } = await renderTour(1);
+    await user.click(screen.getByRole('button', { name: 'Projector theme' }));
+    expect(container.querySelector('.app')).toHaveClass('theme-projector');
+  });
+});
+
+describe('the presenter view', () => {
+  it('shows the current and next step, the talking points and a clock', async () => {
+    await renderTour(2, 'presenter');
+    expect(screen.getByRole('heading', { name: 'Pipes' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'Rain' })).toBeInTheDocument();
+    expect(screen.getByText('Question: what leaks?')).toBeInTheDocument();
+    expect(screen.getByText('0:00')).toBeInTheDocument();
+  });
+
+  it('follows a step taken in the audience window', async () => {
+    await renderTour(1, 'presenter');
+    const audience = new BroadcastChannel('concept-atlas-tour');
+    await act(async () => {
+      audience.postMessage({ type: 'step', tourId: 'small', step: 3 });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    });
+    expect(step()).toBe(3);
+    expect(useAtlasStore.getState().view).toBe('presenter');
+    expect(await screen.findByRole('heading', { name: 'End of the tour' })).toBeInTheDocument();
+    audience.close();
+  });
+
+  it('tells the audience window when the presenter steps', async () => {
+    const { user } = await renderTour(1, 'presenter');
+    const heard: unknown[] = [];
+    const audience = new BroadcastChannel('concept-atlas-tour');
+    audience.onmessage = (event) => heard.push(event.data);
+    await user.click(screen.getByRole('button', { name: 'Next →' }));
+    await expect.poll(() => heard).toContainEqual({ type: 'step', tourId: 'small', step: 2 });
+    audience.close();
+  });
+});

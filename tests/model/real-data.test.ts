@@ -1,0 +1,125 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadAtlas } from '../../src/model/atlas';
+import { computeLayout } from '../../src/model/layout';
+import { layoutProblems } from '../../tools/layout-check';
+import { kindStyles } from '../../src/model/kinds';
+
+const markdown = readFileSync('data/article.md', 'utf8');
+const rawGraph: unknown = JSON.parse(readFileSync('data/graph.json', 'utf8'));
+const rawLayout: unknown = JSON.parse(readFileSync('data/layout.json', 'utf8'));
+const loaded = loadAtlas(markdown, rawGraph, rawLayout);
+if (!loaded.ok) throw new Error(`data/ is invalid:\n${loaded.problems.join('\n')}`);
+const { graph, anchors, layout } = loaded.atlas;
+const byId = new Map(graph.concepts.map((c) => [c.id, c]));
+const ofKind = (kind: string) => graph.concepts.filter((c) => c.kind === kind);
+const linked = (kind: string, target: string) =>
+  graph.relations.filter((r) => r.kind === kind && r.target === target).map((r) => r.source);
+
+describe('the curated graph', () => {
+  it('validates, with every passage anchored', () => {
+    for (const concept of graph.concepts) {
+      expect(anchors.get(concept.id)).toHaveLength(concept.passages.length);
+    }
+  });
+
+  it('has the expected size, with more relations than concepts', () => {
+    expect(graph.concepts.length).toBeGreaterThanOrEqual(90);
+    expect(graph.concepts.length).toBeLessThanOrEqual(135);
+    expect(graph.relations.length).toBeGreaterThan(graph.concepts.length);
+  });
+
+  it('names the structural elements of the argument', () => {
+    expect(ofKind('keyword')).toHaveLength(3);
+    expect(ofKind('pillar')).toHaveLength(4);
+    expect(ofKind('leap')).toHaveLength(4);
+    expect(ofKind('pair').length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('draws each dialectical pair as one concept with two contrasting poles', () => {
+    for (const pair of ofKind('pair')) {
+      const poles = linked('pole-of', pair.id);
+      expect(poles, pair.id).toHaveLength(2);
+      const [a, b] = poles;
+      const contrast = graph.relations.some(
+        (r) =>
+          r.kind === 'contrasts-with' &&
+          ((r.source === a && r.target === b) || (r.source === b && r.target === a)),
+      );
+      expect(contrast, `${a} contrasts with ${b}`).toBe(true);
+    }
+  });
+
+  it('has every metaphor the essay leans on', () => {
+    const images = ofKind('metaphor').map((c) =>
+      `${c.label} ${(c.aliases ?? []).join(' ')}`.toLowerCase(),
+    );
+    for (const word of [
+      'chassis',
+      'engine',
+      'lubricant',
+      'carrying platform',
+      'meridian',
+      'family asset',
+      'bones',
+    ]) {
+      expect(
+        images.some((label) => label.includes(word)),
+        word,
+      ).toBe(true);
+    }
+  });
+
+  it('links every metaphor to what it describes', () => {
+    for (const metaphor of ofKind('metaphor')) {
+      const touching = graph.relations.filter(
+        (r) => r.source === metaphor.id || r.target === metaphor.id,
+      );
+      expect(touching.length, metaphor.id).toBeGreaterThan(0);
+    }
+  });
+
+  it('corrects the plan number in a note while keeping the quote verbatim', () => {
+    const plan = graph.concepts.find((c) =>
+      c.passages.some((p) => p.exact.includes('14th Five-Year')),
+    );
+    expect(plan?.note).toMatch(/15th Five-Year Plan/);
+  });
+
+  it('gives every used kind a colour and a name', () => {
+    for (const concept of graph.concepts) expect(kindStyles[concept.kind]).toBeDefined();
+  });
+
+  it('writes summaries of one to three sentences', () => {
+    for (const concept of graph.concepts) {
+      const sentences = concept.summary.split(/(?<=[.!?])\s+(?=[A-Z"“])/).length;
+      expect(sentences, concept.id).toBeLessThanOrEqual(3);
+    }
+  });
+
+  it('relates only concepts that exist', () => {
+    for (const relation of graph.relations) {
+      expect(byId.has(relation.source) && byId.has(relation.target), relation.id).toBe(true);
+    }
+  });
+});
+
+describe('the committed layout', () => {
+  it('places every concept and section', () => {
+    expect(layoutProblems(graph, layout)).toEqual([]);
+  });
+
+  it('is what the layout engine computes from the current graph', async () => {
+    expect(await computeLayout(graph, anchors)).toEqual(layout);
+  });
+
+  it('has no overlapping concepts', () => {
+    const boxes = Object.entries(layout.concepts).map(([id, at]) => ({ id, ...at }));
+    for (const [i, a] of boxes.entries()) {
+      for (const b of boxes.slice(i + 1)) {
+        const apart = Math.abs(a.x - b.x) >= 220 || Math.abs(a.y - b.y) >= 46;
+        expect(apart, `${a.id} overlaps ${b.id}`).toBe(true);
+      }
+    }
+  });
+});

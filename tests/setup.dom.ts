@@ -1,0 +1,48 @@
+import '@testing-library/jest-dom/vitest';
+import { cleanup } from '@testing-library/react';
+import { afterEach } from 'vitest';
+
+// React Flow measures nodes with ResizeObserver and reads transforms with DOMMatrixReadOnly,
+// which jsdom lacks (the mocks follow React Flow's testing guide).
+class ResizeObserverMock {
+  constructor(private readonly callback: ResizeObserverCallback) {}
+  observe(target: Element) {
+    this.callback([{ target } as ResizeObserverEntry], this as unknown as ResizeObserver);
+  }
+  unobserve() {}
+  disconnect() {}
+}
+
+class DOMMatrixReadOnlyMock {
+  m22: number;
+  constructor(transform?: string) {
+    const scale = transform?.match(/scale\(([1-9.])\)/)?.[1];
+    this.m22 = scale !== undefined ? Number(scale) : 1;
+  }
+}
+
+globalThis.ResizeObserver = ResizeObserverMock as unknown as typeof ResizeObserver;
+globalThis.DOMMatrixReadOnly = DOMMatrixReadOnlyMock as unknown as typeof DOMMatrixReadOnly;
+
+Object.defineProperties(globalThis.HTMLElement.prototype, {
+  offsetHeight: {
+    get(this: HTMLElement) {
+      return Number.parseFloat(this.style.height) || 1;
+    },
+  },
+  offsetWidth: {
+    get(this: HTMLElement) {
+      return Number.parseFloat(this.style.width) || 1;
+    },
+  },
+});
+
+// jsdom does not lay out, so it has no scrolling; the reader scrolls passages into view.
+if (!('scrollIntoView' in Element.prototype)) {
+  Object.defineProperty(Element.prototype, 'scrollIntoView', { value() {}, writable: true });
+}
+
+(globalThis.SVGElement.prototype as unknown as { getBBox: () => DOMRect }).getBBox = () =>
+  ({ x: 0, y: 0, width: 0, height: 0 }) as DOMRect;
+
+afterEach(() => cleanup());

@@ -1,0 +1,302 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { defaultRoute } from '../../src/model/route';
+import {
+  STUDY_BACKUP_KEY,
+  STUDY_KEY,
+  emptyStudy,
+  loadStudy,
+  mergeStudy,
+  saveStudy,
+  type Study,
+} from '../../src/store/study-storage';
+import { startStudySync } from '../../src/store/study-sync';
+import { useAtlasStore } from '../../src/store/atlas-store';
+import { fixtureAtlas } from '../fixtures/load-fixture';
+import { memoryStorage } from '../fixtures/memory-storage';
+
+/** A storage that refuses every write, as a full or private-mode browser does. */
+function refusingStorage(name: string, initial: Record<string, string> = {}) {
+  const storage = memoryStorage(initial);
+  const write = storage.setItem;
+  let refusing = true;
+  storage.setItem = (key, value) => {
+    if (refusing) throw new DOMException('refused', name);
+    write(key, value);
+  };
+  return { storage, allow: () => (refusing = false) };
+}
+
+const saved = (storage: Storage) => JSON.parse(storage.getItem(STUDY_KEY) ?? 'null') as Study;
+
+const mine: Study = {
+  version: 1,
+  notes: {
+    water: {
+      text: 'Line one\n\n> not a quote\n# not a heading',
+      updated: '2026-03-01T10:00:00.000Z',
+    },
+  },
+  visited: ['water', 'pipes'],
+  quizzed: ['water'],
+};
+
+describe('study storage', () => {
+  it('round-trips notes and progress', () => {
+    const storage = memoryStorage();
+    expect(saveStudy(mine, storage)).toBeNull();
+    expect(loadStudy(storage)).toEqual({ study: mine, problem: null, canSave: true });
+  });
+
+  it('starts empty and silent on a first visit', () => {
+    expect(loadStudy(memoryStorage())).toEqual({
+      study: emptyStudy(),
+      problem: null,
+      canSave: true,
+    });
+  });
+
+  it.each([
+    ['not JSON', '{"version":1,"notes":{"water":{"text":"half a no'],
+    ['a foreign version', '{"version":2,"notes":{}}'],
+    [
+      'a note without its date',
+      '{"version":1,"notes":{"water":{"text":"x"}},"visited":[],"quizzed":[]}',
+    ],
+    ['a bare string', '"hello"'],
+  ])('keeps %s aside as a backup and starts empty, with a message', (_, raw) => {
+    const storage = memoryStorage({ [STUDY_KEY]: raw });
+    const loaded = loadStudy(storage);
+    expect(loaded.study).toEqual(emptyStudy());
+    expect(loaded.problem).toMatch(/could not be read/);
+    expect(loaded.canSave).toBe(true);
+    expect(storage.getItem(STUDY_BACKUP_KEY)).toBe(raw);
+  });
+
+  it('moves an older, different backup aside instead of overwriting it', () => {
+    const storage = memoryStorage({
+      [STUDY_KEY]: 'new garbage',
+      [STUDY_BACKUP_KEY]: 'old garbage',
+    });
+    loadStudy(storage);
+    expect(storage.getItem(STUDY_BACKUP_KEY)).toBe('new garbage');
+    const keys = Array.from({ length: storage.length }, (_, i) => storage.key(i));
+    const older = keys.find((k) => k?.startsWith(`${STUDY_BACKUP_KEY}:`));
+    expect(older && storage.getItem(older)).toBe('old garbage');
+  });
+
+  it('will not overwrite an unreadable value that could not be backed up', () => {
+    const { storage } = refusingStorage('QuotaExceededError', { [STUDY_KEY]: '{broken' });
+    const loaded = loadStudy(storage);
+    expect(loaded.canSave).toBe(false);
+    expect(loaded.problem).toMatch(/too full to keep a backup/);
+  });
+
+  it('explains a full storage in plain words', () => {
+    const { storage } = refusingStorage('QuotaExceededError');
+    expect(saveStudy(mine, storage)).toBe(
+      'Your notes could not be saved: the browser storage is full. Your text is still here; export your notes to keep them.',
+    );
+  });
+
+  it('explains a storage that refuses for another reason, such as private mode', () => {
+    const { storage } = refusingStorage('SecurityError');
+    expect(saveStudy(mine, storage)).toMatch(/could not be saved: this browser does not allow it/);
+    expect(saveStudy(mine, null)).toMatch(/could not be saved/);
+  });
+
+  it('merges two versions keeping the newer note and every visit', () => {
+    const older = { text: 'old', updated: '2026-01-01T00:00:00.000Z' };
+    const newer = { text: 'new', updated: '2026-02-01T00:00:00.000Z' };
+    const a: Study = { ...emptyStudy(), notes: { water: newer, rain: older }, visited: ['water'] };
+    const b: Study = { ...emptyStudy(), notes: { water: older, pipes: newer }, visited: ['rain'] };
+    expect(mergeStudy(a, b)).toEqual({
+      version: 1,
+      notes: { water: newer, rain: older, pipes: newer },
+      visited: ['water', 'rain'],
+      quizzed: [],
+    });
+    expect(mergeStudy(b, a).notes.water).toEqual(newer);
+  });
+});
+
+describe('study sync', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('loads saved notes and progress into the store', () => {
+    const stop = startStudySync(memoryStorage({ [STUDY_KEY]: JSON.stringify(mine) }), null);
+    const state = useAtlasStore.getState();
+    expect(state.notes).toEqual(mine.notes);
+    expect(state.visited).toEqual(mine.visited);
+    expect(state.quizzed).toEqual(mine.quizzed);
+    expect(state.studyProblem).toBeNull();
+    stop();
+  });
+
+  it('reports a corrupt value in studyProblem, not in the general notice', () => {
+    const storage = memoryStorage({ [STUDY_KEY]: 'garbage' });
+    const stop = startStudySync(storage, null);
+    expect(useAtlasStore.getState().studyProblem).toMatch(/could not be read/);
+    expect(useAtlasStore.getState().notice).toBeNull();
+    expect(storage.getItem(STUDY_BACKUP_KEY)).toBe('garbage');
+    stop();
+  });
+
+  it('saves notes as they are typed, and progress once the page is idle', async () => {
+    useAtlasStore.getState().setAtlas(await fixtureAtlas());
+    vi.useFakeTimers();
+    const storage = memoryStorage();
+    const stop = startStudySync(storage, null);
+    const store = useAtlasStore.getState();
+    store.setNote('water', 'W');
+    expect(saved(storage).notes.water?.text).toBe('W');
+    store.setNote('water', 'Wa');
+    expect(saved(storage).notes.water?.text).toBe('Wa');
+    // Selecting is not held up by saving: the visit is written a moment later.
+    store.select('rain');
+    expect(saved(storage).visited).toEqual([]);
+    vi.runAllTimers();
+    expect(saved(storage).visited).toEqual(['rain']);
+    store.markQuizzed(['rain', 'pipes']);
+    vi.runAllTimers();
+    expect(saved(storage).quizzed).toEqual(['rain', 'pipes']);
+    // A note saves any progress still waiting with it.
+    store.select('pipes');
+    store.setNote('water', '');
+    expect(saved(storage)).toMatchObject({ notes: {}, visited: ['rain', 'pipes'] });
+    stop();
+    store.setNote('rain', 'after stop');
+    expect(saved(storage).notes).toEqual({});
+  });
+
+  it('saves waiting progress when the page is hidden or the sync stops', async () => {
+    useAtlasStore.getState().setAtlas(await fixtureAtlas());
+    vi.useFakeTimers();
+    const storage = memoryStorage();
+    const stop = startStudySync(storage, window);
+    useAtlasStore.getState().select('rain');
+    expect(storage.getItem(STUDY_KEY)).toBeNull();
+    window.dispatchEvent(new Event('pagehide'));
+    expect(saved(storage).visited).toEqual(['rain']);
+    useAtlasStore.getState().select('pipes');
+    stop();
+    expect(saved(storage).visited).toEqual(['rain', 'pipes']);
+  });
+
+  it('counts a concept opened by a link (applyRoute) as visited', async () => {
+    useAtlasStore.getState().setAtlas(await fixtureAtlas());
+    const storage = memoryStorage();
+    const stop = startStudySync(storage, null);
+    useAtlasStore.getState().applyRoute({ ...defaultRoute, conceptId: 'veins' });
+    expect(useAtlasStore.getState().visited).toEqual(['veins']);
+    stop();
+    expect(saved(storage).visited).toEqual(['veins']);
+  });
+
+  it('keeps the text in the store when saving fails, and clears the message once it works', () => {
+    const { storage, allow } = refusingStorage('QuotaExceededError');
+    const stop = startStudySync(storage, null);
+    useAtlasStore.getState().setNote('water', 'Precious words');
+    expect(useAtlasStore.getState().studyProblem).toMatch(/storage is full/);
+    expect(useAtlasStore.getState().notes.water?.text).toBe('Precious words');
+    expect(storage.getItem(STUDY_KEY)).toBeNull();
+    allow();
+    useAtlasStore.getState().setNote('water', 'Precious words!');
+    expect(useAtlasStore.getState().studyProblem).toBeNull();
+    expect(saved(storage).notes.water?.text).toBe('Precious words!');
+    stop();
+  });
+
+  it('saves nothing over an unreadable value until it could be backed up', () => {
+    const { storage, allow } = refusingStorage('QuotaExceededError', { [STUDY_KEY]: '{broken' });
+    const stop = startStudySync(storage, null);
+    useAtlasStore.getState().setNote('water', 'new text');
+    expect(storage.getItem(STUDY_KEY)).toBe('{broken');
+    expect(useAtlasStore.getState().studyProblem).toMatch(/too full to keep a backup/);
+    allow();
+    useAtlasStore.getState().setNote('water', 'new text.');
+    expect(storage.getItem(STUDY_BACKUP_KEY)).toBe('{broken');
+    expect(saved(storage).notes.water?.text).toBe('new text.');
+    stop();
+  });
+
+  it('merges notes saved by another tab instead of overwriting them', () => {
+    const storage = memoryStorage();
+    const stop = startStudySync(storage, window);
+    useAtlasStore.getState().setNote('water', 'typed here');
+    const theirs: Study = {
+      ...emptyStudy(),
+      notes: { rain: { text: 'typed in the other tab', updated: new Date().toISOString() } },
+      visited: ['rain'],
+    };
+    storage.setItem(STUDY_KEY, JSON.stringify(theirs));
+    window.dispatchEvent(new StorageEvent('storage', { key: STUDY_KEY }));
+    const state = useAtlasStore.getState();
+    expect(state.notes.water?.text).toBe('typed here');
+    expect(state.notes.rain?.text).toBe('typed in the other tab');
+    expect(saved(storage).notes.water?.text).toBe('typed here');
+    expect(saved(storage).visited).toEqual(['rain']);
+    stop();
+  });
+});
+
+describe('study actions', () => {
+  it('sets a note with its date, and removes it only when the box is empty', () => {
+    const store = useAtlasStore.getState();
+    store.setNote('water', ' ');
+    expect(useAtlasStore.getState().notes.water).toEqual({
+      text: ' ',
+      updated: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+    });
+    store.setNote('water', '');
+    expect(useAtlasStore.getState().notes).toEqual({});
+  });
+
+  it('marks an existing concept visited when it is selected, once', async () => {
+    useAtlasStore.getState().setAtlas(await fixtureAtlas());
+    const store = useAtlasStore.getState();
+    store.select('pipes');
+    store.select('water');
+    store.select('pipes');
+    store.select('nowhere');
+    store.select(null);
+    expect(useAtlasStore.getState().visited).toEqual(['pipes', 'water']);
+    expect(useAtlasStore.getState().notice).toBeNull();
+    store.select('nowhere');
+    expect(useAtlasStore.getState().notice).toMatch(/not found/);
+  });
+
+  it('resets visits and quizzes but keeps notes', () => {
+    const store = useAtlasStore.getState();
+    store.markVisited('water');
+    store.markQuizzed(['water', 'rain', 'water']);
+    expect(useAtlasStore.getState().quizzed).toEqual(['water', 'rain']);
+    store.setNote('water', 'mine');
+    store.resetProgress();
+    const state = useAtlasStore.getState();
+    expect([state.visited, state.quizzed]).toEqual([[], []]);
+    expect(state.notes.water?.text).toBe('mine');
+  });
+
+  it('imports notes without replacing or repeating text the student already has', () => {
+    const store = useAtlasStore.getState();
+    store.setNote('water', 'Mine');
+    store.setNote('pipes', 'Short');
+    store.setNote('rain', 'Same');
+    const result = store.importNotes(
+      { water: 'Theirs', pipes: 'Short, then longer', rain: 'Same', veins: 'New', empty: '' },
+      'merge',
+    );
+    expect(result).toEqual({ added: 1, combined: 2, unchanged: 1 });
+    expect(texts(useAtlasStore.getState().notes)).toEqual({
+      water: 'Mine\n\nTheirs',
+      pipes: 'Short, then longer',
+      rain: 'Same',
+      veins: 'New',
+    });
+  });
+});
+
+const texts = (notes: Record<string, { text: string }>) =>
+  Object.fromEntries(Object.entries(notes).map(([id, n]) => [id, n.text]));

@@ -1,0 +1,34 @@
+import type { Article } from '../src/model/article';
+import { BUNDLE_SCHEMA_VERSION, type Bundle } from '../src/model/bundle-format';
+import type { Graph, Layout } from '../src/model/schema';
+import type { Tour } from '../src/model/tours';
+
+const FRONT_MATTER = /^---\r?\n[\s\S]*?\r?\n---\r?\n/;
+
+/**
+ * The content of data/ as one bundle: the article without its front matter (the title and source
+ * move into the bundle), and every concept pinned where the layout placed it, so that the bundle
+ * opens without laying out again.
+ */
+export function bundleFromContent(
+  markdown: string,
+  content: { article: Article; graph: Graph; layout: Layout; tours: Tour[] },
+): Bundle {
+  const { article, graph, layout, tours } = content;
+  return {
+    schemaVersion: BUNDLE_SCHEMA_VERSION,
+    article: {
+      title: article.meta.title,
+      markdown: markdown.replace(FRONT_MATTER, '').trimStart(),
+      ...(article.meta.source ? { source: article.meta.source } : {}),
+    },
+    graph: {
+      ...graph,
+      concepts: graph.concepts.map((concept) => {
+        const placed = concept.position ?? layout.concepts[concept.id];
+        return placed ? { ...concept, position: { x: placed.x, y: placed.y } } : concept;
+      }),
+    },
+    ...(tours.length > 0 ? { tours: { schemaVersion: 1, tours } } : {}),
+  };
+}
