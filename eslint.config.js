@@ -1,7 +1,55 @@
 import js from '@eslint/js';
 import globals from 'globals';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import importX from 'eslint-plugin-import-x';
+import jsxA11y from 'eslint-plugin-jsx-a11y';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
+
+const features = ['explorer', 'presentation', 'study', 'bundle'];
+
+/**
+ * The layers point one way: app -> features -> store -> model, with shared beside them. The model
+ * imports nothing else of src/; features do not import each other; nothing imports the entry; the
+ * app never reaches into tools/ or tests/.
+ */
+const layers = [
+  {
+    target: './src/model',
+    from: ['./src/app', './src/features', './src/store', './src/shared'],
+    message: 'The model is pure: it imports nothing else of src/.',
+  },
+  {
+    target: './src/shared',
+    from: ['./src/app', './src/features', './src/store'],
+    message: 'Shared helpers know nothing of the app, its features or its store.',
+  },
+  {
+    target: './src/store',
+    from: ['./src/app', './src/features'],
+    message: 'The store sits below the features and the app.',
+  },
+  ...features.map((feature) => ({
+    target: `./src/features/${feature}`,
+    from: ['./src/app', ...features.filter((f) => f !== feature).map((f) => `./src/features/${f}`)],
+    message: 'A feature does not import the app or another feature: the app composes them.',
+  })),
+  {
+    target: './src',
+    from: ['./tools', './tests'],
+    message: 'The app never imports tools or tests.',
+  },
+  {
+    target: './tools',
+    from: ['./src/app', './src/features', './src/store'],
+    message: 'Tools use the model, never the app.',
+  },
+  {
+    target: '.',
+    from: './src/app/main.tsx',
+    message: 'Nothing imports the entry.',
+  },
+];
 
 export default tseslint.config(
   { ignores: ['dist', 'dist-single', 'node_modules'] },
@@ -9,11 +57,20 @@ export default tseslint.config(
     extends: [js.configs.recommended, ...tseslint.configs.recommended],
     files: ['**/*.{ts,tsx,js}'],
     languageOptions: { ecmaVersion: 2022, globals: { ...globals.browser, ...globals.node } },
-    plugins: { 'react-hooks': reactHooks },
+    plugins: { 'react-hooks': reactHooks, 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [createTypeScriptImportResolver({ alwaysTryTypes: true })],
+    },
     rules: {
       ...reactHooks.configs.recommended.rules,
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      'import-x/no-restricted-paths': ['error', { zones: layers }],
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
     },
+  },
+  {
+    ...jsxA11y.flatConfigs.recommended,
+    files: ['src/**/*.tsx'],
   },
 );

@@ -4,6 +4,7 @@ import { safeHref } from '../shared/safe-href';
 import { isTypingTarget } from '../shared/typing';
 import { useFileDrop } from './use-file-drop';
 import { useMediaQuery } from '../shared/use-media-query';
+import { ConceptMap } from '../features/explorer/concept-map';
 import { useAtlasStore } from '../store/atlas-store';
 import { BundleStatus } from '../features/bundle/bundle-status';
 import { DataProblems } from './data-problems';
@@ -99,7 +100,7 @@ export function App() {
   useGlobalKeys();
   useDocumentTitle(shown?.article.meta.title, startup);
   let main = null;
-  if (shown && view === 'tour') main = <TourStage />;
+  if (shown && view === 'tour') main = <TourStage map={<ConceptMap />} />;
   else if (shown && view === 'presenter') main = <PresenterView />;
   else if (shown) main = narrow ? <NarrowLayout /> : <WideLayout />;
   return (

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Group, Panel, type PanelImperativeHandle, Separator } from 'react-resizable-panels';
 import { type NarrowTab, useAtlasStore } from '../store/atlas-store';
-import { ConceptDetails } from '../features/explorer/concept-details';
+import { DetailsPanel } from './details-panel';
 import { MainView } from './main-view';
 import { SourceReader } from '../features/explorer/source-reader';
 
@@ -76,7 +76,7 @@ export function WideLayout() {
           className="panel"
         >
           <div className="panel__scroll">
-            <ConceptDetails />
+            <DetailsPanel />
           </div>
         </Panel>
         <Separator className="panel-separator" aria-label="Resize the article panel" />
@@ -122,6 +122,7 @@ export function NarrowLayout() {
   }
   return (
     <div className="narrow-layout">
+      {/* eslint-disable-next-line jsx-a11y/interactive-supports-focus -- roving tabindex: the selected tab takes focus, the list handles the arrow keys */}
       <div className="tabs" role="tablist" aria-label="Views" onKeyDown={onKeyDown}>
         {tabs.map((t) => (
           <button
@@ -151,7 +152,7 @@ export function NarrowLayout() {
           {t.id === 'map' ? <MainView /> : null}
           {t.id === 'details' ? (
             <div className="panel__scroll">
-              <ConceptDetails />
+              <DetailsPanel />
             </div>
           ) : null}
           {t.id === 'article' ? <SourceReader /> : null}

@@ -5,6 +5,9 @@ import type { Passage } from './schema';
 /** A W3C TextPositionSelector: where a quote sits in the article's plain text. */
 export type TextPosition = { start: number; end: number };
 
+/** Where each concept's passages sit in the article, in the order the concept lists them. */
+export type Anchors = Map<string, TextPosition[]>;
+
 export type AnchorResult = { ok: true; position: TextPosition } | { ok: false; reason: string };
 
 /** Markdown emphasis markers are not part of the author's words. */

@@ -1,4 +1,4 @@
-import type { TextPosition } from './anchor';
+import type { Anchors } from './anchor';
 import type { Article } from './article';
 import { toFlow, type AtlasNode, type Box, type RelationEdge } from './flow';
 import { adjacency, type Adjacency } from './neighbours';
@@ -7,7 +7,6 @@ import type { Concept, Graph, Layout } from './schema';
 import type { Tour } from './tours';
 
 /** Every passage of every concept, resolved to its place in the article. */
-export type Anchors = Map<string, TextPosition[]>;
 
 /** Content that has passed every check: what validating produces and a snapshot stores. */
 export type CheckedContent = {

@@ -2,7 +2,7 @@ import ELK from 'elkjs/lib/elk.bundled.js';
 import type { ElkNode } from 'elkjs/lib/elk-api';
 import { NODE_WIDTH, nodeHeight, SECTION_HEADER, SECTION_PADDING } from './geometry';
 import { readingOrder } from './reading-order';
-import type { Anchors } from './validate';
+import type { Anchors } from './anchor';
 import type { Graph, Layout } from './schema';
 
 const SECTION_GAP = 80;

@@ -1,5 +1,5 @@
 import type { Graph } from './schema';
-import type { Anchors } from './validate';
+import type { Anchors } from './anchor';
 
 /**
  * The order in which a reader meets the concepts: by section, then by where the article first

@@ -1,8 +1,7 @@
 import MiniSearch, { type SearchOptions, type SearchResult } from 'minisearch';
-import { whenIdle } from '../shared/when-idle';
 import type { Article } from './article';
 import type { Concept, ConceptKind, Graph } from './schema';
-import type { Anchors } from './validate';
+import type { Anchors } from './anchor';
 import { excerpt, SNIPPET_LENGTH } from './text';
 
 export type SearchField = 'label' | 'alias' | 'zh' | 'summary' | 'passage';
@@ -302,19 +301,22 @@ export function warmUpQueries(graph: Graph): string[] {
 /** How many times the warm-up runs its queries: enough for the engine to compile the search. */
 const WARM_UP_ROUNDS = 5;
 
+/** Runs `action` later (in the app: when the browser is next idle) and returns a way to cancel it. */
+export type Schedule = (action: () => void) => () => void;
+
 /**
- * Runs the warm-up queries a few times, one per idle moment, so that the first keys someone types
- * run compiled code instead of the engine's first, slower pass over it. Returns a way to stop.
+ * Runs the warm-up queries a few times, one per `later` moment, so that the first keys someone
+ * types run compiled code instead of the engine's first, slower pass over it. Returns a way to stop.
  */
-export function warmUp(index: SearchIndex, graph: Graph): () => void {
+export function warmUp(index: SearchIndex, graph: Graph, later: Schedule): () => void {
   const queries = warmUpQueries(graph);
   const total = queries.length * WARM_UP_ROUNDS;
   let done = 0;
   const next = () => {
     index.lookup(queries[done % queries.length] as string, 8, 50);
     done += 1;
-    if (done < total) cancel = whenIdle(next, 2000);
+    if (done < total) cancel = later(next);
   };
-  let cancel = whenIdle(next, 2000);
+  let cancel = later(next);
   return () => cancel();
 }

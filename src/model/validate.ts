@@ -1,11 +1,8 @@
 import type { z } from 'zod';
-import { anchorPassages } from './anchor';
-import type { Anchors } from './derive-atlas';
+import { anchorPassages, type Anchors } from './anchor';
 import type { Article } from './article';
 import { normaliseWhitespace } from './text';
 import { graphSchema, type Graph } from './schema';
-
-export type { Anchors };
 
 export type GraphCheck =
   { ok: true; graph: Graph; anchors: Anchors } | { ok: false; problems: string[] };

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseArticle, type Block } from '../../src/model/article';
 import { coverage, marksByBlock, segmentBlock, type Mark } from '../../src/model/passages';
-import { checkGraph, type Anchors } from '../../src/model/validate';
+import type { Anchors } from '../../src/model/anchor';
+import { checkGraph } from '../../src/model/validate';
 import { fixtureMarkdown, makeGraph } from '../fixtures/atlas-fixture';
 import { loadRealAtlas } from '../fixtures/real-atlas';
 

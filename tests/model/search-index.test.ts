@@ -289,9 +289,13 @@ describe('warming up the search', () => {
 
   it('runs the queries a few times, one per idle moment, until stopped', () => {
     vi.useFakeTimers();
+    const later = (next: () => void) => {
+      const timer = setTimeout(next, 0);
+      return () => clearTimeout(timer);
+    };
     const lookup = vi.fn((_query: string) => ({ hits: [], ids: [], total: 0 }));
     const spy = { lookup } as unknown as SearchIndex;
-    const stop = warmUp(spy, searchGraph);
+    const stop = warmUp(spy, searchGraph, later);
     expect(lookup).not.toHaveBeenCalled();
     vi.advanceTimersToNextTimer();
     expect(lookup).toHaveBeenCalledTimes(1);
@@ -302,7 +306,7 @@ describe('warming up the search', () => {
     );
 
     lookup.mockClear();
-    const stopEarly = warmUp(spy, searchGraph);
+    const stopEarly = warmUp(spy, searchGraph, later);
     vi.advanceTimersToNextTimer();
     stopEarly();
     vi.runAllTimers();

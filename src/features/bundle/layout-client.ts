@@ -1,4 +1,4 @@
-import type { Anchors } from '../../model/derive-atlas';
+import type { Anchors } from '../../model/anchor';
 import type { Graph, Layout } from '../../model/schema';
 import type { LayoutReply, LayoutRequest } from './layout-messages';
 

@@ -1,12 +1,10 @@
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { formatRoute } from '../../model/route';
 import { kindStyles } from '../../model/kinds';
 import type { Concept, Relation } from '../../model/schema';
 import { routeOf, useAtlasStore } from '../../store/atlas-store';
 import { KindIcon } from '../../shared/kind-icon';
-import { NotesBox } from '../study/notes-box';
-import { StudyTools } from '../study/study-tools';
 
 type Link = { relation: Relation; other: Concept; outgoing: boolean };
 
@@ -29,8 +27,18 @@ function Proposition({ link, self }: { link: Link; self: Concept }) {
   );
 }
 
-/** Everything about the selected concept: what it is, the author's words, and its relations. */
-export function ConceptDetails() {
+type Props = {
+  /** Shown when nothing is selected, such as the student's progress and notes tools. */
+  tools?: ReactNode;
+  /** The student's own note on the selected concept, below the author's words. */
+  notes?: (conceptId: string) => ReactNode;
+};
+
+/**
+ * Everything about the selected concept: what it is, the author's words, and its relations. The
+ * study tools and notes come from the study feature, which the app passes in.
+ */
+export function ConceptDetails({ tools, notes }: Props) {
   const atlas = useAtlasStore((s) => s.atlas);
   const selectedId = useAtlasStore((s) => s.selectedId);
   const showPassage = useAtlasStore((s) => s.showPassage);
@@ -63,7 +71,7 @@ export function ConceptDetails() {
           Keyboard: press <kbd>Tab</kbd> to reach the map, <kbd>Enter</kbd> to select, <kbd>/</kbd>{' '}
           to search, <kbd>?</kbd> for all shortcuts.
         </p>
-        <StudyTools />
+        {tools}
       </aside>
     );
   }
@@ -122,7 +130,7 @@ export function ConceptDetails() {
           </li>
         ))}
       </ul>
-      <NotesBox conceptId={concept.id} />
+      {notes?.(concept.id)}
       <h3 className="details__heading">
         Relations <span className="details__count">({links.length})</span>
       </h3>

@@ -81,7 +81,7 @@ function useSearchIndex(atlas: Atlas | null, wanted: boolean): BuiltIndex | null
           // Searches while nobody waits, so that the first keys typed do not pay for getting the
           // search code ready.
           stopWarmUp();
-          stopWarmUp = warmUp(index, atlas.graph);
+          stopWarmUp = warmUp(index, atlas.graph, (next) => whenIdle(next, 2000));
         }
         if (cancelled) return;
         setBuilt({ atlas, index, rehearsal: warmUpQueries(atlas.graph)[0] ?? '' });
@@ -365,6 +365,7 @@ export function SearchBox() {
         hidden={!expanded && !rehearsing}
       >
         {listed.map((hit, i) => (
+          // eslint-disable-next-line jsx-a11y/click-events-have-key-events -- an option of a combobox: the keys go to the box, which points at the active option
           <li
             key={hit.id}
             id={optionId(hit.id)}

@@ -197,6 +197,7 @@ function PassageChooser({ chooser, concepts, selectedId, handlers }: ChooserProp
   };
 
   return (
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions -- Escape and Tab inside the chooser close it or keep focus in it
     <span
       ref={boxRef}
       className="reader-chooser"
@@ -280,6 +281,7 @@ const ReaderBlock = memo(function ReaderBlock({
           className={className}
           data-concepts={ids.join(' ')}
           data-start={run.start}
+          // eslint-disable-next-line jsx-a11y/no-noninteractive-element-to-interactive-role -- the author's highlighted words are the control; a button would break the paragraph's text
           role="button"
           tabIndex={0}
           aria-describedby={`${aboutPrefix}${aboutKey(ids)}`}

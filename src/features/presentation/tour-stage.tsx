@@ -1,11 +1,13 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { formatRoute } from '../../model/route';
 import { toggleFullscreen, useCurrentTour, useTourKeys, useTourSync } from './use-tour';
 import { routeOf, useAtlasStore } from '../../store/atlas-store';
-import { ConceptMap } from '../explorer/concept-map';
 
-/** The audience view of a tour: the step in large type beside the map, framed on its concepts. */
-export function TourStage() {
+/**
+ * The audience view of a tour: the step in large type beside the map (which the app passes in),
+ * framed on its concepts.
+ */
+export function TourStage({ map }: { map: ReactNode }) {
   const current = useCurrentTour();
   const reveal = useAtlasStore((s) => s.reveal);
   const setReveal = useAtlasStore((s) => s.setReveal);
@@ -103,9 +105,7 @@ export function TourStage() {
           </button>
         </div>
       </section>
-      <div className="tour-layout__map">
-        <ConceptMap />
-      </div>
+      <div className="tour-layout__map">{map}</div>
     </div>
   );
 }

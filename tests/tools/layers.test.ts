@@ -1,0 +1,62 @@
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+// The lint rules that keep the layers pointing one way, tried on imports written for the test.
+const eslint = new ESLint({ cwd: process.cwd() });
+
+async function problemsOf(filePath: string, code: string) {
+  const [result] = await eslint.lintText(code, { filePath });
+  return (result?.messages ?? []).map((m) => m.ruleId);
+}
+
+describe('the layers of src/', () => {
+  it('keeps the model pure', async () => {
+    const rules = await problemsOf(
+      'src/model/example.ts',
+      "import { useAtlasStore } from '../store/atlas-store';\nexport const store = useAtlasStore;\n",
+    );
+    expect(rules).toContain('import-x/no-restricted-paths');
+  });
+
+  it('keeps features apart: the app composes them', async () => {
+    const rules = await problemsOf(
+      'src/features/presentation/example.ts',
+      "import { ConceptMap } from '../explorer/concept-map';\nexport const map = ConceptMap;\n",
+    );
+    expect(rules).toContain('import-x/no-restricted-paths');
+  });
+
+  it('keeps the store below the features', async () => {
+    const rules = await problemsOf(
+      'src/store/example.ts',
+      "import { openBundle } from '../features/bundle/bundle-actions';\nexport const open = openBundle;\n",
+    );
+    expect(rules).toContain('import-x/no-restricted-paths');
+  });
+
+  it('lets nothing import the entry, and keeps tools out of the app', async () => {
+    expect(
+      await problemsOf('src/app/example.ts', "import './main';\nexport const x = 1;\n"),
+    ).toContain('import-x/no-restricted-paths');
+    expect(
+      await problemsOf(
+        'src/features/explorer/example.ts',
+        "import { readContent } from '../../../tools/cli/content';\nexport const read = readContent;\n",
+      ),
+    ).toContain('import-x/no-restricted-paths');
+  });
+
+  it('allows the way down: a feature uses the store, the model and shared helpers', async () => {
+    const rules = await problemsOf(
+      'src/features/explorer/example.ts',
+      [
+        "import { useAtlasStore } from '../../store/atlas-store';",
+        "import { parseHash } from '../../model/route';",
+        "import { whenIdle } from '../../shared/when-idle';",
+        'export const all = [useAtlasStore, parseHash, whenIdle];',
+        '',
+      ].join('\n'),
+    );
+    expect(rules).toEqual([]);
+  });
+});
