@@ -70,6 +70,29 @@ export default tseslint.config(
     },
   },
   {
+    // The address has one writer (src/store/url-sync.ts); everything else asks it.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/store/url-sync.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'CallExpression[callee.property.name=/^(pushState|replaceState)$/]',
+          message: 'Only src/store/url-sync.ts writes the address.',
+        },
+        {
+          selector: "AssignmentExpression[left.object.property.name='location']",
+          message: 'Only src/store/url-sync.ts writes the address.',
+        },
+        {
+          selector:
+            "CallExpression[callee.object.property.name='location'][callee.property.name=/^(assign|replace)$/]",
+          message: 'Only src/store/url-sync.ts writes the address.',
+        },
+      ],
+    },
+  },
+  {
     ...jsxA11y.flatConfigs.recommended,
     files: ['src/**/*.tsx'],
   },

@@ -83,7 +83,8 @@ export function App() {
   const view = useAtlasStore((s) => s.view);
   const theme = useAtlasStore((s) => s.theme);
   const setTheme = useAtlasStore((s) => s.setTheme);
-  const [picking, setPicking] = useState(false);
+  const picking = useAtlasStore((s) => s.tourPickerOpen);
+  const setPicking = useAtlasStore((s) => s.setTourPickerOpen);
   const shortcutsOpen = useAtlasStore((s) => s.shortcutsOpen);
   const openMapOpen = useAtlasStore((s) => s.openMapOpen);
   const shortcutsMounted = useOnceTrue(shortcutsOpen);
@@ -164,7 +165,7 @@ export function App() {
       <Suspense fallback={null}>
         {shortcutsMounted ? <ShortcutsDialog /> : null}
         {openMapMounted ? <OpenMapDialog /> : null}
-        {pickerMounted ? <TourPicker open={picking} onClose={() => setPicking(false)} /> : null}
+        {pickerMounted ? <TourPicker /> : null}
         {shown ? <PrintHandout /> : null}
       </Suspense>
       {dragging ? (

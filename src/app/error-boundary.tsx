@@ -1,5 +1,6 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
 import { OPEN_BUNDLE_KEY } from '../features/bundle/bundle-actions';
+import { reloadWithoutBundle, showWholeMap } from '../store/url-sync';
 
 type State = { error: Error | null; reportCopied?: boolean };
 
@@ -10,10 +11,7 @@ export function reloadBuiltIn(win: Window = window) {
   } catch {
     // Nothing saved to forget.
   }
-  const url = new URL(win.location.href);
-  url.searchParams.delete('bundle');
-  url.hash = '#/';
-  win.location.replace(url.href);
+  reloadWithoutBundle(win);
 }
 
 /** What to send to whoever looks after the app: the error, where it happened, which browser. */
@@ -60,7 +58,7 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, State> {
             type="button"
             className="button button--primary"
             onClick={() => {
-              window.location.hash = '#/';
+              showWholeMap();
               this.setState({ error: null, reportCopied: false });
             }}
           >

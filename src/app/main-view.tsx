@@ -1,7 +1,8 @@
 import { lazy, Suspense } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { formatRoute, type View } from '../model/route';
-import { routeOf, useAtlasStore } from '../store/atlas-store';
+import { useAtlasStore } from '../store/atlas-store';
+import { routeOf } from '../store/selectors';
 import { ConceptMap } from '../features/explorer/concept-map';
 import { Legend } from '../features/explorer/legend';
 import { MapToolbar } from '../features/explorer/map-toolbar';

@@ -7,7 +7,6 @@ import { ErrorBoundary } from './error-boundary';
 import { UpdatePrompt } from './update-prompt';
 import { loadBuiltInAtlas } from '../features/bundle/built-in';
 import { openStartupBundle } from '../features/bundle/bundle-actions';
-import { startPreferencesSync } from '../store/preferences-sync';
 import { startStudySync } from '../store/study-sync';
 import { startUrlSync } from '../store/url-sync';
 import { useAtlasStore } from '../store/atlas-store';
@@ -16,7 +15,7 @@ const loaded = loadBuiltInAtlas();
 if (loaded.ok) useAtlasStore.getState().setAtlas(loaded.atlas);
 else useAtlasStore.getState().setProblems(loaded.problems);
 startUrlSync();
-startPreferencesSync();
+void useAtlasStore.persist.rehydrate();
 startStudySync();
 openStartupBundle();
 

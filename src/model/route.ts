@@ -11,6 +11,9 @@ export type FocusMode = 'fade' | 'hide';
 export const views = ['map', 'outline', 'quiz', 'tour', 'presenter'] as const;
 export type View = (typeof views)[number];
 
+/** The tour and presenter views show a tour; the others explore the map. */
+export const isTourView = (view: View) => view === 'tour' || view === 'presenter';
+
 /** What a shared link restores: the view, the selection, the focus and the filters. */
 export type MapRoute = {
   view: View;
@@ -55,7 +58,7 @@ export function parseHash(hash: string): MapRoute {
   const view: View = (views as readonly string[]).includes(segments[0] ?? '')
     ? (segments.shift() as View)
     : 'map';
-  const isTour = view === 'tour' || view === 'presenter';
+  const isTour = isTourView(view);
   const step = Number(segments[1] ?? '1');
   const tour =
     isTour && segments[0]
@@ -88,7 +91,7 @@ function safeDecode(segment: string): string {
 /** The shortest hash for a route: defaults are left out. */
 export function formatRoute(route: MapRoute): string {
   const prefix = route.view === 'map' ? '#/' : `#/${route.view}/`;
-  const inTour = (route.view === 'tour' || route.view === 'presenter') && route.tour;
+  const inTour = isTourView(route.view) && route.tour;
   const path = inTour
     ? `${prefix}${encodeURIComponent(route.tour!.id)}/${route.tour!.step}`
     : route.conceptId

@@ -34,12 +34,11 @@ export function startStudySync(
   let canSave = loaded.canSave;
   let saveFailed = false;
 
-  // Anything already in the store (a selection made before the sync started) is kept too.
-  const current = store.getState();
-  const merged = mergeStudy(loaded.study, studyOf(current));
+  // Anything already in the store (a concept selected before the sync started) is kept too.
+  const merged = mergeStudy(loaded.study, studyOf(store.getState()));
   store.setState({
     notes: merged.notes,
-    visited: withSelection(merged.visited, current),
+    visited: merged.visited,
     quizzed: merged.quizzed,
     ...(loaded.problem ? { studyProblem: loaded.problem } : {}),
   });
@@ -92,14 +91,6 @@ export function startStudySync(
   };
 
   const unsubscribe = store.subscribe((state, previous) => {
-    // Opening a concept by any route (a link, Back, a shared URL) counts as visiting it.
-    if (state.selectedId !== previous.selectedId && state.selectedId !== null) {
-      const visited = withSelection(state.visited, state);
-      if (visited !== state.visited) {
-        store.setState({ visited });
-        return; // That change comes back through this listener and is saved then.
-      }
-    }
     if (state.notes !== previous.notes) saveNow(state);
     else if (state.visited !== previous.visited || state.quizzed !== previous.quizzed) saveSoon();
   });
@@ -124,11 +115,4 @@ export function startStudySync(
     win?.removeEventListener('pagehide', flush);
     win?.document.removeEventListener('visibilitychange', onVisibility);
   };
-}
-
-function withSelection(visited: string[], state: AtlasStore): string[] {
-  const id = state.selectedId;
-  if (id === null || visited.includes(id)) return visited;
-  if (!state.atlas?.conceptById.has(id)) return visited;
-  return [...visited, id];
 }

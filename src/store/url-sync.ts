@@ -1,5 +1,11 @@
 import { formatRoute, parseHash } from '../model/route';
-import { routeOf, useAtlasStore } from './atlas-store';
+import { useAtlasStore } from './atlas-store';
+import { routeOf } from './selectors';
+
+/**
+ * The one module that writes the page's address. The hash says what is shown (the store follows
+ * it); `?bundle=` names a map to open at start-up.
+ */
 
 /**
  * Keeps the URL hash and the store in step. The hash is the source of truth: a reload or a shared
@@ -40,4 +46,25 @@ export function startUrlSync(win: Window = window): () => void {
     win.removeEventListener('hashchange', apply);
     win.removeEventListener('popstate', apply);
   };
+}
+
+/** Shows the whole map: the hash says so, and the store follows it once the sync reads it. */
+export function showWholeMap(win: Window = window): void {
+  win.location.hash = '#/';
+}
+
+/** Drops `?bundle=` from the address, so that a reload opens the built-in map. */
+export function dropBundleParam(win: Window = window): void {
+  const url = new URL(win.location.href);
+  if (!url.searchParams.has('bundle')) return;
+  url.searchParams.delete('bundle');
+  win.history.replaceState(win.history.state, '', url);
+}
+
+/** Reloads the page on the whole built-in map, without `?bundle=` or the view of the last one. */
+export function reloadWithoutBundle(win: Window = window): void {
+  const url = new URL(win.location.href);
+  url.searchParams.delete('bundle');
+  url.hash = '#/';
+  win.location.replace(url.href);
 }

@@ -269,7 +269,7 @@ describe('study actions', () => {
 
   it('resets visits and quizzes but keeps notes', () => {
     const store = useAtlasStore.getState();
-    store.markVisited('water');
+    useAtlasStore.setState({ visited: ['water'] });
     store.markQuizzed(['water', 'rain', 'water']);
     expect(useAtlasStore.getState().quizzed).toEqual(['water', 'rain']);
     store.setNote('water', 'mine');

@@ -60,3 +60,22 @@ describe('the layers of src/', () => {
     expect(rules).toEqual([]);
   });
 });
+
+describe('the address', () => {
+  it('is written by the URL module alone', async () => {
+    const writes = [
+      "window.history.pushState(null, '', '#/');",
+      "window.history.replaceState(null, '', '#/');",
+      "window.location.hash = '#/';",
+      "window.location.replace('#/');",
+    ];
+    for (const write of writes) {
+      expect(await problemsOf('src/features/bundle/example.ts', `${write}\n`)).toContain(
+        'no-restricted-syntax',
+      );
+      expect(await problemsOf('src/store/url-sync.ts', `${write}\n`)).not.toContain(
+        'no-restricted-syntax',
+      );
+    }
+  });
+});

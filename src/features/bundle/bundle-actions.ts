@@ -2,6 +2,7 @@ import type { OpenOutcome, OpenRequest } from './open';
 import { loadBuiltInAtlas } from './built-in';
 import { useAtlasStore } from '../../store/atlas-store';
 import { parseHash } from '../../model/route';
+import { dropBundleParam } from '../../store/url-sync';
 
 /** Set while a bundle is open, so that the next visit knows to reopen it before reading storage. */
 export const OPEN_BUNDLE_KEY = 'concept-atlas:open-bundle';
@@ -53,7 +54,7 @@ export async function openBundle(request: OpenRequest, atStartup = false): Promi
   let outcome: OpenOutcome;
   try {
     const opener = await loadOpener();
-    outcome = await opener.openBundle(request, {
+    outcome = await opener.loadBundle(request, {
       signal: controller.signal,
       onProgress: (done, total) => {
         if (running === controller) store.setOpening({ name, done, total, startup: atStartup });
@@ -108,11 +109,7 @@ export function backToBuiltIn(): void {
   }
   flag(null);
   void loadOpener().then((opener) => opener.forgetSavedBundle());
-  const url = new URL(window.location.href);
-  if (url.searchParams.has('bundle')) {
-    url.searchParams.delete('bundle');
-    window.history.replaceState(window.history.state, '', url);
-  }
+  dropBundleParam();
   store.openAtlas(loaded.atlas, { kind: 'built-in' });
   store.setNotice(`Back to “${loaded.atlas.article.meta.title}”.`);
 }

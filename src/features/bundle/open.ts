@@ -77,10 +77,11 @@ async function readRequest(
 }
 
 /**
- * Opens a bundle from a file, an address or this browser's storage: reads it within the limits,
- * checks it, lays out what has no place, and keeps it for the next visit.
+ * Loads a bundle from a file, an address or this browser's storage: reads it within the limits,
+ * checks it and lays out what has no place; `keep()` stores it for the next visit. Showing it is
+ * `openBundle` in bundle-actions.
  */
-export async function openBundle(request: OpenRequest, options: OpenOptions): Promise<OpenOutcome> {
+export async function loadBundle(request: OpenRequest, options: OpenOptions): Promise<OpenOutcome> {
   const storage = options.storage ?? indexedDbStorage;
   const reading = performance.now();
   const { name, source, savedLayout } = await readRequest(request, options, storage);

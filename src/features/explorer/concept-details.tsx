@@ -3,7 +3,8 @@ import { useShallow } from 'zustand/react/shallow';
 import { formatRoute } from '../../model/route';
 import { kindStyles } from '../../model/kinds';
 import type { Concept, Relation } from '../../model/schema';
-import { routeOf, useAtlasStore } from '../../store/atlas-store';
+import { useAtlasStore } from '../../store/atlas-store';
+import { routeOf } from '../../store/selectors';
 import { KindIcon } from '../../shared/kind-icon';
 
 type Link = { relation: Relation; other: Concept; outgoing: boolean };

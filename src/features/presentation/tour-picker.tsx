@@ -4,8 +4,11 @@ import { defaultRoute, formatRoute } from '../../model/route';
 import { useAtlasStore } from '../../store/atlas-store';
 
 /** Lists the curated tours with their descriptions; choosing one starts it at its first step. */
-export function TourPicker({ open, onClose }: { open: boolean; onClose: () => void }) {
+export function TourPicker() {
   const tours = useAtlasStore((s) => s.atlas?.tours ?? noTours);
+  const open = useAtlasStore((s) => s.tourPickerOpen);
+  const setOpen = useAtlasStore((s) => s.setTourPickerOpen);
+  const onClose = () => setOpen(false);
   const ref = useRef<HTMLDialogElement>(null);
   useModalDialog(ref, open);
   return (

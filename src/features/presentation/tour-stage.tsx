@@ -1,7 +1,8 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { formatRoute } from '../../model/route';
 import { toggleFullscreen, useCurrentTour, useTourKeys, useTourSync } from './use-tour';
-import { routeOf, useAtlasStore } from '../../store/atlas-store';
+import { useAtlasStore } from '../../store/atlas-store';
+import { routeOf } from '../../store/selectors';
 
 /**
  * The audience view of a tour: the step in large type beside the map (which the app passes in),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nameOfUrl, openBundle } from '../../../src/features/bundle/open';
+import { nameOfUrl, loadBundle } from '../../../src/features/bundle/open';
 import { copy, memoryBundleStorage, smallBundle } from '../../fixtures/bundle-fixture';
 
 const progress = () => undefined;
@@ -10,7 +10,7 @@ describe('opening a bundle and keeping it for the next visit', () => {
   it('keeps an opened bundle, and opens it again from storage', async () => {
     const storage = memoryBundleStorage();
     const bundle = await smallBundle();
-    const opened = await openBundle(
+    const opened = await loadBundle(
       { kind: 'file', file: file(bundle) },
       { onProgress: progress, storage },
     );
@@ -19,14 +19,14 @@ describe('opening a bundle and keeping it for the next visit', () => {
     expect(storage.value()).toBeUndefined();
     expect(opened.ok && (await opened.keep())).toBeNull();
     expect(storage.value()).toMatchObject({ version: 1, name: 'reading.json', layout: null });
-    const again = await openBundle({ kind: 'saved' }, { onProgress: progress, storage });
+    const again = await loadBundle({ kind: 'saved' }, { onProgress: progress, storage });
     expect(again.ok && again.atlas.article.meta.title).toBe(bundle.article.title);
   });
 
   it('says so when the browser has no room to keep it, and still opens it', async () => {
     const full = new DOMException('full', 'QuotaExceededError');
     const storage = memoryBundleStorage(undefined, full);
-    const opened = await openBundle(
+    const opened = await loadBundle(
       { kind: 'file', file: file(await smallBundle()) },
       { onProgress: progress, storage },
     );
@@ -38,7 +38,7 @@ describe('opening a bundle and keeping it for the next visit', () => {
 
   it('reports a corrupt saved bundle instead of failing, and re-checks what was saved', async () => {
     for (const saved of [undefined, 'garbage', { version: 9 }]) {
-      const result = await openBundle(
+      const result = await loadBundle(
         { kind: 'saved' },
         { onProgress: progress, storage: memoryBundleStorage(saved) },
       );
@@ -56,7 +56,7 @@ describe('opening a bundle and keeping it for the next visit', () => {
       text: JSON.stringify(broken),
       layout: null,
     });
-    const result = await openBundle({ kind: 'saved' }, { onProgress: progress, storage: tampered });
+    const result = await loadBundle({ kind: 'saved' }, { onProgress: progress, storage: tampered });
     expect(result.ok).toBe(false);
     expect(!result.ok && result.problems[0]).toMatch(
       /^graph.relations: the graph is not connected/,
@@ -64,7 +64,7 @@ describe('opening a bundle and keeping it for the next visit', () => {
   });
 
   it('fetches only http and https addresses and names them by their file', async () => {
-    const result = await openBundle(
+    const result = await loadBundle(
       { kind: 'url', url: 'data:application/json,{}' },
       { onProgress: progress, storage: memoryBundleStorage(), base: 'https://school.example/' },
     );

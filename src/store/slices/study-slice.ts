@@ -1,0 +1,80 @@
+import type { StudyNote } from '../study-storage';
+import type { Slice } from './types';
+
+/** The student's own work, saved in the browser (see study-sync). */
+export type StudyState = {
+  /** The student's own notes, by concept id, saved in the browser as they type. */
+  notes: Record<string, StudyNote>;
+  /** Concepts the student has opened, in the order first opened (written by `select`). */
+  visited: string[];
+  quizzed: string[];
+  /** Why notes could not be saved or read; shown beside the notes box, apart from `notice`. */
+  studyProblem: string | null;
+};
+
+/** What an import changed: new notes, notes joined to an existing one, and notes already here. */
+export type NotesImport = { added: number; combined: number; unchanged: number };
+
+export type StudyActions = {
+  /** Sets a concept's note; empty text removes it. */
+  setNote: (conceptId: string, text: string) => void;
+  markQuizzed: (ids: string[]) => void;
+  /** Forgets which concepts were visited and quizzed; notes are kept. */
+  resetProgress: () => void;
+  /** Adds imported notes without replacing any text the student already has. */
+  importNotes: (notes: Record<string, string>, mode: 'merge') => NotesImport;
+  setStudyProblem: (message: string | null) => void;
+};
+
+export const studyInitial: StudyState = { notes: {}, visited: [], quizzed: [], studyProblem: null };
+
+const withAll = (items: string[], added: string[]) => {
+  const missing = added.filter((item, i) => !items.includes(item) && added.indexOf(item) === i);
+  return missing.length ? [...items, ...missing] : items;
+};
+
+/**
+ * Joins an imported note to the current one so that neither text is lost: a text already contained
+ * in the other is not repeated.
+ */
+function mergeNote(current: string, imported: string): string | null {
+  if (current.includes(imported)) return null;
+  if (imported.includes(current)) return imported;
+  return `${current}\n\n${imported}`;
+}
+
+const now = () => new Date().toISOString();
+
+export const createStudySlice: Slice<StudyState & StudyActions> = (set, get) => ({
+  ...studyInitial,
+  setNote: (conceptId, text) =>
+    set((s) => {
+      // Only an empty box removes the note: whitespace is text the student is still typing.
+      if (text !== '') return { notes: { ...s.notes, [conceptId]: { text, updated: now() } } };
+      if (!(conceptId in s.notes)) return {};
+      const notes = { ...s.notes };
+      delete notes[conceptId];
+      return { notes };
+    }),
+  markQuizzed: (ids) => set((s) => ({ quizzed: withAll(s.quizzed, ids) })),
+  resetProgress: () => set({ visited: [], quizzed: [] }),
+  importNotes: (imported) => {
+    const result: NotesImport = { added: 0, combined: 0, unchanged: 0 };
+    const notes = { ...get().notes };
+    const updated = now();
+    for (const [id, text] of Object.entries(imported)) {
+      if (text === '') continue;
+      const current = notes[id]?.text;
+      const next = current === undefined ? text : mergeNote(current, text);
+      if (next === null) {
+        result.unchanged += 1;
+        continue;
+      }
+      result[current === undefined ? 'added' : 'combined'] += 1;
+      notes[id] = { text: next, updated };
+    }
+    if (result.added + result.combined > 0) set({ notes });
+    return result;
+  },
+  setStudyProblem: (studyProblem) => set({ studyProblem }),
+});

@@ -1,0 +1,64 @@
+import type { Slice } from './types';
+
+export type Theme = 'standard' | 'projector';
+
+export type TextSize = 'normal' | 'large';
+
+export type NarrowTab = 'map' | 'details' | 'article';
+
+/** The app's chrome: preferences, the narrow screen's tab, the open dialogs and the notice. */
+export type UiState = {
+  theme: Theme;
+  textSize: TextSize;
+  /** Panel widths in percent: map, details, article (the panel group reports them). */
+  panels: [number, number, number];
+  /** Links between sections cross the whole map; by default only the selection's are drawn. */
+  showCrossLinks: boolean;
+  /** The tab shown on narrow screens, where the panels cannot sit side by side. */
+  narrowTab: NarrowTab;
+  shortcutsOpen: boolean;
+  openMapOpen: boolean;
+  tourPickerOpen: boolean;
+  /** A message for the status region, such as an unknown concept in a shared link. */
+  notice: string | null;
+};
+
+export type UiActions = {
+  setTheme: (theme: Theme) => void;
+  setTextSize: (size: TextSize) => void;
+  setPanels: (panels: [number, number, number]) => void;
+  setShowCrossLinks: (show: boolean) => void;
+  setNarrowTab: (tab: NarrowTab) => void;
+  setShortcutsOpen: (open: boolean) => void;
+  setOpenMapOpen: (open: boolean) => void;
+  setTourPickerOpen: (open: boolean) => void;
+  setNotice: (notice: string | null) => void;
+};
+
+/** The preferences kept for the next visit (see preferences.ts). */
+export type Preferences = Pick<UiState, 'panels' | 'showCrossLinks' | 'textSize' | 'theme'>;
+
+export const defaultPreferences: Preferences = {
+  panels: [50, 22, 28],
+  showCrossLinks: false,
+  textSize: 'normal',
+  theme: 'standard',
+};
+
+export const createUiSlice: Slice<UiState & UiActions> = (set) => ({
+  ...defaultPreferences,
+  narrowTab: 'map',
+  shortcutsOpen: false,
+  openMapOpen: false,
+  tourPickerOpen: false,
+  notice: null,
+  setTheme: (theme) => set({ theme }),
+  setTextSize: (textSize) => set({ textSize }),
+  setPanels: (panels) => set({ panels }),
+  setShowCrossLinks: (showCrossLinks) => set({ showCrossLinks }),
+  setNarrowTab: (narrowTab) => set({ narrowTab }),
+  setShortcutsOpen: (shortcutsOpen) => set({ shortcutsOpen }),
+  setOpenMapOpen: (openMapOpen) => set({ openMapOpen }),
+  setTourPickerOpen: (tourPickerOpen) => set({ tourPickerOpen }),
+  setNotice: (notice) => set({ notice }),
+});
