@@ -1,7 +1,7 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { openBundle } from '../features/bundle/bundle-actions';
 import { safeHref } from '../shared/safe-href';
-import { isTypingTarget } from '../shared/typing';
+import { listenToPageKeys, usePageKeys, type KeyGroup } from '../shared/page-keys';
 import { useFileDrop } from './use-file-drop';
 import { useMediaQuery } from '../shared/use-media-query';
 import { ConceptMap } from '../features/explorer/concept-map';
@@ -44,23 +44,39 @@ function useOnceTrue(value: boolean): boolean {
   return seen || value;
 }
 
-/** Page-wide keys: `?` lists the shortcuts and Escape clears the selection. */
-function useGlobalKeys() {
-  const select = useAtlasStore((s) => s.select);
-  const setShortcutsOpen = useAtlasStore((s) => s.setShortcutsOpen);
-  useEffect(() => {
-    function onKeyDown(event: KeyboardEvent) {
-      if (event.defaultPrevented || isTypingTarget(event.target)) return;
-      if (event.key === '?') {
-        event.preventDefault();
-        setShortcutsOpen(true);
-      } else if (event.key === 'Escape' && !document.querySelector('dialog[open]')) {
-        select(null);
-      }
-    }
-    document.addEventListener('keydown', onKeyDown);
-    return () => document.removeEventListener('keydown', onKeyDown);
-  }, [select, setShortcutsOpen]);
+/** The keys of the map and the page; `?` lists these and those of whatever else is on screen. */
+const mapKeys: KeyGroup = {
+  title: 'Exploring the map',
+  keys: [
+    {
+      keys: ['Tab'],
+      does: 'Move to the next control or concept (concepts come in the order of the argument)',
+    },
+    { keys: ['Enter'], does: 'Select the focused concept' },
+    { keys: ['←', '↑', '→', '↓'], does: 'Move to a connected concept in that direction' },
+    {
+      keys: ['Esc'],
+      does: 'Clear the selection, or close a menu',
+      test: (e) => e.key === 'Escape',
+      perform: () => useAtlasStore.getState().select(null),
+    },
+    { keys: ['/'], does: 'Search concepts' },
+    { keys: ['Ctrl', 'K'], does: 'Search concepts' },
+    { keys: ['↑', '↓', 'Enter'], does: 'Choose a search result' },
+    {
+      keys: ['?'],
+      does: 'Show this list',
+      test: (e) => e.key === '?',
+      perform: () => useAtlasStore.getState().setShortcutsOpen(true),
+      inDialog: true,
+    },
+  ],
+};
+
+/** The page's one key listener, and the keys of the map. */
+function usePageKeyboard() {
+  useEffect(() => listenToPageKeys(), []);
+  usePageKeys(mapKeys);
 }
 
 const APP_NAME = 'Concept Atlas';
@@ -98,7 +114,7 @@ export function App() {
   const startup = useAtlasStore((s) => s.opening?.startup === true);
   const shown = startup ? null : atlas;
   const sourceHref = safeHref(shown?.article.meta.source);
-  useGlobalKeys();
+  usePageKeyboard();
   useDocumentTitle(shown?.article.meta.title, startup);
   let main = null;
   if (shown && view === 'tour') main = <TourStage map={<ConceptMap />} />;

@@ -24,10 +24,9 @@ function useElapsed(): [string, () => void] {
 export function PresenterView() {
   const current = useCurrentTour();
   const goToStep = useAtlasStore((s) => s.goToStep);
-  const leaveTour = useAtlasStore((s) => s.leaveTour);
   const [elapsed, resetClock] = useElapsed();
   useTourSync();
-  useTourKeys(leaveTour);
+  useTourKeys();
   if (!current) return null;
   const { tour, step } = current;
   const content = tour.steps[step - 1];

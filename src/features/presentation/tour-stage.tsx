@@ -16,7 +16,7 @@ export function TourStage({ map }: { map: ReactNode }) {
   const leaveTour = useAtlasStore((s) => s.leaveTour);
   const heading = useRef<HTMLHeadingElement>(null);
   useTourSync();
-  useTourKeys(leaveTour);
+  useTourKeys();
   const stepKey = current ? `${current.tour.id}/${current.step}` : '';
   useEffect(() => {
     // Screen-reader and keyboard users land on the new step's title.

@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import type { Tour } from '../../model/tours';
 import { useAtlasStore } from '../../store/atlas-store';
 import { openTourChannel } from './tour-channel';
-import { isTypingTarget } from '../../shared/typing';
+import { usePageKeys, type KeyGroup } from '../../shared/page-keys';
 
 /** The tour on screen, its step (1-based) and the step's content. */
 export function useCurrentTour(): { tour: Tour; step: number } | null {
@@ -41,40 +41,70 @@ export function toggleFullscreen() {
   else void document.documentElement.requestFullscreen?.().catch(() => {});
 }
 
-/**
- * The clicker keys: Right, PageDown and Space go forward; Left and PageUp back; Home and End to
- * the ends; Escape leaves the tour; F toggles fullscreen.
- */
-export function useTourKeys(onLeave: () => void) {
-  useEffect(() => {
-    function onKeyDown(event: KeyboardEvent) {
-      if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
-      if (isTypingTarget(event.target) || document.querySelector('dialog[open]')) return;
-      const { tour, atlas, goToStep } = useAtlasStore.getState();
-      const steps = atlas?.tours.find((t) => t.id === tour?.id)?.steps.length;
-      if (!tour || !steps) return;
-      const target = event.target as HTMLElement | null;
-      const onButton = target?.closest('button, a, input, select, [role="button"]');
-      let next: number | null = null;
-      if (event.key === 'ArrowRight' || event.key === 'PageDown') next = tour.step + 1;
-      else if (event.key === ' ' && !onButton) next = tour.step + 1;
-      else if (event.key === 'ArrowLeft' || event.key === 'PageUp') next = tour.step - 1;
-      else if (event.key === 'Home') next = 1;
-      else if (event.key === 'End') next = steps;
-      else if (event.key === 'Escape') {
-        event.preventDefault();
-        onLeave();
-        return;
-      } else if (event.key === 'f' || event.key === 'F') {
-        event.preventDefault();
-        toggleFullscreen();
-        return;
-      }
-      if (next === null) return;
-      event.preventDefault();
-      goToStep(tour.id, next);
-    }
-    document.addEventListener('keydown', onKeyDown);
-    return () => document.removeEventListener('keydown', onKeyDown);
-  }, [onLeave]);
+const plain = (event: KeyboardEvent) => !event.altKey && !event.ctrlKey && !event.metaKey;
+
+/** The step to go to for a key press, or null when the key is not a step key. */
+function stepFor(event: KeyboardEvent): number | null {
+  const { tour, atlas } = useAtlasStore.getState();
+  const steps = atlas?.tours.find((t) => t.id === tour?.id)?.steps.length;
+  if (!tour || !steps || !plain(event)) return null;
+  const target = event.target instanceof Element ? event.target : null;
+  const onButton = target?.closest('button, a, input, select, [role="button"]');
+  if (event.key === 'ArrowRight' || event.key === 'PageDown') return tour.step + 1;
+  if (event.key === ' ' && !onButton) return tour.step + 1;
+  if (event.key === 'ArrowLeft' || event.key === 'PageUp') return tour.step - 1;
+  if (event.key === 'Home') return 1;
+  if (event.key === 'End') return steps;
+  return null;
+}
+
+const goBy = (event: KeyboardEvent) => {
+  const { tour, goToStep } = useAtlasStore.getState();
+  const next = stepFor(event);
+  if (tour && next !== null) goToStep(tour.id, next);
+};
+
+const inTour = () => useAtlasStore.getState().tour !== null;
+
+/** The clicker keys, tried before the map's own: a clicker sends arrows, PageDown and PageUp. */
+const tourKeys: KeyGroup = {
+  title: 'Presenting a tour',
+  precedence: 1,
+  keys: [
+    {
+      keys: ['→', 'PageDown', 'Space'],
+      does: 'Next step',
+      test: (e) => ['ArrowRight', 'PageDown', ' '].includes(e.key) && stepFor(e) !== null,
+      perform: goBy,
+    },
+    {
+      keys: ['←', 'PageUp'],
+      does: 'Previous step',
+      test: (e) => ['ArrowLeft', 'PageUp'].includes(e.key) && stepFor(e) !== null,
+      perform: goBy,
+    },
+    {
+      keys: ['Home', 'End'],
+      does: 'First or last step',
+      test: (e) => ['Home', 'End'].includes(e.key) && stepFor(e) !== null,
+      perform: goBy,
+    },
+    {
+      keys: ['Esc'],
+      does: 'Leave the tour',
+      test: (e) => e.key === 'Escape' && plain(e) && inTour(),
+      perform: () => useAtlasStore.getState().leaveTour(),
+    },
+    {
+      keys: ['F'],
+      does: 'Fullscreen on or off',
+      test: (e) => (e.key === 'f' || e.key === 'F') && plain(e) && inTour(),
+      perform: toggleFullscreen,
+    },
+  ],
+};
+
+/** The clicker keys while a tour is on screen, listed by `?` for as long. */
+export function useTourKeys() {
+  usePageKeys(tourKeys);
 }
