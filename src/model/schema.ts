@@ -39,6 +39,11 @@ export const conceptSchema = z.strictObject({
   aliases: z.array(short).optional(),
   zh: short.optional(),
   note: long.optional(),
+  /**
+   * How much the concept carries the argument (1 backbone, 2 filling in, 3 illustration): where
+   * set, it wins over the tier derived from the kind and the graph (see tiers.ts).
+   */
+  tier: z.union([z.literal(1), z.literal(2), z.literal(3)]).optional(),
   /** A curator's fine-tuning: overrides the computed layout position. */
   position: z.strictObject({ x: z.number(), y: z.number() }).optional(),
 });

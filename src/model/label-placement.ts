@@ -1,0 +1,43 @@
+/** A label's box on screen, in CSS pixels: where it would be drawn if it were drawn. */
+export type LabelBox = { id: string; x: number; y: number; width: number; height: number };
+
+const CELL = 64;
+
+const overlaps = (a: LabelBox, b: LabelBox, gap: number) =>
+  a.x < b.x + b.width + gap &&
+  b.x < a.x + a.width + gap &&
+  a.y < b.y + b.height + gap &&
+  b.y < a.y + a.height + gap;
+
+/**
+ * Which labels to draw, the way a street map places names: in order of importance, each label is
+ * drawn only where it would touch none drawn before it (`gap` pixels apart), so that no text ever
+ * lies on other text. `candidates` come most important first. A grid of cells keeps this near
+ * linear in the number of labels.
+ */
+export function placeLabels(candidates: readonly LabelBox[], gap = 2): Set<string> {
+  const placed = new Set<string>();
+  const grid = new Map<string, LabelBox[]>();
+  const cellsOf = (box: LabelBox) => {
+    const keys: string[] = [];
+    const x0 = Math.floor((box.x - gap) / CELL);
+    const x1 = Math.floor((box.x + box.width + gap) / CELL);
+    const y0 = Math.floor((box.y - gap) / CELL);
+    const y1 = Math.floor((box.y + box.height + gap) / CELL);
+    for (let x = x0; x <= x1; x += 1) for (let y = y0; y <= y1; y += 1) keys.push(`${x},${y}`);
+    return keys;
+  };
+  for (const box of candidates) {
+    if (placed.has(box.id)) continue;
+    const cells = cellsOf(box);
+    const free = cells.every((key) => !grid.get(key)?.some((other) => overlaps(box, other, gap)));
+    if (!free) continue;
+    placed.add(box.id);
+    for (const key of cells) {
+      const list = grid.get(key);
+      if (list) list.push(box);
+      else grid.set(key, [box]);
+    }
+  }
+  return placed;
+}

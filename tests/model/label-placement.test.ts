@@ -1,0 +1,61 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { placeLabels, type LabelBox } from '../../src/model/label-placement';
+
+const box = (id: string, x: number, y: number, width = 100, height = 20): LabelBox => ({
+  id,
+  x,
+  y,
+  width,
+  height,
+});
+
+describe('placing labels', () => {
+  it('draws every label that touches no other', () => {
+    const labels = [box('a', 0, 0), box('b', 200, 0), box('c', 0, 100)];
+    expect(placeLabels(labels)).toEqual(new Set(['a', 'b', 'c']));
+  });
+
+  it('gives way to the more important label where two would overlap', () => {
+    const labels = [box('thesis', 0, 0), box('example', 50, 10), box('other', 300, 0)];
+    expect(placeLabels(labels)).toEqual(new Set(['thesis', 'other']));
+    expect(placeLabels([labels[1]!, labels[0]!])).toEqual(new Set(['example']));
+  });
+
+  it('keeps a gap between labels', () => {
+    expect(placeLabels([box('a', 0, 0), box('b', 101, 0)], 2)).toEqual(new Set(['a']));
+    expect(placeLabels([box('a', 0, 0), box('b', 103, 0)], 2)).toEqual(new Set(['a', 'b']));
+  });
+
+  it('never leaves two drawn labels overlapping, whatever the boxes', () => {
+    const boxes = fc.array(
+      fc.record({
+        x: fc.integer({ min: -500, max: 500 }),
+        y: fc.integer({ min: -500, max: 500 }),
+        width: fc.integer({ min: 1, max: 300 }),
+        height: fc.integer({ min: 1, max: 60 }),
+      }),
+      { maxLength: 60 },
+    );
+    fc.assert(
+      fc.property(boxes, (raw) => {
+        const labels = raw.map((b, i) => ({ id: `l${i}`, ...b }));
+        const drawn = labels.filter((l) => placeLabels(labels).has(l.id));
+        for (const a of drawn) {
+          for (const b of drawn) {
+            if (a === b) continue;
+            const apart =
+              a.x + a.width <= b.x ||
+              b.x + b.width <= a.x ||
+              a.y + a.height <= b.y ||
+              b.y + b.height <= a.y;
+            expect(apart).toBe(true);
+          }
+        }
+        // The most important label is always drawn.
+        if (labels[0]) expect(drawn[0]).toBe(labels[0]);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
