@@ -226,7 +226,7 @@ export function SearchBox() {
     <div className="search-box">
       <label className="search-box__label" htmlFor={`${baseId}-input`}>
         <Search aria-hidden="true" focusable="false" size={18} strokeWidth={2.25} />
-        <span className="search-box__visually-hidden">Search concepts</span>
+        <span className="visually-hidden">Search concepts</span>
       </label>
       <input
         ref={inputRef}
@@ -263,7 +263,11 @@ export function SearchBox() {
         onChoose={choose}
       />
       <p
-        className={noMatch ? 'search-box__status search-box__status--empty' : 'search-box__status'}
+        className={
+          noMatch
+            ? 'search-box__status search-box__status--empty'
+            : 'search-box__status visually-hidden'
+        }
         role="status"
       >
         {status}

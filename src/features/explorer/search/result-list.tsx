@@ -55,10 +55,10 @@ export function ResultList({
           {/* Spaces between flex items take no room but keep the accessible name readable. */}
           <span className="search-box__option-head">
             <span className="search-box__option-label">{hit.label}</span>
-            <span className="search-box__visually-hidden">,</span>{' '}
+            <span className="visually-hidden">,</span>{' '}
             <span className="search-box__kind">{kindStyles[hit.kind].label}</span>
           </span>
-          <span className="search-box__visually-hidden">:</span>{' '}
+          <span className="visually-hidden">:</span>{' '}
           <ResultContext hit={hit} summary={summaries.get(hit.id) ?? ''} />
         </li>
       ))}
