@@ -10,8 +10,11 @@ const id = z
   .max(100, 'must be at most 100 characters')
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case: lower-case letters, digits and dashes');
 
-/** Non-empty text of at most `max` characters, so that no label or summary can swamp the map. */
-const text = (max: number) =>
+/**
+ * Non-empty text of at most `max` characters, so that no label, summary or tour step can swamp
+ * the place that shows it.
+ */
+export const text = (max: number) =>
   z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 const short = text(300);
 const long = text(5000);

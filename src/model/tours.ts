@@ -1,15 +1,14 @@
 import { z } from 'zod';
-import { conceptSchema, SCHEMA_VERSION, type Graph } from './schema';
+import { conceptSchema, SCHEMA_VERSION, text, type Graph } from './schema';
 import { formatIssues } from './validate';
 
 // Tours point at concepts, so their ids must follow the same rule as the graph's.
 const id = conceptSchema.shape.id;
 
-/** Non-empty text that fits where it is shown: a heading, the projector, the teacher's panel. */
-const text = (max: number) =>
-  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
-
-/** One stop of a tour: what the class reads, which concepts light up, what the teacher says. */
+/**
+ * One stop of a tour: what the class reads, which concepts light up, what the teacher says. Each
+ * text fits where it is shown: a heading, the projector, the teacher's panel.
+ */
 export const tourStepSchema = z.strictObject({
   title: text(50),
   /** Read by the class on the projector: one or two plain sentences. */

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { flushSync } from 'react-dom';
+import { whenIdle } from './when-idle';
 
 /**
  * False until the browser is first idle (only while `idle` is true), or until the page is about to
@@ -24,13 +25,8 @@ export function useWhenIdleOrPrinting(idle = true): boolean {
   }, [printing]);
   useEffect(() => {
     if (!idle || idled) return;
-    const later = () => setIdled(true);
-    if (typeof requestIdleCallback !== 'function') {
-      const timer = window.setTimeout(later, 500);
-      return () => window.clearTimeout(timer);
-    }
-    const handle = requestIdleCallback(later, { timeout: 3000 });
-    return () => cancelIdleCallback(handle);
+    // Without an idle callback, a moment's wait still lets the map be drawn first.
+    return whenIdle(() => setIdled(true), 3000, 500);
   }, [idle, idled]);
   return printing || (idle && idled);
 }

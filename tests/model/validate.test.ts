@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../src/model/article';
+import type { Passage } from '../../src/model/schema';
 import { checkGraph } from '../../src/model/validate';
 import {
   fixtureMarkdown,
@@ -15,6 +16,15 @@ function problemsOf(raw: unknown): string[] {
   const result = checkGraph(raw, article);
   return result.ok ? [] : result.problems;
 }
+
+/** The fixture graph with its last concept, rain, quoting only `passage`. */
+const rainQuoting = (passage: Passage) =>
+  makeGraph({
+    concepts: [
+      ...makeGraph().concepts.slice(0, 3),
+      makeConcept({ id: 'rain', section: 'rain', passages: [passage] }),
+    ],
+  });
 
 describe('checkGraph', () => {
   it('accepts the valid fixture and anchors every passage', () => {
@@ -55,50 +65,21 @@ describe('checkGraph', () => {
   });
 
   it('reports a quote that is not in the article', () => {
-    const graph = makeGraph({
-      concepts: [
-        ...makeGraph().concepts.slice(0, 3),
-        makeConcept({
-          id: 'rain',
-          section: 'rain',
-          passages: [{ exact: 'Snow fills the reservoir.' }],
-        }),
-      ],
-    });
-    expect(problemsOf(graph)).toEqual([
+    expect(problemsOf(rainQuoting({ exact: 'Snow fills the reservoir.' }))).toEqual([
       'concepts[3] (rain).passages[0]: quote not found in the article: "Snow fills the reservoir."',
     ]);
   });
 
   it('finds quotes across re-wrapped whitespace and Markdown emphasis', () => {
-    const graph = makeGraph({
-      concepts: [
-        ...makeGraph().concepts.slice(0, 3),
-        makeConcept({
-          id: 'rain',
-          section: 'rain',
-          passages: [{ exact: '**Rain**  fills\nthe reservoir.' }],
-        }),
-      ],
-    });
-    expect(problemsOf(graph)).toEqual([]);
+    expect(problemsOf(rainQuoting({ exact: '**Rain**  fills\nthe reservoir.' }))).toEqual([]);
   });
 
   it('reports an ambiguous quote, and accepts it once a prefix decides', () => {
-    const ambiguous = makeConcept({
-      id: 'rain',
-      section: 'rain',
-      passages: [{ exact: 'Old pipes leak.' }],
-    });
-    const base = makeGraph().concepts.slice(0, 3);
-    expect(problemsOf(makeGraph({ concepts: [...base, ambiguous] }))).toEqual([
+    expect(problemsOf(rainQuoting({ exact: 'Old pipes leak.' }))).toEqual([
       'concepts[3] (rain).passages[0]: quote matches 2 places; add a prefix or suffix that decides: "Old pipes leak."',
     ]);
-    const decided = {
-      ...ambiguous,
-      passages: [{ exact: 'Old pipes leak.', prefix: 'the reservoir.' }],
-    };
-    const result = checkGraph(makeGraph({ concepts: [...base, decided] }), article);
+    const decided = rainQuoting({ exact: 'Old pipes leak.', prefix: 'the reservoir.' });
+    const result = checkGraph(decided, article);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     const [position] = result.anchors.get('rain') ?? [];
@@ -106,14 +87,8 @@ describe('checkGraph', () => {
   });
 
   it('reports a prefix that matches nowhere', () => {
-    const wrong = makeConcept({
-      id: 'rain',
-      section: 'rain',
-      passages: [{ exact: 'Old pipes leak.', suffix: 'Nothing follows' }],
-    });
-    expect(
-      problemsOf(makeGraph({ concepts: [...makeGraph().concepts.slice(0, 3), wrong] })),
-    ).toEqual([
+    const wrong = rainQuoting({ exact: 'Old pipes leak.', suffix: 'Nothing follows' });
+    expect(problemsOf(wrong)).toEqual([
       'concepts[3] (rain).passages[0]: prefix/suffix do not match around the quote "Old pipes leak."',
     ]);
   });

@@ -9,17 +9,15 @@ import {
   type KeyboardEvent,
 } from 'react';
 import { afterPaint } from '../../shared/after-paint';
-import { whenIdle } from '../../shared/when-idle';
-import { kindStyles } from '../../model/kinds';
 import type { Atlas } from '../../model/atlas';
 import type { SearchHit, SearchIndex, SearchLookup } from '../../model/search-index';
-import { excerpt } from '../../model/text';
 import { useAtlasStore } from '../../store/atlas-store';
+import { HIGHLIGHTED_MATCHES, SHOWN_RESULTS } from './search/result-limits';
+import { ResultList } from './search/result-list';
+import { useRehearsal } from './search/use-rehearsal';
+import { useSearchIndex } from './search/use-search-index';
 import './search-box.css';
 
-/** How many results the list shows; the map highlights more. */
-const SHOWN_RESULTS = 8;
-const HIGHLIGHTED_MATCHES = 50;
 /**
  * How long the map waits for the next key before it shows a query's matches. Restyling the map
  * after every key's frame could hold up the next key: typing ten keys a second on the built-in
@@ -56,110 +54,8 @@ function isShortcut(event: globalThis.KeyboardEvent): boolean {
 }
 
 const NO_LOOKUP: SearchLookup = { hits: [], ids: [], total: 0 };
-const indexes = new WeakMap<Atlas, SearchIndex>();
-/** Stops warming up the last map's index, which a new map makes pointless. */
-let stopWarmUp = () => {};
-
-/**
- * The search index, built once per map in its own chunk: when the browser is idle after the first
- * paint, or at once when the user starts searching. Null until it is ready.
- */
-function useSearchIndex(atlas: Atlas | null, wanted: boolean): BuiltIndex | null {
-  const [built, setBuilt] = useState<({ atlas: Atlas } & BuiltIndex) | null>(null);
-  const ready = built !== null && built.atlas === atlas;
-  useEffect(() => {
-    if (!atlas || ready) return;
-    let cancelled = false;
-    const build = () => {
-      void import('../../model/search-index').then(async (search) => {
-        const { buildSearchIndexInSteps, warmUp, warmUpQueries } = search;
-        if (cancelled) return;
-        let index = indexes.get(atlas);
-        if (!index) {
-          index = await buildSearchIndexInSteps(atlas.graph, atlas.article, atlas.anchors);
-          indexes.set(atlas, index);
-          // Searches while nobody waits, so that the first keys typed do not pay for getting the
-          // search code ready.
-          stopWarmUp();
-          stopWarmUp = warmUp(index, atlas.graph, (next) => whenIdle(next, 2000));
-        }
-        if (cancelled) return;
-        setBuilt({ atlas, index, rehearsal: warmUpQueries(atlas.graph)[0] ?? '' });
-      });
-    };
-    let cancel: () => void;
-    if (wanted) {
-      const timer = setTimeout(build, 0);
-      cancel = () => clearTimeout(timer);
-    } else cancel = whenIdle(build, 3000);
-    return () => {
-      cancelled = true;
-      cancel();
-    };
-  }, [atlas, ready, wanted]);
-  return ready ? built : null;
-}
-
-type BuiltIndex = {
-  index: SearchIndex;
-  /** A query like a first key typed, for the rehearsal. */
-  rehearsal: string;
-};
-
-/** Indexes whose results list has been rehearsed. */
-const rehearsed = new WeakSet<SearchIndex>();
-
-/**
- * Results for the list to show once, unseen, at an idle moment after the index is built, and
- * null again once that frame is painted. The first list a page lays out costs the browser about
- * twice what later ones do (new styles, fonts and code), and without the rehearsal that landed on
- * the first key typed. A list the user already opened needs none.
- */
-function useRehearsal(built: BuiltIndex | null, typed: boolean): SearchHit[] | null {
-  const [hits, setHits] = useState<SearchHit[] | null>(null);
-  const index = built?.index;
-  const query = built?.rehearsal ?? '';
-  useEffect(() => {
-    if (!index || rehearsed.has(index)) return;
-    if (typed) {
-      rehearsed.add(index);
-      return;
-    }
-    return whenIdle(() => {
-      rehearsed.add(index);
-      const { hits } = index.lookup(query, SHOWN_RESULTS, 0);
-      if (hits.length > 0) setHits(hits);
-    }, 2000);
-  }, [index, query, typed]);
-  useEffect(() => {
-    if (!hits) return;
-    return afterPaint(() => setHits(null));
-  }, [hits]);
-  return hits;
-}
-
 const resultCount = (count: number) =>
   count === 1 ? '1 concept matches' : `${count} concepts match`;
-
-/** Why a result came up, in words, under its label. */
-function ResultContext({ hit, summary }: { hit: SearchHit; summary: string }) {
-  switch (hit.field) {
-    case 'label':
-      return <span className="search-box__snippet">{excerpt(summary)}</span>;
-    case 'alias':
-      return <span className="search-box__snippet">Also called “{hit.snippet}”</span>;
-    case 'zh':
-      return (
-        <span className="search-box__snippet">
-          Chinese: <span lang="zh-Hans">{hit.snippet}</span>
-        </span>
-      );
-    case 'summary':
-      return <span className="search-box__snippet">{hit.snippet}</span>;
-    case 'passage':
-      return <span className="search-box__snippet search-box__quote">“{hit.snippet}”</span>;
-  }
-}
 
 /**
  * Finds concepts by name, alias, Chinese name, summary or quoted passage, as a WAI-ARIA combobox
@@ -330,7 +226,7 @@ export function SearchBox() {
     <div className="search-box">
       <label className="search-box__label" htmlFor={`${baseId}-input`}>
         <Search aria-hidden="true" focusable="false" size={18} strokeWidth={2.25} />
-        <span className="search-box__visually-hidden">Search concepts</span>
+        <span className="visually-hidden">Search concepts</span>
       </label>
       <input
         ref={inputRef}
@@ -355,40 +251,23 @@ export function SearchBox() {
         }}
         onBlur={() => setOpen(false)}
       />
-      <ul
+      <ResultList
         ref={listRef}
         id={listId}
-        className={rehearsing ? 'search-box__list search-box__list--rehearsal' : 'search-box__list'}
-        role="listbox"
-        aria-label="Search results"
-        aria-hidden={rehearsing || undefined}
-        hidden={!expanded && !rehearsing}
-      >
-        {listed.map((hit, i) => (
-          // eslint-disable-next-line jsx-a11y/click-events-have-key-events -- an option of a combobox: the keys go to the box, which points at the active option
-          <li
-            key={hit.id}
-            id={optionId(hit.id)}
-            className="search-box__option"
-            role="option"
-            aria-selected={i === activeIndex}
-            // Keeps focus in the box, so the click lands before the list closes on blur.
-            onMouseDown={(event) => event.preventDefault()}
-            onClick={() => choose(hit)}
-          >
-            {/* Spaces between flex items take no room but keep the accessible name readable. */}
-            <span className="search-box__option-head">
-              <span className="search-box__option-label">{hit.label}</span>
-              <span className="search-box__visually-hidden">,</span>{' '}
-              <span className="search-box__kind">{kindStyles[hit.kind].label}</span>
-            </span>
-            <span className="search-box__visually-hidden">:</span>{' '}
-            <ResultContext hit={hit} summary={summaries.get(hit.id) ?? ''} />
-          </li>
-        ))}
-      </ul>
+        hits={listed}
+        activeIndex={activeIndex}
+        optionId={optionId}
+        summaries={summaries}
+        expanded={expanded}
+        rehearsing={rehearsing}
+        onChoose={choose}
+      />
       <p
-        className={noMatch ? 'search-box__status search-box__status--empty' : 'search-box__status'}
+        className={
+          noMatch
+            ? 'search-box__status search-box__status--empty'
+            : 'search-box__status visually-hidden'
+        }
         role="status"
       >
         {status}

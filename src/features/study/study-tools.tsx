@@ -1,5 +1,6 @@
+import { useId, useRef, useState, type ChangeEvent, type KeyboardEvent } from 'react';
 import { downloadBlob } from '../../shared/download';
-import { useEffect, useId, useRef, useState, type ChangeEvent, type KeyboardEvent } from 'react';
+import { useModalDialog } from '../../shared/use-modal-dialog';
 import { exportNotesMarkdown, importNotesMarkdown } from '../../model/notes-markdown';
 import { useAtlasStore, type NotesImport } from '../../store/atlas-store';
 import './notes-box.css';
@@ -47,20 +48,8 @@ export function StudyTools() {
   const resetButton = useRef<HTMLButtonElement>(null);
   const id = useId();
 
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (confirming && !element.open) {
-      if (typeof element.showModal === 'function') element.showModal();
-      else element.setAttribute('open', '');
-      // The safe choice has the focus, so an accidental Enter erases nothing.
-      cancel.current?.focus();
-    } else if (!confirming && element.open) {
-      if (typeof element.close === 'function') element.close();
-      else element.removeAttribute('open');
-      resetButton.current?.focus();
-    }
-  }, [confirming]);
+  // The safe choice has the focus, so an accidental Enter erases nothing.
+  useModalDialog(dialog, confirming, { initialFocus: cancel, returnFocus: resetButton });
 
   if (!atlas) return null;
   const known = new Set(atlas.graph.concepts.map((c) => c.id));

@@ -4,50 +4,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SourceReader } from '../../../src/features/explorer/source-reader';
 import type { Atlas } from '../../../src/model/atlas';
 import { useAtlasStore } from '../../../src/store/atlas-store';
-import {
-  fixtureMarkdown,
-  makeConcept,
-  makeGraph,
-  makeRelation,
-} from '../../fixtures/atlas-fixture';
 import { largeAtlas } from '../../fixtures/large-atlas';
 import { fixtureAtlas } from '../../fixtures/load-fixture';
-
-/** The fixture article with a sub-heading and a paragraph that no concept quotes. */
-const readerMarkdown = fixtureMarkdown.replace(
-  '## 2. Rain',
-  '### Beneath the streets\n\nNobody mentions the sewers.\n\n## 2. Rain',
-);
-
-/** Two concepts share a passage; one concept is quoted twice. */
-function readerGraph() {
-  const base = makeGraph();
-  return makeGraph({
-    concepts: [
-      ...base.concepts.map((c) => (c.id === 'rain' ? { ...c, label: 'Rain' } : c)),
-      makeConcept({
-        id: 'reservoir',
-        label: 'The reservoir',
-        section: 'rain',
-        passages: [{ exact: 'Rain fills the reservoir.' }],
-      }),
-      makeConcept({
-        id: 'leaks',
-        label: 'Leaking pipes',
-        section: 'pipes',
-        passages: [
-          { exact: 'Old pipes leak.', prefix: 'veins of a city.' },
-          { exact: 'Old pipes leak.', prefix: 'the reservoir.' },
-        ],
-      }),
-    ],
-    relations: [
-      ...base.relations,
-      makeRelation({ source: 'reservoir', target: 'rain' }),
-      makeRelation({ source: 'leaks', target: 'pipes' }),
-    ],
-  });
-}
+import { readerGraph, readerMarkdown } from '../../fixtures/reader-fixture';
 
 const scrollIntoView = vi.fn<(options?: ScrollIntoViewOptions | boolean) => void>();
 

@@ -1,0 +1,68 @@
+import {
+  getViewportForBounds,
+  useNodesInitialized,
+  useReactFlow,
+  useStore,
+  useStoreApi,
+} from '@xyflow/react';
+import { useEffect, useRef } from 'react';
+import { cameraDuration } from '../../../shared/motion';
+import { boundsOf } from '../../../model/visible-window';
+import { useAtlasStore } from '../../../store/atlas-store';
+import { framePadding, WHOLE_MAP_PADDING } from './frame-padding';
+
+type Props = {
+  frame: readonly string[];
+  large: boolean;
+  onFramed: () => void;
+};
+
+/** Moves the camera smoothly to the selection's neighbourhood (instantly under reduced motion). */
+export function CameraFollower({ frame, large, onFramed }: Props) {
+  const { fitView, setViewport } = useReactFlow();
+  const store = useStoreApi();
+  const initialised = useNodesInitialized();
+  const sized = useStore((s) => s.width > 0 && s.height > 0);
+  const atlas = useAtlasStore((s) => s.atlas);
+  const framed = useRef(false);
+  const framedKey = useRef<string | null>(null);
+  const inTour = useAtlasStore((s) => s.view === 'tour' || s.view === 'presenter');
+  const key = frame.join(' ');
+  useEffect(() => {
+    const ids = key === '' ? [] : key.split(' ');
+    const padding = framePadding(
+      ids.length === 0 ? WHOLE_MAP_PADDING : inTour ? 0.12 : 0.2,
+      store.getState().domNode,
+    );
+    const maxZoom = inTour ? 1.6 : 1.1;
+    if (large) {
+      // Most of a large map's concepts have no element to measure: the camera frames their boxes,
+      // and jumps, since every frame of a glide would redraw thousands of concepts. Concepts come
+      // and go as the user pans, which must not bring the camera back: it moves for a new frame.
+      const wanted = `${key}|${inTour}`;
+      if (!sized || !atlas || framedKey.current === wanted) return;
+      framedKey.current = wanted;
+      const bounds =
+        ids.length > 0
+          ? boundsOf(ids.flatMap((id) => atlas.boxes.get(id) ?? []))
+          : (boundsOf(Object.values(atlas.layout.sections)) ?? boundsOf(atlas.boxes.values()));
+      if (!bounds) return;
+      const { width, height, minZoom, maxZoom: most } = store.getState();
+      const fit = ids.length > 0 ? maxZoom : most;
+      void setViewport(getViewportForBounds(bounds, width, height, minZoom, fit, padding));
+      framed.current = true;
+      onFramed();
+      return;
+    }
+    // Nodes must be measured before the camera can frame them. With nothing to frame the camera
+    // shows the whole map; a deep link goes straight to its concept.
+    if (!initialised) return;
+    const first = !framed.current;
+    framed.current = true;
+    const duration = first ? 0 : cameraDuration(600);
+    if (ids.length === 0) void fitView({ padding, duration });
+    else void fitView({ nodes: ids.map((id) => ({ id })), duration, padding, maxZoom });
+    onFramed();
+  }, [initialised, sized, atlas, key, inTour, fitView, setViewport, store, large, onFramed]);
+  return null;
+}

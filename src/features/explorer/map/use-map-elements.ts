@@ -1,0 +1,90 @@
+import { useMemo } from 'react';
+import type { Atlas } from '../../../model/atlas';
+import { type AtlasNode, type RelationEdge, sectionNodeId } from '../../../model/flow';
+import type { MapView } from '../../../model/view';
+import { useAtlasStore } from '../../../store/atlas-store';
+
+/**
+ * Fading is a class on the whole map rather than on each concept and relation, so that a new
+ * selection or search re-renders only the concepts that stand out, not all of them.
+ */
+const DIMMING = /\b(is-faded|is-unmatched)\b/g;
+
+const emptyNodes: AtlasNode[] = [];
+const emptyEdges: RelationEdge[] = [];
+
+type NodeOptions = {
+  atlas: Atlas | null;
+  view: MapView | null;
+  selectedId: string | null;
+  /** On a large map only the concepts `near` the camera, the selection and the focus are drawn. */
+  large: boolean;
+  near: ReadonlySet<string>;
+  focusedId: string | null;
+};
+
+/**
+ * The map's sections and concepts as React Flow draws them. A concept that stands out in no way
+ * is passed on as it is, so that React Flow leaves its element alone.
+ */
+export function useMapNodes({
+  atlas,
+  view,
+  selectedId,
+  large,
+  near,
+  focusedId,
+}: NodeOptions): AtlasNode[] {
+  const visitedIds = useAtlasStore((s) => s.visited);
+  const quizzedIds = useAtlasStore((s) => s.quizzed);
+  const visited = useMemo(() => new Set(visitedIds), [visitedIds]);
+  const quizzed = useMemo(() => new Set(quizzedIds), [quizzedIds]);
+  return useMemo(() => {
+    if (!atlas || !view) return emptyNodes;
+    const shown: AtlasNode[] = [];
+    for (const node of atlas.nodes) {
+      if (node.type === 'section') {
+        const hidden = view.hiddenSections.has(node.id.slice(sectionNodeId('').length));
+        shown.push(hidden ? { ...node, hidden } : node);
+        continue;
+      }
+      const selected = node.id === selectedId;
+      if (large && !near.has(node.id) && !selected && node.id !== focusedId) continue;
+      const progress = quizzed.has(node.id)
+        ? 'is-quizzed'
+        : visited.has(node.id)
+          ? 'is-visited'
+          : '';
+      const emphasis = view.conceptClass.get(node.id)?.replace(DIMMING, '').trim();
+      const className = [emphasis, progress].filter(Boolean).join(' ');
+      const hidden = view.hidden.has(node.id);
+      if (!className && !hidden && !selected) shown.push(node);
+      else shown.push({ ...node, hidden, selected, ...(className ? { className } : {}) });
+    }
+    return shown;
+  }, [atlas, view, selectedId, visited, quizzed, large, near, focusedId]);
+}
+
+/** The map's relations, drawn from the view without the search (`edgeView`). */
+export function useMapEdges(atlas: Atlas | null, edgeView: MapView | null): RelationEdge[] {
+  return useMemo(() => {
+    if (!atlas || !edgeView) return emptyEdges;
+    const view = edgeView;
+    // Only a selection or a tour fades concepts; a search leaves the relations as they are.
+    const fading = view.dimming.has('is-faded');
+    return atlas.edges.map((edge): RelationEdge => {
+      const hidden = view.hiddenEdges.has(edge.id);
+      const emphasised = view.emphasisedEdges.has(edge.id);
+      // While the rest fades, the few relations that stay clear say so.
+      const clear = fading && !hidden && !emphasised && !view.fadedEdges.has(edge.id);
+      if (!hidden && !emphasised && !clear) return edge;
+      return {
+        ...edge,
+        hidden,
+        ...(clear ? { className: 'is-in-focus' } : {}),
+        ...(emphasised ? { zIndex: 1, className: 'is-emphasised' } : {}),
+        data: { ...edge.data!, emphasised },
+      };
+    });
+  }, [atlas, edgeView]);
+}

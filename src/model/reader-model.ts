@@ -1,0 +1,85 @@
+import { blockAt } from './anchor';
+import type { Block } from './article';
+import type { Atlas } from './atlas';
+import { kindStyles } from './kinds';
+import { coverage, marksByBlock, segmentBlock, type Segment } from './passages';
+
+/** A segment with its offset in the article's text, which names its <mark> in the DOM. */
+export type Run = Segment & { start: number };
+
+export type ReaderBlockModel = { block: Block; runs: Run[]; conceptIds: ReadonlySet<string> };
+
+export type ConceptInfo = { label: string; kind: string };
+
+/** The article as the reader shows it: each block cut into runs at the passages the map quotes. */
+export type ReaderModel = {
+  blocks: ReaderBlockModel[];
+  concepts: ReadonlyMap<string, ConceptInfo>;
+  /** What each set of concepts sharing a mark is called, keyed by the ids joined with `--`. */
+  abouts: ReadonlyMap<string, string>;
+  covered: number;
+  total: number;
+};
+
+/** A passage of a concept, found in the article: its offsets and the block that holds it. */
+export type LocatedPassage = { conceptId: string; start: number; end: number; blockId: string };
+
+/** Kebab-case ids never hold `--`, so joining by it keeps combinations distinct. */
+export const aboutKey = (ids: readonly string[]) => ids.join('--');
+
+function listOf(labels: string[]): string {
+  if (labels.length < 2) return labels.join('');
+  return `${labels.slice(0, -1).join(', ')} and ${labels[labels.length - 1]}`;
+}
+
+export function buildReaderModel(atlas: Atlas): ReaderModel {
+  const { article, anchors, graph } = atlas;
+  const concepts = new Map(
+    graph.concepts.map((c) => [c.id, { label: c.label, kind: kindStyles[c.kind].label }]),
+  );
+  const grouped = marksByBlock(article, anchors);
+  const abouts = new Map<string, string>();
+  const blocks = article.blocks.map((block) => {
+    const marks = grouped.get(block.id) ?? [];
+    let at = block.start;
+    const runs = segmentBlock(block, marks).map((segment) => {
+      const run = { ...segment, start: at };
+      at += segment.text.length;
+      const ids = segment.conceptIds;
+      if (ids.length > 0 && !abouts.has(aboutKey(ids))) {
+        const labels = ids.map((id) => concepts.get(id)?.label ?? id);
+        abouts.set(
+          aboutKey(ids),
+          ids.length === 1
+            ? `Passage about ${labels[0]}`
+            : `Passage about ${ids.length} concepts: ${listOf(labels)}`,
+        );
+      }
+      return run;
+    });
+    return { block, runs, conceptIds: new Set(marks.map((m) => m.conceptId)) };
+  });
+  return { blocks, concepts, abouts, ...coverage(article, anchors) };
+}
+
+/** Where the concept is first quoted in the article, if it is. */
+export function firstPassageStart(atlas: Atlas, conceptId: string): number | undefined {
+  const starts = (atlas.anchors.get(conceptId) ?? []).map((p) => p.start);
+  return starts.length > 0 ? Math.min(...starts) : undefined;
+}
+
+/** The concept's `index`-th passage in the article, or null when it has none by that number. */
+export function locatePassage(
+  atlas: Atlas,
+  conceptId: string,
+  index: number,
+): LocatedPassage | null {
+  const position = atlas.anchors.get(conceptId)?.[index];
+  const block = position && blockAt(atlas.article, position);
+  return position && block ? { conceptId, ...position, blockId: block.id } : null;
+}
+
+/** How many of the model's blocks must be rendered for the text at `start` to be among them. */
+export function blocksThrough(model: ReaderModel, start: number): number {
+  return model.blocks.findIndex(({ block }) => start < block.end) + 1;
+}
