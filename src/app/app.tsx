@@ -60,9 +60,6 @@ const mapKeys: KeyGroup = {
       test: (e) => e.key === 'Escape',
       perform: () => useAtlasStore.getState().select(null),
     },
-    { keys: ['/'], does: 'Search concepts' },
-    { keys: ['Ctrl', 'K'], does: 'Search concepts' },
-    { keys: ['↑', '↓', 'Enter'], does: 'Choose a search result' },
     {
       keys: ['?'],
       does: 'Show this list',

@@ -19,7 +19,10 @@ export type PageKey = {
   inDialog?: boolean;
 };
 
-/** The keys of one part of the page, listed under its title; a higher `precedence` is tried first. */
+/**
+ * The keys of one part of the page, listed under its title. A higher `precedence` is tried first
+ * and listed first; groups of equal precedence are listed by title.
+ */
 export type KeyGroup = { title: string; keys: readonly PageKey[]; precedence?: number };
 
 let groups: readonly KeyGroup[] = [];
@@ -32,7 +35,11 @@ function setGroups(next: readonly KeyGroup[]) {
 
 /** Adds a group of keys to the page until the returned function removes it. */
 export function registerKeys(group: KeyGroup): () => void {
-  setGroups([...groups, group].sort((a, b) => (b.precedence ?? 0) - (a.precedence ?? 0)));
+  setGroups(
+    [...groups, group].sort(
+      (a, b) => (b.precedence ?? 0) - (a.precedence ?? 0) || a.title.localeCompare(b.title),
+    ),
+  );
   return () => setGroups(groups.filter((g) => g !== group));
 }
 
@@ -70,9 +77,28 @@ export function runPageKey(event: KeyboardEvent, doc: Document = document): bool
   return false;
 }
 
-/** The page's one key listener: every shortcut goes through it. Returns a way to stop it. */
+const listening = new Map<Document, { users: number; stop: () => void }>();
+
+/**
+ * The page's one key listener: every shortcut goes through it. Asked for twice, it is still one
+ * listener, so no key runs twice. Returns a way to stop it (once every caller has).
+ */
 export function listenToPageKeys(doc: Document = document): () => void {
-  const onKeyDown = (event: KeyboardEvent) => void runPageKey(event, doc);
-  doc.addEventListener('keydown', onKeyDown);
-  return () => doc.removeEventListener('keydown', onKeyDown);
+  let entry = listening.get(doc);
+  if (!entry) {
+    const onKeyDown = (event: KeyboardEvent) => void runPageKey(event, doc);
+    doc.addEventListener('keydown', onKeyDown);
+    entry = { users: 0, stop: () => doc.removeEventListener('keydown', onKeyDown) };
+    listening.set(doc, entry);
+  }
+  entry.users += 1;
+  let stopped = false;
+  return () => {
+    if (stopped || !entry) return;
+    stopped = true;
+    entry.users -= 1;
+    if (entry.users > 0) return;
+    entry.stop();
+    listening.delete(doc);
+  };
 }

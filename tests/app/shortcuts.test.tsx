@@ -34,9 +34,15 @@ async function openShortcuts(view: 'map' | 'tour') {
 describe('the list of keyboard shortcuts', () => {
   it('lists the keys of the map, as they were declared', async () => {
     const { dialog } = await openShortcuts('map');
-    const [map, ...others] = listed(dialog);
+    const [map, search, ...others] = listed(dialog);
     expect(others).toEqual([]);
     expect(map?.[0]).toBe('Exploring the map');
+    expect(search).toEqual([
+      'Searching',
+      '/: Search concepts',
+      'Ctrl K: Search concepts (in the box: select the query to type over it)',
+      '↑ ↓ Enter: Choose a search result',
+    ]);
     expect(map).toContain('Esc: Clear the selection, or close a menu');
     expect(map).toContain('?: Show this list');
   });

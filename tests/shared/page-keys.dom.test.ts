@@ -63,4 +63,19 @@ describe('the page keys', () => {
     stops.push(registerKeys({ title: 'Map', keys: [{ keys: ['Tab'], does: 'Move on' }] }));
     expect(press('Tab').defaultPrevented).toBe(false);
   });
+
+  it('listen once however often they are asked to, so no key runs twice', () => {
+    const step = vi.fn();
+    const first = listenToPageKeys();
+    const second = listenToPageKeys();
+    stops.push(registerKeys({ title: 'Tour', keys: [keyOf('PageDown', step)] }));
+    press('PageDown');
+    expect(step).toHaveBeenCalledTimes(1);
+    first();
+    press('PageDown');
+    expect(step).toHaveBeenCalledTimes(2);
+    second();
+    press('PageDown');
+    expect(step).toHaveBeenCalledTimes(2);
+  });
 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import './zod-setup';
 import { ArticleError, parseArticle, type Article } from '../../model/article';
-import { BUNDLE_SCHEMA_VERSION } from '../../model/bundle-format';
+import { bundleSchema } from '../../model/bundle-schema';
 import { deriveAtlas, type AtlasLoad } from '../../model/derive-atlas';
 import { layoutSchema, type Layout } from '../../model/schema';
 import { everyConceptPlaced, layoutFromPositions } from '../../model/section-boxes';
@@ -11,17 +11,11 @@ import { timed } from '../../model/timing';
 import { checkGraph, formatIssues } from '../../model/validate';
 import type { Progress } from './layout-client';
 
-const text = (max: number) =>
-  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
-
-/** The bundle's envelope; the graph and tours inside are checked by their own rules. */
-const envelopeSchema = z.strictObject({
-  schemaVersion: z.literal(BUNDLE_SCHEMA_VERSION),
-  article: z.strictObject({
-    title: text(300),
-    markdown: text(5_000_000),
-    source: z.url({ protocol: /^https?$/, error: 'must be an http or https address' }).optional(),
-  }),
+/**
+ * The bundle's envelope: the bundle's own schema with the graph and tours left open here, since
+ * they are checked next by their own rules, which name each problem's concept or step.
+ */
+const envelopeSchema = bundleSchema.extend({
   graph: z.unknown().refine((value) => value !== undefined, 'is missing'),
   tours: z.unknown().optional(),
 });

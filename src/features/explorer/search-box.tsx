@@ -9,6 +9,8 @@ import {
   type KeyboardEvent,
 } from 'react';
 import { afterPaint } from '../../shared/after-paint';
+import { registerKeys, type KeyGroup } from '../../shared/page-keys';
+import { isTypingTarget } from '../../shared/typing';
 import type { Atlas } from '../../model/atlas';
 import type { SearchHit, SearchIndex, SearchLookup } from '../../model/search-index';
 import { useAtlasStore } from '../../store/atlas-store';
@@ -26,31 +28,40 @@ import './search-box.css';
  */
 const MAP_PAUSE_MS = 150;
 
-/** Inputs where `/` is a character the user is typing, not a shortcut. */
-const TEXT_INPUT_TYPES = new Set([
-  'text',
-  'search',
-  'email',
-  'number',
-  'password',
-  'tel',
-  'url',
-  'date',
-  'datetime-local',
-  'month',
-  'time',
-  'week',
-]);
+const searchKey = (event: globalThis.KeyboardEvent) =>
+  (event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'k';
+const slashKey = (event: globalThis.KeyboardEvent) =>
+  event.key === '/' && !event.ctrlKey && !event.metaKey && !event.altKey;
 
-function isTyping(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable || target instanceof HTMLTextAreaElement) return true;
-  return target instanceof HTMLInputElement && TEXT_INPUT_TYPES.has(target.type);
-}
-
-function isShortcut(event: globalThis.KeyboardEvent): boolean {
-  if (event.key === '/') return !event.ctrlKey && !event.metaKey && !event.altKey;
-  return (event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'k';
+/** The search box's keys: `/` and Ctrl+K go to the box; ↑, ↓ and Enter are the box's own. */
+function searchKeys(input: { current: HTMLInputElement | null }): KeyGroup {
+  const focusBox = () => {
+    input.current?.focus();
+    input.current?.select();
+  };
+  return {
+    title: 'Searching',
+    keys: [
+      {
+        keys: ['/'],
+        does: 'Search concepts',
+        test: (e) => slashKey(e) && input.current !== null,
+        perform: focusBox,
+      },
+      {
+        keys: ['Ctrl', 'K'],
+        does: 'Search concepts (in the box: select the query to type over it)',
+        // In the box itself "/" is text, while Ctrl+K still selects the query to type over it.
+        test: (e) =>
+          searchKey(e) &&
+          input.current !== null &&
+          (e.target === input.current || !isTypingTarget(e.target)),
+        perform: focusBox,
+        whileTyping: true,
+      },
+      { keys: ['↑', '↓', 'Enter'], does: 'Choose a search result' },
+    ],
+  };
 }
 
 const NO_LOOKUP: SearchLookup = { hits: [], ids: [], total: 0 };
@@ -189,19 +200,7 @@ export function SearchBox() {
     }
   }
 
-  useEffect(() => {
-    function onShortcut(event: globalThis.KeyboardEvent) {
-      const input = inputRef.current;
-      if (!input || event.defaultPrevented || event.isComposing || !isShortcut(event)) return;
-      // In the box itself "/" is text, while Ctrl+K still selects the query to type over it.
-      if (event.target === input ? event.key === '/' : isTyping(event.target)) return;
-      event.preventDefault();
-      input.focus();
-      input.select();
-    }
-    document.addEventListener('keydown', onShortcut);
-    return () => document.removeEventListener('keydown', onShortcut);
-  }, []);
+  useEffect(() => registerKeys(searchKeys(inputRef)), []);
 
   const activeId = activeHit ? optionId(activeHit.id) : undefined;
   // Keeps the active option in sight on a short screen (jsdom has no scrollIntoView). Only moving

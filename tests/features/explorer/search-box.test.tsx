@@ -1,7 +1,8 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { SearchBox } from '../../../src/features/explorer/search-box';
+import { listenToPageKeys } from '../../../src/shared/page-keys';
 import { useAtlasStore } from '../../../src/store/atlas-store';
 import { makeConcept, makeGraph } from '../../fixtures/atlas-fixture';
 import { fixtureAtlas } from '../../fixtures/load-fixture';
@@ -44,7 +45,13 @@ const graph = makeGraph({
   ],
 });
 
+/** The page's key listener, which the app starts, for a search box rendered on its own. */
+function listenToKeys() {
+  onTestFinished(listenToPageKeys());
+}
+
 async function renderSearchBox(extra?: React.ReactNode) {
+  listenToKeys();
   useAtlasStore.getState().setAtlas(await fixtureAtlas(graph));
   const user = userEvent.setup();
   render(
@@ -309,6 +316,7 @@ describe('the search box', () => {
   });
 
   it('does not take the shortcut while there is nothing to search', () => {
+    listenToKeys();
     render(<SearchBox />);
     expect(screen.queryByRole('combobox')).toBeNull();
     const slash = new KeyboardEvent('keydown', { key: '/', bubbles: true, cancelable: true });
@@ -316,14 +324,12 @@ describe('the search box', () => {
     expect(slash.defaultPrevented).toBe(false);
   });
 
-  it('removes its shortcut listener when it goes away', async () => {
-    useAtlasStore.getState().setAtlas(await fixtureAtlas(graph));
-    const added = vi.spyOn(document, 'addEventListener');
-    const removed = vi.spyOn(document, 'removeEventListener');
-    const { unmount } = render(<SearchBox />);
-    const listener = added.mock.calls.find(([type]) => type === 'keydown')?.[1];
-    expect(listener).toBeTypeOf('function');
-    unmount();
-    expect(removed).toHaveBeenCalledWith('keydown', listener);
+  it('gives up its keys when it goes away', async () => {
+    const { box } = await renderSearchBox();
+    expect(box).toBeInTheDocument();
+    cleanup();
+    const slash = new KeyboardEvent('keydown', { key: '/', bubbles: true, cancelable: true });
+    document.body.dispatchEvent(slash);
+    expect(slash.defaultPrevented).toBe(false);
   });
 });

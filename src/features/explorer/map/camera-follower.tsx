@@ -9,6 +9,7 @@ import { useEffect, useRef } from 'react';
 import { cameraDuration } from '../../../shared/motion';
 import { boundsOf } from '../../../model/visible-window';
 import { useAtlasStore } from '../../../store/atlas-store';
+import { selectInTour } from '../../../store/selectors';
 import { framePadding, WHOLE_MAP_PADDING } from './frame-padding';
 
 type Props = {
@@ -26,7 +27,7 @@ export function CameraFollower({ frame, large, onFramed }: Props) {
   const atlas = useAtlasStore((s) => s.atlas);
   const framed = useRef(false);
   const framedKey = useRef<string | null>(null);
-  const inTour = useAtlasStore((s) => s.view === 'tour' || s.view === 'presenter');
+  const inTour = useAtlasStore(selectInTour);
   const key = frame.join(' ');
   useEffect(() => {
     const ids = key === '' ? [] : key.split(' ');

@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { tourFrame } from '../../../model/tour-view';
 import { computeView, type MapView } from '../../../model/view';
 import { useAtlasStore } from '../../../store/atlas-store';
+import { selectTourId } from '../../../store/selectors';
 
 export type MapViewState = {
   view: MapView;
@@ -23,7 +24,7 @@ export function useMapView(): MapViewState | null {
       hiddenKinds: s.hiddenKinds,
       hiddenSections: s.hiddenSections,
       showCrossLinks: s.showCrossLinks,
-      tourId: s.view === 'tour' || s.view === 'presenter' ? s.tour?.id : undefined,
+      tourId: selectTourId(s),
       tourStep: s.tour?.step,
       reveal: s.reveal,
     })),
