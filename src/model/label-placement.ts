@@ -16,7 +16,23 @@ const overlaps = (a: LabelBox, b: LabelBox, gap: number) =>
  * linear in the number of labels.
  */
 export function placeLabels(candidates: readonly LabelBox[], gap = 2): Set<string> {
-  const placed = new Set<string>();
+  return new Set(
+    placeLabelsAt(
+      candidates.map((box) => [box]),
+      gap,
+    ).keys(),
+  );
+}
+
+/**
+ * The same, where a label may stand in one of several places (beside its concept, say), tried in
+ * order: the place each drawn label takes, by id, as an index into its places.
+ */
+export function placeLabelsAt(
+  candidates: readonly (readonly LabelBox[])[],
+  gap = 2,
+): Map<string, number> {
+  const placed = new Map<string, number>();
   const grid = new Map<string, LabelBox[]>();
   const cellsOf = (box: LabelBox) => {
     const keys: string[] = [];
@@ -27,16 +43,19 @@ export function placeLabels(candidates: readonly LabelBox[], gap = 2): Set<strin
     for (let x = x0; x <= x1; x += 1) for (let y = y0; y <= y1; y += 1) keys.push(`${x},${y}`);
     return keys;
   };
-  for (const box of candidates) {
-    if (placed.has(box.id)) continue;
-    const cells = cellsOf(box);
-    const free = cells.every((key) => !grid.get(key)?.some((other) => overlaps(box, other, gap)));
-    if (!free) continue;
-    placed.add(box.id);
-    for (const key of cells) {
-      const list = grid.get(key);
-      if (list) list.push(box);
-      else grid.set(key, [box]);
+  for (const places of candidates) {
+    for (const [index, box] of places.entries()) {
+      if (placed.has(box.id)) break;
+      const cells = cellsOf(box);
+      const free = cells.every((key) => !grid.get(key)?.some((other) => overlaps(box, other, gap)));
+      if (!free) continue;
+      placed.set(box.id, index);
+      for (const key of cells) {
+        const list = grid.get(key);
+        if (list) list.push(box);
+        else grid.set(key, [box]);
+      }
+      break;
     }
   }
   return placed;

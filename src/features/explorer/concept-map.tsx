@@ -23,7 +23,10 @@ import { conceptAtOverview } from './map/overview-hit-test';
 import { OVERVIEW_ZOOM, useConceptWindow } from './map/use-concept-window';
 import { useMapEdges, useMapNodes } from './map/use-map-elements';
 import { useFocusWhenRendered, useMapKeyboard } from './map/use-map-keyboard';
+import { FarSectionTitles } from './map/far-section-titles';
+import { useFarLabels } from './map/use-far-labels';
 import { useMapView } from './map/use-map-view';
+import { ZoomVariable } from './map/zoom-variable';
 import ConceptNodeView from './nodes/concept-node';
 import SectionNodeView from './nodes/section-node';
 import OverviewCanvas from './overview-canvas';
@@ -85,6 +88,7 @@ function ConceptFlow() {
   const keys = useMapKeyboard({ atlas, view, selectedId, large, overview, flow });
   const hintId = useId();
 
+  const far = useFarLabels(atlas, view, large ? near.concepts : null);
   const nodes = useMapNodes({
     atlas,
     view,
@@ -92,6 +96,7 @@ function ConceptFlow() {
     large,
     near: near.concepts,
     focusedId: keys.focusedId,
+    labelled: far.labelled,
   });
   const edges = useMapEdges(atlas, edgeView);
   useFocusWhenRendered(keys.pendingFocus, nodes);
@@ -104,6 +109,8 @@ function ConceptFlow() {
   const mapClass = ['concept-map', ...(large ? [] : [...dims].map((d) => `has-${d.slice(3)}`))];
   if (large) mapClass.push('is-large');
   if (overview) mapClass.push('is-overview');
+  if (far.detail === 'far') mapClass.push('is-far');
+  const wrapper = useRef<HTMLDivElement>(null);
 
   const conceptAt = (event: React.MouseEvent): string | null =>
     large && atlas && flow.current
@@ -113,6 +120,7 @@ function ConceptFlow() {
   return (
     // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions -- the map's keys: the region passes arrow keys between its concept buttons
     <div
+      ref={wrapper}
       className={mapClass.join(' ')}
       aria-label="Concept map"
       role="region"
@@ -172,6 +180,10 @@ function ConceptFlow() {
             ariaLabel="Overview of the whole map"
           />
         )}
+        <ZoomVariable target={wrapper} />
+        {atlas && view && !large && far.detail === 'far' ? (
+          <FarSectionTitles atlas={atlas} hiddenSections={view.hiddenSections} />
+        ) : null}
         <ExportMenu />
         <CameraFollower frame={view?.frame ?? emptyFrame} large={large} onFramed={onFramed} />
       </ReactFlow>

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import type { Atlas } from '../../../model/atlas';
 import { type AtlasNode, type RelationEdge, sectionNodeId } from '../../../model/flow';
+import type { LabelPlace } from '../../../model/level-of-detail';
 import type { MapView } from '../../../model/view';
 import { useAtlasStore } from '../../../store/atlas-store';
 
@@ -21,6 +22,8 @@ type NodeOptions = {
   large: boolean;
   near: ReadonlySet<string>;
   focusedId: string | null;
+  /** Zoomed out, the concepts whose labels float above their bare boxes (see useFarLabels). */
+  labelled: ReadonlyMap<string, LabelPlace>;
 };
 
 /**
@@ -34,6 +37,7 @@ export function useMapNodes({
   large,
   near,
   focusedId,
+  labelled,
 }: NodeOptions): AtlasNode[] {
   const visitedIds = useAtlasStore((s) => s.visited);
   const quizzedIds = useAtlasStore((s) => s.quizzed);
@@ -56,13 +60,15 @@ export function useMapNodes({
           ? 'is-visited'
           : '';
       const emphasis = view.conceptClass.get(node.id)?.replace(DIMMING, '').trim();
-      const className = [emphasis, progress].filter(Boolean).join(' ');
+      const place = labelled.get(node.id);
+      const label = place ? `has-far-label far-label--${place}` : '';
+      const className = [emphasis, progress, label].filter(Boolean).join(' ');
       const hidden = view.hidden.has(node.id);
       if (!className && !hidden && !selected) shown.push(node);
       else shown.push({ ...node, hidden, selected, ...(className ? { className } : {}) });
     }
     return shown;
-  }, [atlas, view, selectedId, visited, quizzed, large, near, focusedId]);
+  }, [atlas, view, selectedId, visited, quizzed, large, near, focusedId, labelled]);
 }
 
 /** The map's relations, drawn from the view without the search (`edgeView`). */

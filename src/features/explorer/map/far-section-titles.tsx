@@ -1,0 +1,42 @@
+import { ViewportPortal } from '@xyflow/react';
+import { memo } from 'react';
+import type { Atlas } from '../../../model/atlas';
+import { sectionNodeId } from '../../../model/flow';
+
+type Props = { atlas: Atlas; hiddenSections: ReadonlySet<string> };
+
+/**
+ * Zoomed out, each section's title across the top of its box at a size that reads, drawn above the
+ * concepts (the section's own title lies under them). `--zoom` undoes the camera's zoom.
+ */
+function FarSectionTitlesView({ atlas, hiddenSections }: Props) {
+  return (
+    <ViewportPortal>
+      {atlas.graph.sections.map((section) => {
+        const box = atlas.layout.sections[section.id];
+        if (!box || hiddenSections.has(section.id)) return null;
+        return (
+          <div
+            key={section.id}
+            className="far-section-title"
+            data-section={sectionNodeId(section.id)}
+            aria-hidden="true"
+            style={{
+              transform: `translate(${box.x}px, ${box.y}px) scale(calc(1 / var(--zoom, 1)))`,
+              width: `calc(${box.width}px * var(--zoom, 1))`,
+            }}
+          >
+            <span className="far-section-title__number">
+              {section.order === 0 ? 'Introduction' : `Section ${section.order}`}
+            </span>
+            {section.order === 0 ? null : (
+              <span className="far-section-title__title">{section.title}</span>
+            )}
+          </div>
+        );
+      })}
+    </ViewportPortal>
+  );
+}
+
+export const FarSectionTitles = memo(FarSectionTitlesView);

@@ -1,0 +1,134 @@
+import type { Box } from './floating';
+import type { LabelBox } from './label-placement';
+import type { Tier } from './tiers';
+
+/**
+ * What the map draws at a zoom, decided here rather than in the components: text is drawn at a
+ * size that reads, or not at all.
+ */
+
+/** A concept's label in its box, in flow units (see the map's CSS). */
+export const NODE_LABEL_PX = 15;
+
+/** The smallest text a laptop user should be asked to read. */
+export const READABLE_PX = 14;
+
+/** At and above this zoom a concept box's own text reads: its label at 14 px or more. */
+export const FULL_DETAIL_ZOOM = READABLE_PX / NODE_LABEL_PX;
+
+/** Zoomed out, the labels the map has room for are drawn at this size on screen, boxes or not. */
+export const MAP_LABEL_PX = READABLE_PX;
+/** The selection's label, zoomed out: a little larger than the rest. */
+export const SELECTED_LABEL_PX = 16;
+/** A label wraps past this width on screen, onto two lines at most. */
+export const MAP_LABEL_MAX_WIDTH = 190;
+
+/** Whether a concept box draws its own text, or stays a bare box whose label may float above it. */
+export type Detail = 'full' | 'far';
+
+export function detailAt(zoom: number): Detail {
+  return zoom >= FULL_DETAIL_ZOOM ? 'full' : 'far';
+}
+
+/**
+ * The zoom in steps of about 10%: labels are placed again only when the zoom crosses a step, not
+ * on every frame of a zoom.
+ */
+export function zoomStep(zoom: number): number {
+  return Math.round(Math.log(zoom) / Math.log(1.1));
+}
+
+export const zoomOfStep = (step: number) => 1.1 ** step;
+
+/** How wide a text is at `px`: measured where a browser can, else estimated (`estimateWidth`). */
+export type MeasureText = (text: string, px: number) => number;
+
+/** About how wide a bold sans-serif text is: a letter is about 0.62 em wide. */
+export const estimateWidth: MeasureText = (text, px) => text.length * px * 0.62;
+
+/** The label's own padding and border around its text (see the map's CSS). */
+const LABEL_PAD_X = 12;
+const LABEL_PAD_Y = 4;
+
+/** The box a floating label takes on screen: one line, or two once it is wider than the most. */
+export function labelSize(
+  text: string,
+  px: number,
+  measure: MeasureText = estimateWidth,
+): { width: number; height: number } {
+  const line = px * 1.25;
+  const width = measure(text, px) + LABEL_PAD_X;
+  if (width <= MAP_LABEL_MAX_WIDTH) return { width, height: line + LABEL_PAD_Y };
+  return { width: MAP_LABEL_MAX_WIDTH, height: line * 2 + LABEL_PAD_Y };
+}
+
+export type LabelCandidate = {
+  id: string;
+  label: string;
+  /** The concept's box on the map, in flow units. */
+  box: Box;
+  tier: Tier;
+  /** The concept stands out (the selection, its neighbours, a tour step's concepts, a match). */
+  emphasis: 'selected' | 'near' | 'none';
+  /** More connected concepts come first within a tier; then the argument's reading order. */
+  degree: number;
+  order: number;
+};
+
+const emphasisRank = { selected: 0, near: 1, none: 2 } as const;
+
+/** Where a zoomed-out label stands: on its concept's box, or just below or above it. */
+export const labelPlaces = ['centre', 'below', 'above'] as const;
+export type LabelPlace = (typeof labelPlaces)[number];
+
+/**
+ * The places each label may stand on screen at `zoom` (see `labelPlaces`), most important label
+ * first: the selection, then what stands out with it, then by tier, connections, reading order.
+ */
+export function labelBoxes(
+  candidates: readonly LabelCandidate[],
+  zoom: number,
+  measure: MeasureText = estimateWidth,
+): LabelBox[][] {
+  return [...candidates]
+    .sort(
+      (a, b) =>
+        emphasisRank[a.emphasis] - emphasisRank[b.emphasis] ||
+        a.tier - b.tier ||
+        b.degree - a.degree ||
+        a.order - b.order,
+    )
+    .map((c) => {
+      const px = c.emphasis === 'selected' ? SELECTED_LABEL_PX : MAP_LABEL_PX;
+      const { width, height } = labelSize(c.label, px, measure);
+      const cx = (c.box.x + c.box.width / 2) * zoom;
+      const cy = (c.box.y + c.box.height / 2) * zoom;
+      const shift = (c.box.height * zoom) / 2 + height / 2 + 2;
+      return labelPlaces.map((place) => {
+        const dy = place === 'below' ? shift : place === 'above' ? -shift : 0;
+        return { id: c.id, x: cx - width / 2, y: cy + dy - height / 2, width, height };
+      });
+    });
+}
+
+/** A section's title, zoomed out: drawn at this size on screen across the top of its box. */
+export const SECTION_TITLE_PX = 16;
+
+/**
+ * Where the section titles stand on screen at `zoom`: across the top of each section, two lines
+ * at most. They are placed before any concept label, which must leave them room.
+ */
+export function sectionTitleBoxes(
+  sections: Readonly<Record<string, Box>>,
+  zoom: number,
+): LabelBox[] {
+  // The number's line, two lines of title and the padding.
+  const height = 11 * 1.2 + SECTION_TITLE_PX * 1.2 * 2 + 7;
+  return Object.entries(sections).map(([id, box]) => ({
+    id: `section:${id}`,
+    x: box.x * zoom,
+    y: box.y * zoom,
+    width: box.width * zoom,
+    height,
+  }));
+}

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import {
+  FULL_DETAIL_ZOOM,
+  MAP_LABEL_MAX_WIDTH,
+  NODE_LABEL_PX,
+  READABLE_PX,
+  detailAt,
+  labelBoxes,
+  labelSize,
+  sectionTitleBoxes,
+  zoomOfStep,
+  zoomStep,
+  type LabelCandidate,
+} from '../../src/model/level-of-detail';
+
+const candidate = (overrides: Partial<LabelCandidate> & Pick<LabelCandidate, 'id'>) => ({
+  label: overrides.id,
+  box: { x: 0, y: 0, width: 220, height: 54 },
+  tier: 2 as const,
+  emphasis: 'none' as const,
+  degree: 0,
+  order: 0,
+  ...overrides,
+});
+
+describe('level of detail', () => {
+  it('draws a box’s own text only where it reads: at 14 px or more', () => {
+    expect(NODE_LABEL_PX * FULL_DETAIL_ZOOM).toBeCloseTo(READABLE_PX);
+    expect(detailAt(1)).toBe('full');
+    expect(detailAt(FULL_DETAIL_ZOOM)).toBe('full');
+    expect(detailAt(FULL_DETAIL_ZOOM - 0.01)).toBe('far');
+    expect(detailAt(0.15)).toBe('far');
+  });
+
+  it('places labels again only when the zoom crosses a step of about 10%', () => {
+    expect(zoomStep(0.15)).toBe(zoomStep(0.152));
+    expect(zoomStep(0.15)).not.toBe(zoomStep(0.17));
+    expect(zoomOfStep(zoomStep(0.5))).toBeCloseTo(0.5, 1);
+  });
+
+  it('wraps a long label onto two lines no wider than the most', () => {
+    const short = labelSize('Pipes', 14);
+    const long = labelSize('A label long enough to need two lines on the map', 14);
+    expect(short.width).toBeLessThan(MAP_LABEL_MAX_WIDTH);
+    expect(long).toEqual({ width: MAP_LABEL_MAX_WIDTH, height: short.height + 14 * 1.25 });
+  });
+
+  it('puts the selection first, then what stands out, then the higher tiers', () => {
+    const order = labelBoxes(
+      [
+        candidate({ id: 'example', tier: 3 }),
+        candidate({ id: 'pillar', tier: 1, degree: 3 }),
+        candidate({ id: 'hub', tier: 1, degree: 9 }),
+        candidate({ id: 'neighbour', tier: 3, emphasis: 'near' }),
+        candidate({ id: 'selected', tier: 3, emphasis: 'selected' }),
+      ],
+      0.2,
+    ).map((places) => places[0]?.id);
+    expect(order).toEqual(['selected', 'neighbour', 'hub', 'pillar', 'example']);
+  });
+
+  it('offers each label its box, then just below it, then just above, at the zoom', () => {
+    const [places] = labelBoxes(
+      [candidate({ id: 'a', box: { x: 1000, y: 500, width: 200, height: 50 } })],
+      0.5,
+    );
+    const [centre, below, above] = places!;
+    expect(centre!.x + centre!.width / 2).toBeCloseTo(550);
+    expect(centre!.y + centre!.height / 2).toBeCloseTo(262.5);
+    expect(below!.y).toBeGreaterThan(centre!.y + 12);
+    expect(above!.y).toBeLessThan(centre!.y - 12);
+  });
+
+  it('keeps each section title across the top of its section, at its width on screen', () => {
+    const [title] = sectionTitleBoxes({ s1: { x: 100, y: 40, width: 800, height: 600 } }, 0.25);
+    expect(title).toMatchObject({ id: 'section:s1', x: 25, y: 10, width: 200 });
+  });
+});
