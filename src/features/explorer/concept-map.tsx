@@ -182,7 +182,7 @@ function ConceptFlow() {
         )}
         <ZoomVariable target={wrapper} />
         {atlas && view && !large && far.detail === 'far' ? (
-          <FarSectionTitles atlas={atlas} hiddenSections={view.hiddenSections} />
+          <FarSectionTitles atlas={atlas} hiddenSections={view.hiddenSections} shown={far.titles} />
         ) : null}
         <ExportMenu />
         <CameraFollower frame={view?.frame ?? emptyFrame} large={large} onFramed={onFramed} />

@@ -3,18 +3,23 @@ import { memo } from 'react';
 import type { Atlas } from '../../../model/atlas';
 import { sectionNodeId } from '../../../model/flow';
 
-type Props = { atlas: Atlas; hiddenSections: ReadonlySet<string> };
+type Props = {
+  atlas: Atlas;
+  hiddenSections: ReadonlySet<string>;
+  /** The sections whose titles have room: a title gives way to the selection's label. */
+  shown: ReadonlySet<string>;
+};
 
 /**
  * Zoomed out, each section's title across the top of its box at a size that reads, drawn above the
  * concepts (the section's own title lies under them). `--zoom` undoes the camera's zoom.
  */
-function FarSectionTitlesView({ atlas, hiddenSections }: Props) {
+function FarSectionTitlesView({ atlas, hiddenSections, shown }: Props) {
   return (
     <ViewportPortal>
       {atlas.graph.sections.map((section) => {
         const box = atlas.layout.sections[section.id];
-        if (!box || hiddenSections.has(section.id)) return null;
+        if (!box || hiddenSections.has(section.id) || !shown.has(section.id)) return null;
         return (
           <div
             key={section.id}

@@ -17,10 +17,17 @@ import {
 import { conceptTiers, type Tier } from '../../../model/tiers';
 import type { MapView } from '../../../model/view';
 
-/** The concepts whose labels float above the zoomed-out map, and where each stands. */
-export type FarLabels = { detail: Detail; labelled: ReadonlyMap<string, LabelPlace> };
+/**
+ * The concepts whose labels float above the zoomed-out map, and where each stands; and the
+ * sections whose titles are drawn (a title gives way only to the selection's label).
+ */
+export type FarLabels = {
+  detail: Detail;
+  labelled: ReadonlyMap<string, LabelPlace>;
+  titles: ReadonlySet<string>;
+};
 
-const none: ReadonlyMap<string, LabelPlace> = new Map();
+const none = { labelled: new Map<string, LabelPlace>(), titles: new Set<string>() };
 const tiersByAtlas = new WeakMap<Atlas, Map<string, Tier>>();
 
 function tiersOf(atlas: Atlas): Map<string, Tier> {
@@ -79,7 +86,7 @@ export function useFarLabels(
 ): FarLabels {
   const detail = useStore((s) => detailAt(s.transform[2]));
   const step = useStore((s) => zoomStep(s.transform[2]));
-  const labelled = useMemo(() => {
+  const placement = useMemo(() => {
     if (!atlas || !view || detail === 'full') return none;
     const zoom = zoomOfStep(step);
     const tiers = tiersOf(atlas);
@@ -109,7 +116,10 @@ export function useFarLabels(
       const at = placed.get(c.id);
       if (at !== undefined) labelled.set(c.id, labelPlaces[at] ?? 'centre');
     }
-    return labelled;
+    const shownTitles = new Set(
+      Object.keys(atlas.layout.sections).filter((id) => placed.has(`section:${id}`)),
+    );
+    return { labelled, titles: shownTitles };
   }, [atlas, view, drawn, detail, step]);
-  return { detail, labelled };
+  return { detail, ...placement };
 }
