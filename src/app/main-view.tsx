@@ -16,6 +16,10 @@ const OutlineTree = lazy(() =>
   import('../features/study/outline-tree').then((m) => ({ default: m.OutlineTree })),
 );
 
+/** Where "Skip past the map" lands: the details panel's id (see ConceptDetails). */
+const DETAILS_ID = 'concept-details';
+const AFTER_MAP_ID = 'after-the-map';
+
 const viewLabels: Partial<Record<View, string>> = { map: 'Map', outline: 'Outline', quiz: 'Quiz' };
 
 /** Links to the three ways of studying the argument; the URL says which one is shown. */
@@ -47,6 +51,27 @@ const mapKey = (atlas: object | null) => {
   return mapKeys.get(atlas);
 };
 
+/**
+ * The first stop of the map for the keyboard: it jumps past the map's concepts to the details
+ * panel (or, where it is not beside the map, to what follows the map). A button, not a link: the
+ * address's hash says what is selected, and a jump must not change it.
+ */
+function SkipPastMap() {
+  return (
+    <button
+      type="button"
+      className="skip-link"
+      onClick={() => {
+        const details = document.getElementById(DETAILS_ID);
+        const target = details ?? document.getElementById(AFTER_MAP_ID);
+        target?.focus();
+      }}
+    >
+      Skip past the map
+    </button>
+  );
+}
+
 function recordAnswer(conceptIds: string[]) {
   useAtlasStore.getState().markQuizzed(conceptIds);
 }
@@ -71,7 +96,9 @@ export function MainView({ toggles }: { toggles?: React.ReactNode }) {
       <div className="map-pane__canvas">
         {view === 'map' ? (
           <>
+            <SkipPastMap />
             <ConceptMap key={mapKey(atlas)} />
+            <span id={AFTER_MAP_ID} tabIndex={-1} />
             <Legend />
           </>
         ) : null}

@@ -152,6 +152,16 @@ describe('the explorer', () => {
     expect(useAtlasStore.getState()).toMatchObject({ focusDepth: 2, focusMode: 'hide' });
   });
 
+  it('lets the keyboard skip past the map to the details', async () => {
+    const { user } = await renderApp();
+    const skip = screen.getByRole('button', { name: 'Skip past the map' });
+    const map = screen.getByRole('region', { name: 'Concept map' });
+    expect(skip.compareDocumentPosition(map) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    skip.focus();
+    await user.keyboard('{Enter}');
+    expect(screen.getByRole('complementary', { name: 'Concept details' })).toHaveFocus();
+  });
+
   it('lists the shortcuts in a dialog that ? opens', async () => {
     const { user } = await renderApp();
     await user.keyboard('?');

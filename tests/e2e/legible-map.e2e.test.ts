@@ -83,3 +83,27 @@ describe.each([
     expect(seen.overlaps).toBe(0);
   });
 });
+
+describe('the keyboard past the map', () => {
+  const session = useBrowser();
+
+  it('reaches a skip link just before the map, which lands on the details', async () => {
+    const { page } = session;
+    await page.goto(session.url());
+    await page.locator('.react-flow__node-concept').first().waitFor();
+    let presses = 0;
+    while (presses < 40) {
+      await page.keyboard.press('Tab');
+      presses += 1;
+      const name = await page.evaluate(() => document.activeElement?.textContent ?? '');
+      if (name === 'Skip past the map') break;
+    }
+    expect(presses).toBeLessThan(40);
+    await expect.poll(() => page.locator('.skip-link').isVisible()).toBe(true);
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('concept-details');
+    await page.keyboard.press('Tab');
+    const next = await page.evaluate(() => document.activeElement?.closest('.react-flow'));
+    expect(next).toBeNull();
+  });
+});

@@ -62,7 +62,12 @@ export function ConceptDetails({ tools, notes }: Props) {
   if (!atlas) return null;
   if (!concept) {
     return (
-      <aside className="details details--empty" aria-label="Concept details">
+      <aside
+        id="concept-details"
+        tabIndex={-1}
+        className="details details--empty"
+        aria-label="Concept details"
+      >
         <h2 className="details__empty-title">No concept selected</h2>
         <p>
           Click a concept on the map, search for one, or click a highlighted passage in the article
@@ -80,6 +85,8 @@ export function ConceptDetails({ tools, notes }: Props) {
   const section = atlas.graph.sections.find((s) => s.id === concept.section);
   return (
     <aside
+      id="concept-details"
+      tabIndex={-1}
       className="details"
       aria-label="Concept details"
       style={{ '--kind-colour': style.colour, '--kind-tint': style.tint } as React.CSSProperties}
