@@ -25,7 +25,7 @@ try {
         const box = el.getBoundingClientRect();
         const inside = box.right > pane.left && box.left < pane.right && box.bottom > pane.top;
         if (style.visibility !== 'visible' || !inside || el.offsetWidth === 0) return [];
-        const px = Number.parseFloat(style.fontSize) * (box.width / el.offsetWidth);
+        const px = Number.parseFloat(style.fontSize) * (box.width / Number.parseFloat(style.width));
         return [Math.round(px * 10) / 10];
       });
     });

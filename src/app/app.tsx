@@ -6,6 +6,7 @@ import { useFileDrop } from './use-file-drop';
 import { useMediaQuery } from '../shared/use-media-query';
 import { ConceptMap } from '../features/explorer/concept-map';
 import { useAtlasStore } from '../store/atlas-store';
+import { selectTextScale } from '../store/selectors';
 import { BundleStatus } from '../features/bundle/bundle-status';
 import { DataProblems } from './data-problems';
 import { NarrowLayout, WideLayout } from './panels';
@@ -76,6 +77,23 @@ function usePageKeyboard() {
   usePageKeys(mapKeys);
 }
 
+/**
+ * Large text and the projector theme enlarge every reading text: the page's root size, which all
+ * rem sizes follow, and `--text-scale` for the map's labels, whose sizes are set in pixels.
+ */
+function useTextScale() {
+  const scale = useAtlasStore(selectTextScale);
+  useEffect(() => {
+    const root = document.documentElement;
+    root.style.fontSize = scale === 1 ? '' : `${scale * 100}%`;
+    root.style.setProperty('--text-scale', String(scale));
+    return () => {
+      root.style.fontSize = '';
+      root.style.removeProperty('--text-scale');
+    };
+  }, [scale]);
+}
+
 const APP_NAME = 'Concept Atlas';
 
 /** The browser tab and history name the map on screen, as the header does. */
@@ -112,6 +130,7 @@ export function App() {
   const shown = startup ? null : atlas;
   const sourceHref = safeHref(shown?.article.meta.source);
   usePageKeyboard();
+  useTextScale();
   useDocumentTitle(shown?.article.meta.title, startup);
   let main = null;
   if (shown && view === 'tour') main = <TourStage map={<ConceptMap />} />;

@@ -55,11 +55,21 @@ export function labelSize(
   text: string,
   px: number,
   measure: MeasureText = estimateWidth,
+  scale = 1,
 ): { width: number; height: number } {
   const line = px * 1.25;
+  const most = MAP_LABEL_MAX_WIDTH * scale;
   const width = measure(text, px) + LABEL_PAD_X;
-  if (width <= MAP_LABEL_MAX_WIDTH) return { width, height: line + LABEL_PAD_Y };
-  return { width: MAP_LABEL_MAX_WIDTH, height: line * 2 + LABEL_PAD_Y };
+  if (width <= most) return { width, height: line + LABEL_PAD_Y };
+  return { width: most, height: line * 2 + LABEL_PAD_Y };
+}
+
+/**
+ * How much larger the reading text is drawn: "Large text" and the projector theme each add a
+ * quarter, everywhere (the page's root size, and the map's floating labels with it).
+ */
+export function textScale(large: boolean, projector: boolean): number {
+  return 1 + (large ? 0.25 : 0) + (projector ? 0.25 : 0);
 }
 
 export type LabelCandidate = {
@@ -89,6 +99,7 @@ export function labelBoxes(
   candidates: readonly LabelCandidate[],
   zoom: number,
   measure: MeasureText = estimateWidth,
+  scale = 1,
 ): LabelBox[][] {
   return [...candidates]
     .sort(
@@ -99,8 +110,8 @@ export function labelBoxes(
         a.order - b.order,
     )
     .map((c) => {
-      const px = c.emphasis === 'selected' ? SELECTED_LABEL_PX : MAP_LABEL_PX;
-      const { width, height } = labelSize(c.label, px, measure);
+      const px = (c.emphasis === 'selected' ? SELECTED_LABEL_PX : MAP_LABEL_PX) * scale;
+      const { width, height } = labelSize(c.label, px, measure, scale);
       const cx = (c.box.x + c.box.width / 2) * zoom;
       const cy = (c.box.y + c.box.height / 2) * zoom;
       const shift = (c.box.height * zoom) / 2 + height / 2 + 2;
@@ -121,9 +132,10 @@ export const SECTION_TITLE_PX = 16;
 export function sectionTitleBoxes(
   sections: Readonly<Record<string, Box>>,
   zoom: number,
+  scale = 1,
 ): LabelBox[] {
   // The number's line, two lines of title and the padding.
-  const height = 11 * 1.2 + SECTION_TITLE_PX * 1.2 * 2 + 7;
+  const height = (11 * 1.2 + SECTION_TITLE_PX * 1.2 * 2) * scale + 7;
   return Object.entries(sections).map(([id, box]) => ({
     id: `section:${id}`,
     x: box.x * zoom,

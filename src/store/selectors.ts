@@ -1,3 +1,4 @@
+import { textScale } from '../model/level-of-detail';
 import { defaultRoute, isTourView, type MapRoute } from '../model/route';
 import type { Concept } from '../model/schema';
 import type { AtlasState } from './atlas-store';
@@ -14,6 +15,10 @@ export const selectTourId = (s: AtlasState): string | undefined =>
 /** The selected concept, looked up through the map's index. */
 export const selectSelectedConcept = (s: AtlasState): Concept | undefined =>
   s.selectedId === null ? undefined : s.atlas?.conceptById.get(s.selectedId);
+
+/** How much larger the reading text is drawn (see textScale). */
+export const selectTextScale = (s: AtlasState): number =>
+  textScale(s.textSize === 'large', s.theme === 'projector');
 
 /** The part of the state a URL holds. */
 export function routeOf(state: AtlasState): MapRoute {

@@ -193,6 +193,17 @@ describe('the explorer', () => {
     await user.click(button);
     expect(button).toHaveAttribute('aria-pressed', 'true');
     expect(container.querySelector('.app')).toHaveClass('app--text-large');
+    // Every rem size follows the root, and the map's pixel-sized labels follow --text-scale.
+    const root = document.documentElement;
+    expect([root.style.fontSize, root.style.getPropertyValue('--text-scale')]).toEqual([
+      '125%',
+      '1.25',
+    ]);
+    await user.click(screen.getByRole('button', { name: 'Projector theme' }));
+    expect(root.style.fontSize).toBe('150%');
+    await user.click(button);
+    await user.click(screen.getByRole('button', { name: 'Projector theme' }));
+    expect([root.style.fontSize, root.style.getPropertyValue('--text-scale')]).toEqual(['', '1']);
   });
 
   it('shows every problem of invalid content instead of a blank page', () => {

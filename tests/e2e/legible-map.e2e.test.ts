@@ -19,8 +19,9 @@ function measure(page: Page): Promise<Measured> {
       const box = el.getBoundingClientRect();
       if (box.width === 0 || box.right < pane.left || box.left > pane.right) return null;
       if (box.bottom < pane.top || box.top > pane.bottom) return null;
-      const html = el as HTMLElement;
-      const scale = html.offsetWidth > 0 ? box.width / html.offsetWidth : 1;
+      // The layout width, unrounded, against the width drawn: every scale on the way, zoom included.
+      const width = Number.parseFloat(style.width);
+      const scale = width > 0 ? box.width / width : 1;
       return { box, px: Number.parseFloat(style.fontSize) * scale };
     };
     const sizes = (selector: string) =>
@@ -72,11 +73,9 @@ describe.each([
     const selected = await session.page
       .locator('.react-flow__node[data-id="traditional-industries"] .concept-node__label')
       .evaluate((el) => {
-        const box = el.getBoundingClientRect();
-        return (
-          Number.parseFloat(getComputedStyle(el).fontSize) *
-          (box.width / (el as HTMLElement).offsetWidth)
-        );
+        const style = getComputedStyle(el);
+        const scale = el.getBoundingClientRect().width / Number.parseFloat(style.width);
+        return Number.parseFloat(style.fontSize) * scale;
       });
     expect(selected).toBeGreaterThanOrEqual(16);
     expect(seen.concept.filter((px) => px > 0 && px < 10)).toEqual([]);
@@ -106,4 +105,48 @@ describe('the keyboard past the map', () => {
     const next = await page.evaluate(() => document.activeElement?.closest('.react-flow'));
     expect(next).toBeNull();
   });
+});
+
+describe('large text and the projector theme', () => {
+  const session = useBrowser();
+
+  /** The size on screen of the first visible text of each kind that a reader reads. */
+  const sizes = (page: Page) =>
+    page.evaluate(() => {
+      const px = (selector: string) => {
+        const el = [...document.querySelectorAll<HTMLElement>(selector)].find(
+          (e) => getComputedStyle(e).visibility === 'visible' && e.offsetWidth > 0,
+        );
+        if (!el) return 0;
+        // On the map the camera's zoom and the labels' own scale apply; elsewhere, none.
+        const onMap = el.closest('.react-flow__viewport') !== null;
+        const width = Number.parseFloat(getComputedStyle(el).width);
+        const scale = onMap ? el.getBoundingClientRect().width / width : 1;
+        return Number.parseFloat(getComputedStyle(el).fontSize) * scale;
+      };
+      return {
+        article: px('.reader-content p'),
+        details: px('.details p'),
+        header: px('.app-header__title'),
+        mapLabel: px('.has-far-label .concept-node__label'),
+        sectionTitle: px('.far-section-title__title'),
+      };
+    });
+
+  it.each(['Large text', 'Projector theme'])(
+    '%s makes every reading text at least 1.25x',
+    async (name) => {
+      const { page } = session;
+      await page.goto(session.url());
+      await page.locator('.concept-map.is-far .has-far-label').first().waitFor();
+      const before = await sizes(page);
+      await page.getByRole('button', { name }).click();
+      await expect.poll(async () => (await sizes(page)).article).toBeGreaterThan(before.article);
+      const after = await sizes(page);
+      for (const key of Object.keys(before) as (keyof typeof before)[]) {
+        expect(before[key], key).toBeGreaterThan(0);
+        expect(after[key] / before[key], key).toBeGreaterThanOrEqual(1.249);
+      }
+    },
+  );
 });

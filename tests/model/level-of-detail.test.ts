@@ -8,6 +8,7 @@ import {
   labelBoxes,
   labelSize,
   sectionTitleBoxes,
+  textScale,
   zoomOfStep,
   zoomStep,
   type LabelCandidate,
@@ -74,5 +75,15 @@ describe('level of detail', () => {
   it('keeps each section title across the top of its section, at its width on screen', () => {
     const [title] = sectionTitleBoxes({ s1: { x: 100, y: 40, width: 800, height: 600 } }, 0.25);
     expect(title).toMatchObject({ id: 'section:s1', x: 25, y: 10, width: 200 });
+  });
+
+  it('enlarges reading text by a quarter for large text and for the projector, each', () => {
+    expect([textScale(false, false), textScale(true, false), textScale(false, true)]).toEqual([
+      1, 1.25, 1.25,
+    ]);
+    expect(textScale(true, true)).toBe(1.5);
+    const [plain] = labelBoxes([candidate({ id: 'a', label: 'Pipes' })], 0.2);
+    const [large] = labelBoxes([candidate({ id: 'a', label: 'Pipes' })], 0.2, undefined, 1.25);
+    expect(large![0]!.height).toBeGreaterThan(plain![0]!.height * 1.15);
   });
 });

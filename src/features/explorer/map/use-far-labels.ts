@@ -16,6 +16,8 @@ import {
 } from '../../../model/level-of-detail';
 import { conceptTiers, type Tier } from '../../../model/tiers';
 import type { MapView } from '../../../model/view';
+import { useAtlasStore } from '../../../store/atlas-store';
+import { selectTextScale } from '../../../store/selectors';
 
 /**
  * The concepts whose labels float above the zoomed-out map, and where each stands; and the
@@ -86,6 +88,7 @@ export function useFarLabels(
 ): FarLabels {
   const detail = useStore((s) => detailAt(s.transform[2]));
   const step = useStore((s) => zoomStep(s.transform[2]));
+  const scale = useAtlasStore(selectTextScale);
   const placement = useMemo(() => {
     if (!atlas || !view || detail === 'full') return none;
     const zoom = zoomOfStep(step);
@@ -104,9 +107,9 @@ export function useFarLabels(
         order: atlas.order.get(concept.id) ?? 0,
       });
     }
-    const titles = sectionTitleBoxes(atlas.layout.sections, zoom).map((box) => [box]);
+    const titles = sectionTitleBoxes(atlas.layout.sections, zoom, scale).map((box) => [box]);
     // The selection first, even before the section titles: it is what the reader is looking at.
-    const boxes = labelBoxes(candidates, zoom, measure);
+    const boxes = labelBoxes(candidates, zoom, measure, scale);
     const selectedId = selectedIdOf(view);
     const selected = boxes.filter((places) => places[0]?.id === selectedId);
     const rest = boxes.filter((places) => places[0]?.id !== selectedId);
@@ -120,6 +123,6 @@ export function useFarLabels(
       Object.keys(atlas.layout.sections).filter((id) => placed.has(`section:${id}`)),
     );
     return { labelled, titles: shownTitles };
-  }, [atlas, view, drawn, detail, step]);
+  }, [atlas, view, drawn, detail, step, scale]);
   return { detail, ...placement };
 }
