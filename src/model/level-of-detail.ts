@@ -27,6 +27,8 @@ export const MAP_LABEL_MAX_WIDTH = 190;
 export type Detail = 'full' | 'far';
 
 export function detailAt(zoom: number): Detail {
+  // A camera not yet placed (before the map has a size) has no zoom to go by.
+  if (!Number.isFinite(zoom)) return 'full';
   return zoom >= FULL_DETAIL_ZOOM ? 'full' : 'far';
 }
 

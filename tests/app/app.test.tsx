@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { App } from '../../src/app/app';
@@ -74,6 +74,24 @@ describe('the explorer', () => {
     expect(useAtlasStore.getState().selectedId).toBe('rain');
     await user.keyboard('{Escape}');
     expect(useAtlasStore.getState().selectedId).toBeNull();
+  });
+
+  it('takes the keyboard on the map while zoomed out, and Enter brings the camera close', async () => {
+    const { user, node } = await renderApp();
+    const map = screen.getByRole('region', { name: 'Concept map' });
+    await user.click(screen.getByRole('button', { name: 'Zoom out' }));
+    await waitFor(() => expect(map).toHaveClass('is-far'));
+    // Zoomed out, the concept boxes are too small to be targets: none is in the Tab order.
+    expect(node('water')).not.toHaveAttribute('tabindex');
+    expect(map).toHaveAttribute('tabindex', '0');
+    expect(map).toHaveAccessibleDescription(
+      /Zoomed out\. Press Enter to start at the first concept/,
+    );
+    map.focus();
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(map).not.toHaveClass('is-far'));
+    await waitFor(() => expect(document.activeElement).toBe(node('water')));
+    expect(node('water')).toHaveAttribute('tabindex', '0');
   });
 
   it('moves focus to a connected concept with the arrow keys', async () => {

@@ -85,10 +85,14 @@ function ConceptFlow() {
   const onFramed = useCallback(() => setPlaced(true), []);
   const near = useConceptWindow(atlas, large && placed);
   const overview = large && (!placed || near.overview);
-  const keys = useMapKeyboard({ atlas, view, selectedId, large, overview, flow });
+  const far = useFarLabels(atlas, view, large ? near.concepts : null);
+  // Zoomed out, concept boxes are too small to be targets (under 24 px): the map itself takes the
+  // keyboard, as a large map's overview does, and Enter brings the camera close to a concept.
+  const farKeys = !large && far.detail === 'far';
+  const regionKeys = overview || farKeys;
+  const keys = useMapKeyboard({ atlas, view, selectedId, large, overview: regionKeys, flow });
   const hintId = useId();
 
-  const far = useFarLabels(atlas, view, large ? near.concepts : null);
   const nodes = useMapNodes({
     atlas,
     view,
@@ -97,6 +101,7 @@ function ConceptFlow() {
     near: near.concepts,
     focusedId: keys.focusedId,
     labelled: far.labelled,
+    focusable: !farKeys,
   });
   const edges = useMapEdges(atlas, edgeView);
   useFocusWhenRendered(keys.pendingFocus, nodes);
@@ -125,12 +130,12 @@ function ConceptFlow() {
       aria-label="Concept map"
       role="region"
       // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- zoomed out, the map draws no concept buttons, so the region itself takes the keyboard
-      tabIndex={overview ? 0 : undefined}
-      aria-describedby={overview ? hintId : undefined}
+      tabIndex={regionKeys ? 0 : undefined}
+      aria-describedby={regionKeys ? hintId : undefined}
       onKeyDown={keys.onKeyDown}
       onFocus={keys.onFocus}
     >
-      {overview ? (
+      {regionKeys ? (
         <p id={hintId} className="visually-hidden concept-map__hint">
           Zoomed out. Press Enter to start at {selectedId ? 'the selected' : 'the first'} concept,
           or / to search.

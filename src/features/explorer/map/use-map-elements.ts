@@ -24,6 +24,8 @@ type NodeOptions = {
   focusedId: string | null;
   /** Zoomed out, the concepts whose labels float above their bare boxes (see useFarLabels). */
   labelled: ReadonlyMap<string, LabelPlace>;
+  /** False while the concepts are too small to be targets: the map itself takes the keyboard. */
+  focusable: boolean;
 };
 
 /**
@@ -38,6 +40,7 @@ export function useMapNodes({
   near,
   focusedId,
   labelled,
+  focusable,
 }: NodeOptions): AtlasNode[] {
   const visitedIds = useAtlasStore((s) => s.visited);
   const quizzedIds = useAtlasStore((s) => s.quizzed);
@@ -64,11 +67,19 @@ export function useMapNodes({
       const label = place ? `has-far-label far-label--${place}` : '';
       const className = [emphasis, progress, label].filter(Boolean).join(' ');
       const hidden = view.hidden.has(node.id);
-      if (!className && !hidden && !selected) shown.push(node);
-      else shown.push({ ...node, hidden, selected, ...(className ? { className } : {}) });
+      if (!className && !hidden && !selected && focusable) shown.push(node);
+      else {
+        shown.push({
+          ...node,
+          hidden,
+          selected,
+          ...(className ? { className } : {}),
+          ...(focusable ? {} : { focusable }),
+        });
+      }
     }
     return shown;
-  }, [atlas, view, selectedId, visited, quizzed, large, near, focusedId, labelled]);
+  }, [atlas, view, selectedId, visited, quizzed, large, near, focusedId, labelled, focusable]);
 }
 
 /** The map's relations, drawn from the view without the search (`edgeView`). */

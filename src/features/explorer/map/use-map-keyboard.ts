@@ -141,7 +141,8 @@ export function useFocusWhenRendered(
     let frame = 0;
     const attempt = () => {
       const element = conceptElement(id);
-      if (element) {
+      // Zoomed out, the concept is drawn but takes no focus until the camera has come close.
+      if (element && element.tabIndex >= 0) {
         pending.current = null;
         element.focus();
       } else if (++tries < 30) frame = requestAnimationFrame(attempt);
