@@ -1,6 +1,6 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SearchBox } from '../../../src/features/explorer/search-box';
 import { useAtlasStore } from '../../../src/store/atlas-store';
 import { makeConcept, makeGraph } from '../../fixtures/atlas-fixture';
@@ -76,6 +76,10 @@ const activeOption = (box: HTMLElement) => {
   return id ? document.getElementById(id) : null;
 };
 
+afterEach(() => {
+  vi.useRealTimers();
+});
+
 describe('the search box', () => {
   it('is a collapsed combobox that controls the results list', async () => {
     const { box } = await renderSearchBox();
@@ -144,14 +148,20 @@ describe('the search box', () => {
   it('lights up the matches on the map once the typing pauses, not after every key', async () => {
     const { box } = await renderSearchBox();
     const { changes, stop } = await recordSharedQueries(box);
+    // The clock moves only when the test says so, however busy the machine is.
+    vi.useFakeTimers();
     // Keys a fast typist's 60 ms apart: each answered in the list, the map left alone meanwhile.
     for (const text of ['pi', 'pip', 'pipe']) {
       fireEvent.change(box, { target: { value: text } });
       expect(options()[0]).toHaveAccessibleName(/^Water pipes,/);
-      await new Promise((resolve) => setTimeout(resolve, 60));
+      act(() => vi.advanceTimersByTime(60));
     }
     expect(changes).toEqual([]);
-    await waitFor(() => expect(changes).toEqual(['pipe']));
+    // The map's pause (150 ms) counts from the last key, not the first.
+    act(() => vi.advanceTimersByTime(80));
+    expect(changes).toEqual([]);
+    act(() => vi.advanceTimersByTime(1000));
+    expect(changes).toEqual(['pipe']);
     expect(useAtlasStore.getState().searchMatches[0]).toBe('pipes');
     stop();
   });

@@ -1,4 +1,4 @@
-import { act, render, screen, waitFor, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { App } from '../../../src/app/app';
@@ -119,11 +119,9 @@ describe('the presenter view', () => {
   it('follows a step taken in the audience window', async () => {
     await renderTour(1, 'presenter');
     const audience = new BroadcastChannel('concept-atlas-tour');
-    await act(async () => {
-      audience.postMessage({ type: 'step', tourId: 'small', step: 3 });
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    });
-    expect(step()).toBe(3);
+    audience.postMessage({ type: 'step', tourId: 'small', step: 3 });
+    // The message arrives in a task of its own, after however long the other window takes.
+    await waitFor(() => expect(step()).toBe(3));
     expect(useAtlasStore.getState().view).toBe('presenter');
     expect(await screen.findByRole('heading', { name: 'End of the tour' })).toBeInTheDocument();
     audience.close();
