@@ -25,6 +25,8 @@ export default defineConfig(({ mode }) => {
     preview: { port: 4173, strictPort: false },
     test: {
       restoreMocks: true,
+      // expect.poll gives up after 1 s by default: as long as Testing Library's waits instead.
+      expect: { poll: { timeout: 20_000 } },
       // Pure code runs in Node, which starts in milliseconds; only what renders or needs a
       // browser API gets jsdom (`*.test.tsx`, or `*.dom.test.ts` for a module without JSX).
       projects: [
@@ -46,6 +48,10 @@ export default defineConfig(({ mode }) => {
             include: ['tests/**/*.test.tsx', 'tests/**/*.dom.test.ts'],
             exclude: ['tests/e2e/**'],
             setupFiles: ['tests/setup.dom.ts', 'tests/setup.store.ts'],
+            // Longer than Testing Library's waits (20 s, in tests/setup.dom.ts), so that on a busy
+            // machine a test fails on what it waited for, not on the clock.
+            testTimeout: 60_000,
+            hookTimeout: 60_000,
           },
         },
       ],

@@ -1,6 +1,12 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
+
+// What a test waits for (a chunk loaded on demand, an index built in steps, a frame) can take
+// seconds on a busy machine. A wait ends as soon as its condition holds, so a long limit costs
+// nothing when all is well; it only keeps a slow machine from failing a test that would pass. The
+// test timeout in vite.config.ts is longer, so that a wait that fails says what it waited for.
+configure({ asyncUtilTimeout: 20_000 });
 
 // React Flow measures nodes with ResizeObserver and reads transforms with DOMMatrixReadOnly,
 // which jsdom lacks (the mocks follow React Flow's testing guide).

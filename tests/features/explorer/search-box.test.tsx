@@ -44,7 +44,11 @@ const graph = makeGraph({
   ],
 });
 
-async function renderSearchBox(extra?: React.ReactNode) {
+/**
+ * Renders the search box over the graph, by default once its search is ready (see searchReady):
+ * `{ ready: false }` for a test of what comes before.
+ */
+async function renderSearchBox(extra?: React.ReactNode, { ready = true } = {}) {
   useAtlasStore.getState().setAtlas(await fixtureAtlas(graph));
   const user = userEvent.setup();
   render(
@@ -54,19 +58,25 @@ async function renderSearchBox(extra?: React.ReactNode) {
     </>,
   );
   const box = screen.getByRole('combobox', { name: 'Search concepts' });
+  if (ready) await searchReady(box);
   return { user, box };
 }
 
 const options = () =>
   within(screen.getByRole('listbox', { name: 'Search results' })).getAllByRole('option');
+
 /**
- * Gets the index ready with a query that lists results, empties the box again, and from then on
- * records each search text the store is given.
+ * Waits until the search answers, and empties the box again. The index is built in a chunk of its
+ * own, which a busy machine can take seconds to load; keys typed before then find nothing yet.
  */
-async function recordSharedQueries(box: HTMLElement) {
+async function searchReady(box: HTMLElement) {
   fireEvent.change(box, { target: { value: 'p' } });
   await waitFor(() => expect(options().length).toBeGreaterThan(0));
   fireEvent.change(box, { target: { value: '' } });
+}
+
+/** From now on, records each search text the store is given. */
+function recordSharedQueries() {
   const changes: string[] = [];
   const stop = useAtlasStore.subscribe((state) => changes.push(state.searchQuery));
   return { changes, stop };
@@ -82,7 +92,7 @@ afterEach(() => {
 
 describe('the search box', () => {
   it('is a collapsed combobox that controls the results list', async () => {
-    const { box } = await renderSearchBox();
+    const { box } = await renderSearchBox(undefined, { ready: false });
     expect(box).toHaveAttribute('type', 'search');
     expect(box).toHaveAttribute('aria-autocomplete', 'list');
     expect(box).toHaveAttribute('aria-expanded', 'false');
@@ -135,7 +145,7 @@ describe('the search box', () => {
 
   it('answers a key in the box alone, leaving the shared state for after the frame', async () => {
     const { box } = await renderSearchBox();
-    const { changes, stop } = await recordSharedQueries(box);
+    const { changes, stop } = recordSharedQueries();
     fireEvent.change(box, { target: { value: 'pipe' } });
     // The list shows the key's results while the store, and so the map, has not changed yet.
     expect(options()[0]).toHaveAccessibleName(/^Water pipes,/);
@@ -147,7 +157,7 @@ describe('the search box', () => {
 
   it('lights up the matches on the map once the typing pauses, not after every key', async () => {
     const { box } = await renderSearchBox();
-    const { changes, stop } = await recordSharedQueries(box);
+    const { changes, stop } = recordSharedQueries();
     // The clock moves only when the test says so, however busy the machine is.
     vi.useFakeTimers();
     // Keys a fast typist's 60 ms apart: each answered in the list, the map left alone meanwhile.
@@ -167,22 +177,18 @@ describe('the search box', () => {
   });
 
   it('lights up on the map what was typed while the search was being prepared', async () => {
-    const { box } = await renderSearchBox();
+    const { box } = await renderSearchBox(undefined, { ready: false });
     fireEvent.change(box, { target: { value: 'pipe' } });
     expect(screen.getByRole('status')).toHaveTextContent('Preparing the search…');
-    await waitFor(() => expect(useAtlasStore.getState().searchMatches[0]).toBe('pipes'), {
-      timeout: 5000,
-    });
+    await waitFor(() => expect(useAtlasStore.getState().searchMatches[0]).toBe('pipes'));
     expect(useAtlasStore.getState().searchQuery).toBe('pipe');
     expect(options()[0]).toHaveAccessibleName(/^Water pipes,/);
   });
 
   it('rehearses the results list once, unseen, when the search is ready', async () => {
-    const { box } = await renderSearchBox();
+    const { box } = await renderSearchBox(undefined, { ready: false });
     const list = () => document.querySelector('.search-box__list');
-    await waitFor(() => expect(list()?.querySelectorAll('li').length).toBeGreaterThan(0), {
-      timeout: 5000,
-    });
+    await waitFor(() => expect(list()?.querySelectorAll('li').length).toBeGreaterThan(0));
     // Laid out but hidden from sight and from assistive technology; the box stays collapsed.
     expect(list()).toHaveClass('search-box__list--rehearsal');
     expect(list()).toHaveAttribute('aria-hidden', 'true');

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { App } from '../../../src/app/app';
 import { useAtlasStore } from '../../../src/store/atlas-store';
-import { atlasWithTour } from '../../fixtures/tour-fixture';
+import { atlasWithTour, fixtureTour } from '../../fixtures/tour-fixture';
 import { isFaded } from '../../fixtures/emphasis';
 
 async function renderTour(step = 1, view: 'tour' | 'presenter' = 'tour') {
@@ -11,10 +11,16 @@ async function renderTour(step = 1, view: 'tour' | 'presenter' = 'tour') {
   useAtlasStore.setState({ view, tour: { id: 'small', step } });
   const user = userEvent.setup();
   const rendered = render(<App />);
-  // Presenting loads on demand.
-  await waitFor(() => expect(screen.queryByText('Loading…')).not.toBeInTheDocument());
   const node = (id: string) =>
     rendered.container.querySelector<HTMLElement>(`.react-flow__node[data-id="${id}"]`);
+  // Presenting loads on demand. The loading message goes as soon as the view is drawn, before the
+  // map inside it has its concepts, so wait for what the tests look at.
+  if (view === 'tour') {
+    await screen.findByRole('heading', { level: 2, name: fixtureTour.steps[step - 1]!.title });
+    await waitFor(() => expect(node('water')).not.toBeNull());
+  } else {
+    await screen.findByRole('heading', { name: `Presenter view: ${fixtureTour.title}` });
+  }
   return { user, node, ...rendered };
 }
 
