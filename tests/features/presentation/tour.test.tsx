@@ -1,6 +1,6 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { App } from '../../../src/app/app';
 import { useAtlasStore } from '../../../src/store/atlas-store';
 import { atlasWithTour, fixtureTour } from '../../fixtures/tour-fixture';
@@ -115,6 +115,8 @@ describe('presenting a tour', () => {
 
 describe('the presenter view', () => {
   it('shows the current and next step, the talking points and a clock', async () => {
+    // The clock ticks each second: stopped, it reads 0:00 however long the view took to load.
+    vi.spyOn(Date, 'now').mockReturnValue(Date.UTC(2026, 0, 2, 9));
     await renderTour(2, 'presenter');
     expect(screen.getByRole('heading', { name: 'Pipes' })).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: 'Rain' })).toBeInTheDocument();
