@@ -25,7 +25,12 @@ export default defineConfig(({ mode }) => {
     preview: { port: 4173, strictPort: false },
     test: {
       restoreMocks: true,
-      // expect.poll gives up after 1 s by default: as long as Testing Library's waits instead.
+      // A test that takes 2 s on an idle machine (the first lint in layers.test.ts, a component
+      // test that loads chunks on demand) can take over 5 s, the default limit, on a busy one.
+      // Longer than the waits (20 s: expect.poll here, Testing Library in tests/setup.dom.ts), so
+      // that a test that does fail says what it waited for.
+      testTimeout: 60_000,
+      hookTimeout: 60_000,
       expect: { poll: { timeout: 20_000 } },
       // Pure code runs in Node, which starts in milliseconds; only what renders or needs a
       // browser API gets jsdom (`*.test.tsx`, or `*.dom.test.ts` for a module without JSX).
@@ -48,10 +53,6 @@ export default defineConfig(({ mode }) => {
             include: ['tests/**/*.test.tsx', 'tests/**/*.dom.test.ts'],
             exclude: ['tests/e2e/**'],
             setupFiles: ['tests/setup.dom.ts', 'tests/setup.store.ts'],
-            // Longer than Testing Library's waits (20 s, in tests/setup.dom.ts), so that on a busy
-            // machine a test fails on what it waited for, not on the clock.
-            testTimeout: 60_000,
-            hookTimeout: 60_000,
           },
         },
       ],
