@@ -1,10 +1,10 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
-import { builtInAtlas } from './tools/build/built-in-atlas';
-import { contentSecurityPolicyPlugin } from './tools/build/csp';
-import { pwa } from './tools/build/pwa';
-import { singleFile } from './tools/build/single-file';
+import { builtInAtlas } from './tools/build/built-in-atlas.ts';
+import { contentSecurityPolicyPlugin } from './tools/build/csp.ts';
+import { pwa } from './tools/build/pwa.ts';
+import { singleFile } from './tools/build/single-file.ts';
 
 export default defineConfig(({ mode }) => {
   // `vite build --mode single`: one self-contained index.html in dist-single/, for file://.

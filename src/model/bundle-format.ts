@@ -5,8 +5,8 @@
  * `graph` has the shape of data/graph.json and `tours` the shape of data/tours.json. A concept's
  * optional `position` places it; concepts without one are laid out when the bundle opens.
  */
-import type { Graph } from './schema';
-import type { Tours } from './tours';
+import type { Graph } from './schema.ts';
+import type { Tours } from './tours.ts';
 
 export const BUNDLE_SCHEMA_VERSION = 1;
 
