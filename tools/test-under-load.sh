@@ -17,8 +17,16 @@ fi
 cd "$(dirname "$0")/.." || exit 2
 
 loops=()
+runner=''
 logs=$(mktemp -d "${TMPDIR:-/tmp}/test-under-load.XXXXXX")
 stop() {
+  # A run cut short: its process group (npx, Vitest and Vitest's workers).
+  if [[ -n $runner ]] && kill -0 "$runner" 2>/dev/null; then
+    kill -TERM -- "-$runner" 2>/dev/null
+    wait "$runner" 2>/dev/null
+    rm -f "$log"
+    echo "stopped during run $run"
+  fi
   if ((${#loops[@]} > 0)); then
     kill "${loops[@]}" 2>/dev/null
     wait "${loops[@]}" 2>/dev/null
@@ -34,7 +42,9 @@ for ((i = 0; i < cores; i++)); do
   node -e 'for (;;) {}' &
   loops+=($!)
 done
-echo "Running the tests $runs times beside $cores busy loops, one per core."
+times=times
+((runs == 1)) && times=time
+echo "Running the tests $runs $times beside $cores busy loops, one per core."
 
 now() { date +%s.%N; }
 passed=0
@@ -42,7 +52,11 @@ failed=0
 for ((run = 1; run <= runs; run++)); do
   log="$logs/run-$run.log"
   start=$(now)
-  if npx vitest run >"$log" 2>&1; then
+  # In a process group of its own, so that a signal to this script can stop the whole run; and in
+  # the background, because bash runs a trap only once the command it waits for has ended.
+  setsid npx vitest run >"$log" 2>&1 </dev/null &
+  runner=$!
+  if wait "$runner"; then
     result=pass
     passed=$((passed + 1))
     rm -f "$log"
@@ -50,6 +64,7 @@ for ((run = 1; run <= runs; run++)); do
     result="FAIL (output in $log)"
     failed=$((failed + 1))
   fi
+  runner=''
   seconds=$(awk -v a="$start" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }')
   echo "run $run of $runs: $result, ${seconds} s"
   if [[ $result != pass ]]; then
