@@ -1,7 +1,7 @@
-import type { Article } from '../src/model/article';
-import { BUNDLE_SCHEMA_VERSION, type Bundle } from '../src/model/bundle-format';
-import type { Graph, Layout } from '../src/model/schema';
-import type { Tour } from '../src/model/tours';
+import type { Article } from '../src/model/article.ts';
+import { BUNDLE_SCHEMA_VERSION, type Bundle } from '../src/model/bundle-format.ts';
+import type { Graph, Layout } from '../src/model/schema.ts';
+import type { Tour } from '../src/model/tours.ts';
 
 const FRONT_MATTER = /^---\r?\n[\s\S]*?\r?\n---\r?\n/;
 

@@ -1,4 +1,4 @@
-import type { Graph, Layout } from '../src/model/schema';
+import type { Graph, Layout } from '../src/model/schema.ts';
 
 /** A layout that no longer matches the graph is stale: run `npm run layout`. */
 export function layoutProblems(graph: Graph, layout: Layout): string[] {

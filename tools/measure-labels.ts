@@ -3,8 +3,8 @@
  * concept labels are drawn at 14 px or more on screen, how many at 1-9 px, and the median.
  * `npx tsx tools/measure-labels.ts [hash]`.
  */
-import { launchChromium } from './browser';
-import { startPreview } from './preview-server';
+import { launchChromium } from './browser.ts';
+import { startPreview } from './preview-server.ts';
 
 const hash = process.argv[2] ?? '';
 const { server, url } = await startPreview();

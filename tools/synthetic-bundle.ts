@@ -4,10 +4,10 @@
  * each concept quotes a sentence that occurs exactly once in the article, the graph is connected,
  * the article has one `##` heading per section after the introduction.
  */
-import { BUNDLE_SCHEMA_VERSION, type Bundle } from '../src/model/bundle-format';
-import { NODE_WIDTH, nodeHeight, SECTION_HEADER, SECTION_PADDING } from '../src/model/geometry';
-import { kindStyles } from '../src/model/kinds';
-import { mulberry32 } from '../src/model/random';
+import { BUNDLE_SCHEMA_VERSION, type Bundle } from '../src/model/bundle-format.ts';
+import { NODE_WIDTH, nodeHeight, SECTION_HEADER, SECTION_PADDING } from '../src/model/geometry.ts';
+import { kindStyles } from '../src/model/kinds.ts';
+import { mulberry32 } from '../src/model/random.ts';
 import {
   conceptKinds,
   relationKinds,
@@ -18,8 +18,8 @@ import {
   type Relation,
   type RelationKind,
   type Section,
-} from '../src/model/schema';
-import type { Tours } from '../src/model/tours';
+} from '../src/model/schema.ts';
+import type { Tours } from '../src/model/tours.ts';
 
 export type SyntheticOptions = {
   /** The same seed always gives the same bundle. */

@@ -1,6 +1,6 @@
-import type { Article, Block } from './article';
-import { normaliseWhitespace } from './text';
-import type { Passage } from './schema';
+import type { Article, Block } from './article.ts';
+import { normaliseWhitespace } from './text.ts';
+import type { Passage } from './schema.ts';
 
 /** A W3C TextPositionSelector: where a quote sits in the article's plain text. */
 export type TextPosition = { start: number; end: number };

@@ -5,7 +5,7 @@ import { toString } from 'mdast-util-to-string';
 import { frontmatter } from 'micromark-extension-frontmatter';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { normaliseWhitespace } from './text';
+import { normaliseWhitespace } from './text.ts';
 
 export const articleMetaSchema = z.object({
   title: z.string().min(1),

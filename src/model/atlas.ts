@@ -1,8 +1,8 @@
-import { ArticleError, parseArticle, type Article } from './article';
-import { deriveAtlas, type Atlas, type AtlasLoad } from './derive-atlas';
-import { checkTours, type ToursCheck } from './tours';
-import { layoutSchema } from './schema';
-import { checkGraph, formatIssues } from './validate';
+import { ArticleError, parseArticle, type Article } from './article.ts';
+import { deriveAtlas, type Atlas, type AtlasLoad } from './derive-atlas.ts';
+import { checkTours, type ToursCheck } from './tours.ts';
+import { layoutSchema } from './schema.ts';
+import { checkGraph, formatIssues } from './validate.ts';
 
 export type { Atlas, AtlasLoad };
 

@@ -6,7 +6,7 @@
  * optional `position` places it; concepts without one are laid out when the bundle opens.
  */
 // Types only, so that what imports the constants below does not load zod and the schemas.
-export type { Bundle, BundleArticle } from './bundle-schema';
+export type { Bundle, BundleArticle } from './bundle-schema.ts';
 
 export const BUNDLE_SCHEMA_VERSION = 1;
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { BUNDLE_SCHEMA_VERSION } from './bundle-format';
-import { graphSchema, text } from './schema';
-import { toursSchema } from './tours';
+import { BUNDLE_SCHEMA_VERSION } from './bundle-format.ts';
+import { graphSchema, text } from './schema.ts';
+import { toursSchema } from './tours.ts';
 
 /** The article a bundle carries: its Markdown, with the title and the address it came from. */
 export const bundleArticleSchema = z.strictObject({

@@ -1,10 +1,10 @@
-import type { Anchors } from './anchor';
-import type { Article } from './article';
-import { toFlow, type AtlasNode, type Box, type RelationEdge } from './flow';
-import { adjacency, type Adjacency } from './neighbours';
-import { readingOrder } from './reading-order';
-import type { Concept, Graph, Layout } from './schema';
-import type { Tour } from './tours';
+import type { Anchors } from './anchor.ts';
+import type { Article } from './article.ts';
+import { toFlow, type AtlasNode, type Box, type RelationEdge } from './flow.ts';
+import { adjacency, type Adjacency } from './neighbours.ts';
+import { readingOrder } from './reading-order.ts';
+import type { Concept, Graph, Layout } from './schema.ts';
+import type { Tour } from './tours.ts';
 
 /** Every passage of every concept, resolved to its place in the article. */
 

@@ -1,10 +1,10 @@
 import { type Edge, MarkerType, type Node, Position } from '@xyflow/react';
-import { floatingEnds, type Box, type EdgeEnds } from './floating';
+import { floatingEnds, type Box, type EdgeEnds } from './floating.ts';
 
 export type { Box };
-import { NODE_WIDTH, nodeHeight } from './geometry';
-import { kindStyles } from './kinds';
-import type { Concept, ConceptKind, Graph, Layout, RelationKind } from './schema';
+import { NODE_WIDTH, nodeHeight } from './geometry.ts';
+import { kindStyles } from './kinds.ts';
+import type { Concept, ConceptKind, Graph, Layout, RelationKind } from './schema.ts';
 
 export type ConceptData = { label: string; kind: ConceptKind; height: number };
 export type SectionData = { title: string; order: number };

@@ -1,4 +1,4 @@
-import type { ConceptKind, RelationKind } from './schema';
+import type { ConceptKind, RelationKind } from './schema.ts';
 
 type KindStyle = {
   /** Singular name shown on nodes and in the legend. */

@@ -1,9 +1,9 @@
 import ELK from 'elkjs/lib/elk.bundled.js';
 import type { ElkNode } from 'elkjs/lib/elk-api';
-import { NODE_WIDTH, nodeHeight, SECTION_HEADER, SECTION_PADDING } from './geometry';
-import { readingOrder } from './reading-order';
-import type { Anchors } from './anchor';
-import type { Graph, Layout } from './schema';
+import { NODE_WIDTH, nodeHeight, SECTION_HEADER, SECTION_PADDING } from './geometry.ts';
+import { readingOrder } from './reading-order.ts';
+import type { Anchors } from './anchor.ts';
+import type { Graph, Layout } from './schema.ts';
 
 const SECTION_GAP = 80;
 

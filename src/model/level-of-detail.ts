@@ -1,6 +1,6 @@
-import type { Box } from './floating';
-import type { LabelBox } from './label-placement';
-import type { Tier } from './tiers';
+import type { Box } from './floating.ts';
+import type { LabelBox } from './label-placement.ts';
+import type { Tier } from './tiers.ts';
 
 /**
  * What the map draws at a zoom, decided here rather than in the components: text is drawn at a

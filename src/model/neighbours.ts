@@ -1,4 +1,4 @@
-import type { Graph } from './schema';
+import type { Graph } from './schema.ts';
 
 /** Concepts joined by a relation, in either direction. */
 export type Adjacency = ReadonlyMap<string, readonly string[]>;

@@ -1,5 +1,5 @@
-import type { Atlas } from './atlas';
-import type { Concept, Section } from './schema';
+import type { Atlas } from './atlas.ts';
+import type { Concept, Section } from './schema.ts';
 
 /*
  * The notes file format, written by `exportNotesMarkdown` and read back by `importNotesMarkdown`:

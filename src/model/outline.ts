@@ -1,5 +1,5 @@
-import type { Atlas } from './atlas';
-import type { Concept, ConceptKind, RelationKind } from './schema';
+import type { Atlas } from './atlas.ts';
+import type { Concept, ConceptKind, RelationKind } from './schema.ts';
 
 /** One item of the outline: a section of the article or a concept, with what it holds. */
 export type OutlineNode = {

@@ -1,6 +1,6 @@
-import { blockAt } from './anchor';
-import type { Article, Block } from './article';
-import type { Anchors } from './anchor';
+import { blockAt } from './anchor.ts';
+import type { Article, Block } from './article.ts';
+import type { Anchors } from './anchor.ts';
 
 /** One anchored passage of one concept, in `Article.text` offsets. */
 export type Mark = { conceptId: string; start: number; end: number };

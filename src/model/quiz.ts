@@ -1,7 +1,7 @@
-import type { Atlas } from './atlas';
-import { kindStyles } from './kinds';
-import type { Concept, ConceptKind, RelationKind } from './schema';
-import { mulberry32 } from './random';
+import type { Atlas } from './atlas.ts';
+import { kindStyles } from './kinds.ts';
+import type { Concept, ConceptKind, RelationKind } from './schema.ts';
+import { mulberry32 } from './random.ts';
 
 export const questionTypes = [
   'complete-proposition',

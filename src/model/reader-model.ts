@@ -1,8 +1,8 @@
-import { blockAt } from './anchor';
-import type { Block } from './article';
-import type { Atlas } from './atlas';
-import { kindStyles } from './kinds';
-import { coverage, marksByBlock, segmentBlock, type Segment } from './passages';
+import { blockAt } from './anchor.ts';
+import type { Block } from './article.ts';
+import type { Atlas } from './atlas.ts';
+import { kindStyles } from './kinds.ts';
+import { coverage, marksByBlock, segmentBlock, type Segment } from './passages.ts';
 
 /** A segment with its offset in the article's text, which names its <mark> in the DOM. */
 export type Run = Segment & { start: number };

@@ -1,5 +1,5 @@
-import type { Graph } from './schema';
-import type { Anchors } from './anchor';
+import type { Graph } from './schema.ts';
+import type { Anchors } from './anchor.ts';
 
 /**
  * The order in which a reader meets the concepts: by section, then by where the article first

@@ -1,4 +1,4 @@
-import { conceptKinds, type ConceptKind } from './vocabulary';
+import { conceptKinds, type ConceptKind } from './vocabulary.ts';
 
 export const focusDepths = [0, 1, 2, 3] as const;
 export type FocusDepth = (typeof focusDepths)[number];

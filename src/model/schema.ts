@@ -1,9 +1,9 @@
 import { z } from 'zod';
 
-import { conceptKinds, relationKinds, SCHEMA_VERSION } from './vocabulary';
+import { conceptKinds, relationKinds, SCHEMA_VERSION } from './vocabulary.ts';
 
 export { conceptKinds, relationKinds, SCHEMA_VERSION };
-export type { ConceptKind, RelationKind } from './vocabulary';
+export type { ConceptKind, RelationKind } from './vocabulary.ts';
 
 const id = z
   .string()

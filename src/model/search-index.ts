@@ -1,8 +1,8 @@
 import MiniSearch, { type SearchOptions, type SearchResult } from 'minisearch';
-import type { Article } from './article';
-import type { Concept, ConceptKind, Graph } from './schema';
-import type { Anchors } from './anchor';
-import { excerpt, SNIPPET_LENGTH } from './text';
+import type { Article } from './article.ts';
+import type { Concept, ConceptKind, Graph } from './schema.ts';
+import type { Anchors } from './anchor.ts';
+import { excerpt, SNIPPET_LENGTH } from './text.ts';
 
 export type SearchField = 'label' | 'alias' | 'zh' | 'summary' | 'passage';
 

@@ -1,5 +1,5 @@
-import { NODE_WIDTH, nodeHeight, SECTION_HEADER, SECTION_PADDING } from './geometry';
-import type { Graph, Layout } from './schema';
+import { NODE_WIDTH, nodeHeight, SECTION_HEADER, SECTION_PADDING } from './geometry.ts';
+import type { Graph, Layout } from './schema.ts';
 
 /**
  * A layout from concepts that already have places: each section's box wraps its concepts, with

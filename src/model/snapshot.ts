@@ -1,5 +1,5 @@
-import type { TextPosition } from './anchor';
-import { deriveAtlas, type AtlasLoad, type CheckedContent } from './derive-atlas';
+import type { TextPosition } from './anchor.ts';
+import { deriveAtlas, type AtlasLoad, type CheckedContent } from './derive-atlas.ts';
 
 /** The element of index.html that carries the built-in map, checked when the app was built. */
 export const SNAPSHOT_ELEMENT_ID = 'built-in-atlas';

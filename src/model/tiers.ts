@@ -1,4 +1,4 @@
-import type { ConceptKind, Graph } from './schema';
+import type { ConceptKind, Graph } from './schema.ts';
 
 /**
  * How much a concept carries the argument: 1 is its backbone (the thesis, the key words, the

@@ -1,4 +1,4 @@
-import type { Tour } from './tours';
+import type { Tour } from './tours.ts';
 
 /** A step number kept inside the tour: 1 to the number of steps. */
 export function clampStep(tour: Tour, step: number): number {

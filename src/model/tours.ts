@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { conceptSchema, SCHEMA_VERSION, text, type Graph } from './schema';
-import { formatIssues } from './validate';
+import { conceptSchema, SCHEMA_VERSION, text, type Graph } from './schema.ts';
+import { formatIssues } from './validate.ts';
 
 // Tours point at concepts, so their ids must follow the same rule as the graph's.
 const id = conceptSchema.shape.id;

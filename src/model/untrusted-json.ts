@@ -6,7 +6,7 @@
  * machinery and for texts too long to show. Nothing here recurses, so no input reaches the stack
  * limit, and every problem comes back as a `place: reason` line, like `formatIssues` writes them.
  */
-import { MAX_BUNDLE_BYTES } from './bundle-format';
+import { MAX_BUNDLE_BYTES } from './bundle-format.ts';
 
 export type JsonLimits = {
   /** UTF-8 bytes of the whole text. */

@@ -1,8 +1,8 @@
 import type { z } from 'zod';
-import { anchorPassages, type Anchors } from './anchor';
-import type { Article } from './article';
-import { normaliseWhitespace } from './text';
-import { graphSchema, type Graph } from './schema';
+import { anchorPassages, type Anchors } from './anchor.ts';
+import type { Article } from './article.ts';
+import { normaliseWhitespace } from './text.ts';
+import { graphSchema, type Graph } from './schema.ts';
 
 export type GraphCheck =
   { ok: true; graph: Graph; anchors: Anchors } | { ok: false; problems: string[] };

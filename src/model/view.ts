@@ -1,7 +1,7 @@
-import type { FocusDepth, FocusMode } from './route';
-import type { Atlas } from './atlas';
-import { neighbourhood } from './neighbours';
-import type { ConceptKind } from './schema';
+import type { FocusDepth, FocusMode } from './route.ts';
+import type { Atlas } from './atlas.ts';
+import { neighbourhood } from './neighbours.ts';
+import type { ConceptKind } from './schema.ts';
 
 export type ViewInput = {
   selectedId: string | null;

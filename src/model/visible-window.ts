@@ -1,4 +1,4 @@
-import type { Box } from './floating';
+import type { Box } from './floating.ts';
 
 /** A camera as React Flow keeps it: translation in screen pixels, then zoom. */
 export type Transform = readonly [x: number, y: number, zoom: number];

@@ -244,8 +244,12 @@ describe('search on the map', () => {
     // jsdom has no layout, so the panel separators' hit areas cover every point: focus directly.
     box.focus();
     await user.keyboard('veins');
-    expect(node('veins')).toHaveClass('is-match');
-    expect(isUnmatched(node('rain'))).toBe(true);
+    // The map lights up once the search is ready and the typing pauses.
+    await waitFor(() => {
+      expect(useAtlasStore.getState().searchQuery).toBe('veins');
+      expect(node('veins')).toHaveClass('is-match');
+      expect(isUnmatched(node('rain'))).toBe(true);
+    });
     await user.keyboard('{Enter}');
     expect(useAtlasStore.getState().selectedId).toBe('veins');
     expect(isUnmatched(node('rain'))).toBe(false);

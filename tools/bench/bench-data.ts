@@ -2,12 +2,12 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { BUNDLE_SCHEMA_VERSION, type Bundle } from '../../src/model/bundle-format';
-import { NODE_WIDTH, nodeHeight } from '../../src/model/geometry';
-import type { Graph, Layout } from '../../src/model/schema';
-import { makeSyntheticBundle } from '../synthetic-bundle';
-import type { Tours } from '../../src/model/tours';
-import { readContent } from '../cli/content';
+import { BUNDLE_SCHEMA_VERSION, type Bundle } from '../../src/model/bundle-format.ts';
+import { NODE_WIDTH, nodeHeight } from '../../src/model/geometry.ts';
+import type { Graph, Layout } from '../../src/model/schema.ts';
+import { makeSyntheticBundle } from '../synthetic-bundle.ts';
+import type { Tours } from '../../src/model/tours.ts';
+import { readContent } from '../cli/content.ts';
 
 export const BENCH_DATA_DIR = 'dist/bench/data';
 

@@ -5,7 +5,7 @@
  * helpers that do not exist in the page.
  */
 import type { CDPSession, Page } from 'playwright-core';
-import type { ConceptPoint } from './bench-data';
+import type { ConceptPoint } from './bench-data.ts';
 
 /** How a page marks its concept nodes: the bare page draws default nodes, the app its own type. */
 export type PageKind = 'bare' | 'app';

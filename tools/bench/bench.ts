@@ -11,14 +11,14 @@
 import { stat } from 'node:fs/promises';
 import { cpus } from 'node:os';
 import type { Browser } from 'playwright-core';
-import { launchChromium } from '../browser';
-import { startPreview } from '../preview-server';
+import { launchChromium } from '../browser.ts';
+import { startPreview } from '../preview-server.ts';
 import {
   type ConceptPoint,
   pageBytes,
   writeBuiltInBundle,
   writeSyntheticBundle,
-} from './bench-data';
+} from './bench-data.ts';
 import {
   heapMb,
   mapReadyScript,
@@ -29,8 +29,8 @@ import {
   settle,
   waitForMap,
   zoomFrames,
-} from './bench-page';
-import { budgetLine, median, percentile, Results } from './bench-report';
+} from './bench-page.ts';
+import { budgetLine, median, percentile, Results } from './bench-report.ts';
 
 const option = (name: string) => {
   const at = process.argv.indexOf(`--${name}`);

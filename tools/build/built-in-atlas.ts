@@ -1,9 +1,9 @@
 import type { Plugin } from 'vite';
-import { readContent, dataPath } from '../cli/content';
-import { loadAtlas } from '../../src/model/atlas';
-import { bundleFromContent } from '../bundle-from-content';
-import { BUNDLE_FILE_NAME } from '../../src/model/bundle-format';
-import { SNAPSHOT_ELEMENT_ID, snapshotScriptText } from '../../src/model/snapshot';
+import { readContent, dataPath } from '../cli/content.ts';
+import { loadAtlas } from '../../src/model/atlas.ts';
+import { bundleFromContent } from '../bundle-from-content.ts';
+import { BUNDLE_FILE_NAME } from '../../src/model/bundle-format.ts';
+import { SNAPSHOT_ELEMENT_ID, snapshotScriptText } from '../../src/model/snapshot.ts';
 
 /** Validates data/ and derives the map; a problem stops the build with every problem listed. */
 async function checkedContent() {

@@ -1,9 +1,9 @@
 /** `npm run bundle [file]`: writes the built-in content as one bundle (default: the example's name). */
 import { writeFile } from 'node:fs/promises';
-import { loadAtlas } from '../../src/model/atlas';
-import { bundleFromContent } from '../bundle-from-content';
-import { BUNDLE_FILE_NAME } from '../../src/model/bundle-format';
-import { readContent } from './content';
+import { loadAtlas } from '../../src/model/atlas.ts';
+import { bundleFromContent } from '../bundle-from-content.ts';
+import { BUNDLE_FILE_NAME } from '../../src/model/bundle-format.ts';
+import { readContent } from './content.ts';
 
 const out = process.argv[2] ?? BUNDLE_FILE_NAME;
 const content = await readContent();

@@ -1,9 +1,9 @@
 /** Computes the map's layout with ELK and writes data/layout.json. Run after editing the graph. */
 import { writeFile } from 'node:fs/promises';
-import { parseArticle } from '../../src/model/article';
-import { computeLayout } from '../../src/model/layout';
-import { checkGraph } from '../../src/model/validate';
-import { dataPath, readContent } from './content';
+import { parseArticle } from '../../src/model/article.ts';
+import { computeLayout } from '../../src/model/layout.ts';
+import { checkGraph } from '../../src/model/validate.ts';
+import { dataPath, readContent } from './content.ts';
 
 const content = await readContent();
 const checked = checkGraph(content.graph, parseArticle(content.markdown));

@@ -1,7 +1,7 @@
 /** Screenshots of the built app at laptop and projector sizes: `npm run screenshots` after a build. */
 import { mkdir } from 'node:fs/promises';
-import { launchChromium } from '../browser';
-import { startPreview } from '../preview-server';
+import { launchChromium } from '../browser.ts';
+import { startPreview } from '../preview-server.ts';
 
 const sizes = [
   { name: 'laptop', width: 1366, height: 768 },

@@ -5,7 +5,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { makeSyntheticBundle } from '../synthetic-bundle';
+import { makeSyntheticBundle } from '../synthetic-bundle.ts';
 
 const args = process.argv.slice(2);
 const flags = new Set(args.filter((a) => a.startsWith('--')));

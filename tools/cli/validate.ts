@@ -1,7 +1,7 @@
 /** Checks the built-in content: `npm run validate`. Exits non-zero with one line per problem. */
-import { loadAtlas } from '../../src/model/atlas';
-import { readContent } from './content';
-import { layoutProblems } from '../layout-check';
+import { loadAtlas } from '../../src/model/atlas.ts';
+import { readContent } from './content.ts';
+import { layoutProblems } from '../layout-check.ts';
 
 const content = await readContent();
 const result = loadAtlas(content.markdown, content.graph, content.layout, content.tours);

@@ -27,7 +27,7 @@ describe('a large map', () => {
     );
     expect(map).not.toHaveClass('has-faded');
     expect(container.querySelector('.relation-label')?.textContent).toBeTruthy();
-  }, 30_000);
+  });
 
   it('gives no concept an element at the overview, except the selected one', async () => {
     useAtlasStore.getState().setAtlas(atlas);
@@ -51,7 +51,7 @@ describe('a large map', () => {
     await waitFor(() =>
       expect(container.querySelectorAll('.react-flow__node-concept')).toHaveLength(0),
     );
-  }, 30_000);
+  });
 
   it('takes the focus itself at the overview, and starts the keyboard at the first concept', async () => {
     useAtlasStore.getState().setAtlas(atlas);
@@ -79,5 +79,5 @@ describe('a large map', () => {
     expect(useAtlasStore.getState().selectedId).toBeNull();
     await user.keyboard('{Enter}');
     expect(useAtlasStore.getState().selectedId).toBe(first);
-  }, 30_000);
+  });
 });

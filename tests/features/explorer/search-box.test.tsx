@@ -1,6 +1,6 @@
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it, onTestFinished, vi } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { SearchBox } from '../../../src/features/explorer/search-box';
 import { listenToPageKeys } from '../../../src/shared/page-keys';
 import { useAtlasStore } from '../../../src/store/atlas-store';
@@ -50,7 +50,11 @@ function listenToKeys() {
   onTestFinished(listenToPageKeys());
 }
 
-async function renderSearchBox(extra?: React.ReactNode) {
+/**
+ * Renders the search box over the graph, by default once its search is ready (see searchReady):
+ * `{ ready: false }` for a test of what comes before.
+ */
+async function renderSearchBox(extra?: React.ReactNode, { ready = true } = {}) {
   listenToKeys();
   useAtlasStore.getState().setAtlas(await fixtureAtlas(graph));
   const user = userEvent.setup();
@@ -61,19 +65,25 @@ async function renderSearchBox(extra?: React.ReactNode) {
     </>,
   );
   const box = screen.getByRole('combobox', { name: 'Search concepts' });
+  if (ready) await searchReady(box);
   return { user, box };
 }
 
 const options = () =>
   within(screen.getByRole('listbox', { name: 'Search results' })).getAllByRole('option');
+
 /**
- * Gets the index ready with a query that lists results, empties the box again, and from then on
- * records each search text the store is given.
+ * Waits until the search answers, and empties the box again. The index is built in a chunk of its
+ * own, which a busy machine can take seconds to load; keys typed before then find nothing yet.
  */
-async function recordSharedQueries(box: HTMLElement) {
+async function searchReady(box: HTMLElement) {
   fireEvent.change(box, { target: { value: 'p' } });
   await waitFor(() => expect(options().length).toBeGreaterThan(0));
   fireEvent.change(box, { target: { value: '' } });
+}
+
+/** From now on, records each search text the store is given. */
+function recordSharedQueries() {
   const changes: string[] = [];
   const stop = useAtlasStore.subscribe((state) => changes.push(state.searchQuery));
   return { changes, stop };
@@ -83,9 +93,13 @@ const activeOption = (box: HTMLElement) => {
   return id ? document.getElementById(id) : null;
 };
 
+afterEach(() => {
+  vi.useRealTimers();
+});
+
 describe('the search box', () => {
   it('is a collapsed combobox that controls the results list', async () => {
-    const { box } = await renderSearchBox();
+    const { box } = await renderSearchBox(undefined, { ready: false });
     expect(box).toHaveAttribute('type', 'search');
     expect(box).toHaveAttribute('aria-autocomplete', 'list');
     expect(box).toHaveAttribute('aria-expanded', 'false');
@@ -138,7 +152,7 @@ describe('the search box', () => {
 
   it('answers a key in the box alone, leaving the shared state for after the frame', async () => {
     const { box } = await renderSearchBox();
-    const { changes, stop } = await recordSharedQueries(box);
+    const { changes, stop } = recordSharedQueries();
     fireEvent.change(box, { target: { value: 'pipe' } });
     // The list shows the key's results while the store, and so the map, has not changed yet.
     expect(options()[0]).toHaveAccessibleName(/^Water pipes,/);
@@ -150,36 +164,38 @@ describe('the search box', () => {
 
   it('lights up the matches on the map once the typing pauses, not after every key', async () => {
     const { box } = await renderSearchBox();
-    const { changes, stop } = await recordSharedQueries(box);
+    const { changes, stop } = recordSharedQueries();
+    // The clock moves only when the test says so, however busy the machine is.
+    vi.useFakeTimers();
     // Keys a fast typist's 60 ms apart: each answered in the list, the map left alone meanwhile.
     for (const text of ['pi', 'pip', 'pipe']) {
       fireEvent.change(box, { target: { value: text } });
       expect(options()[0]).toHaveAccessibleName(/^Water pipes,/);
-      await new Promise((resolve) => setTimeout(resolve, 60));
+      act(() => vi.advanceTimersByTime(60));
     }
     expect(changes).toEqual([]);
-    await waitFor(() => expect(changes).toEqual(['pipe']));
+    // The map's pause (150 ms) counts from the last key, not the first.
+    act(() => vi.advanceTimersByTime(80));
+    expect(changes).toEqual([]);
+    act(() => vi.advanceTimersByTime(1000));
+    expect(changes).toEqual(['pipe']);
     expect(useAtlasStore.getState().searchMatches[0]).toBe('pipes');
     stop();
   });
 
   it('lights up on the map what was typed while the search was being prepared', async () => {
-    const { box } = await renderSearchBox();
+    const { box } = await renderSearchBox(undefined, { ready: false });
     fireEvent.change(box, { target: { value: 'pipe' } });
     expect(screen.getByRole('status')).toHaveTextContent('Preparing the search…');
-    await waitFor(() => expect(useAtlasStore.getState().searchMatches[0]).toBe('pipes'), {
-      timeout: 5000,
-    });
+    await waitFor(() => expect(useAtlasStore.getState().searchMatches[0]).toBe('pipes'));
     expect(useAtlasStore.getState().searchQuery).toBe('pipe');
     expect(options()[0]).toHaveAccessibleName(/^Water pipes,/);
   });
 
   it('rehearses the results list once, unseen, when the search is ready', async () => {
-    const { box } = await renderSearchBox();
+    const { box } = await renderSearchBox(undefined, { ready: false });
     const list = () => document.querySelector('.search-box__list');
-    await waitFor(() => expect(list()?.querySelectorAll('li').length).toBeGreaterThan(0), {
-      timeout: 5000,
-    });
+    await waitFor(() => expect(list()?.querySelectorAll('li').length).toBeGreaterThan(0));
     // Laid out but hidden from sight and from assistive technology; the box stays collapsed.
     expect(list()).toHaveClass('search-box__list--rehearsal');
     expect(list()).toHaveAttribute('aria-hidden', 'true');

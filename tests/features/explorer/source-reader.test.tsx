@@ -265,5 +265,5 @@ describe('the reader of a long article', () => {
     act(() => useAtlasStore.getState().select(null));
     expect(container.querySelector(`mark[data-start="${start}"]`)).not.toBeNull();
     await waitFor(() => expect(blocks()).toBe(total));
-  }, 30_000);
+  });
 });

@@ -1,9 +1,9 @@
-import { act, render, screen, waitFor, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { App } from '../../../src/app/app';
 import { useAtlasStore } from '../../../src/store/atlas-store';
-import { atlasWithTour } from '../../fixtures/tour-fixture';
+import { atlasWithTour, fixtureTour } from '../../fixtures/tour-fixture';
 import { isFaded } from '../../fixtures/emphasis';
 
 async function renderTour(step = 1, view: 'tour' | 'presenter' = 'tour') {
@@ -11,10 +11,16 @@ async function renderTour(step = 1, view: 'tour' | 'presenter' = 'tour') {
   useAtlasStore.setState({ view, tour: { id: 'small', step } });
   const user = userEvent.setup();
   const rendered = render(<App />);
-  // Presenting loads on demand.
-  await waitFor(() => expect(screen.queryByText('Loading…')).not.toBeInTheDocument());
   const node = (id: string) =>
     rendered.container.querySelector<HTMLElement>(`.react-flow__node[data-id="${id}"]`);
+  // Presenting loads on demand. The loading message goes as soon as the view is drawn, before the
+  // map inside it has its concepts, so wait for what the tests look at.
+  if (view === 'tour') {
+    await screen.findByRole('heading', { level: 2, name: fixtureTour.steps[step - 1]!.title });
+    await waitFor(() => expect(node('water')).not.toBeNull());
+  } else {
+    await screen.findByRole('heading', { name: `Presenter view: ${fixtureTour.title}` });
+  }
   return { user, node, ...rendered };
 }
 
@@ -109,6 +115,8 @@ describe('presenting a tour', () => {
 
 describe('the presenter view', () => {
   it('shows the current and next step, the talking points and a clock', async () => {
+    // The clock ticks each second: stopped, it reads 0:00 however long the view took to load.
+    vi.spyOn(Date, 'now').mockReturnValue(Date.UTC(2026, 0, 2, 9));
     await renderTour(2, 'presenter');
     expect(screen.getByRole('heading', { name: 'Pipes' })).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: 'Rain' })).toBeInTheDocument();
@@ -119,11 +127,9 @@ describe('the presenter view', () => {
   it('follows a step taken in the audience window', async () => {
     await renderTour(1, 'presenter');
     const audience = new BroadcastChannel('concept-atlas-tour');
-    await act(async () => {
-      audience.postMessage({ type: 'step', tourId: 'small', step: 3 });
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    });
-    expect(step()).toBe(3);
+    audience.postMessage({ type: 'step', tourId: 'small', step: 3 });
+    // The message arrives in a task of its own, after however long the other window takes.
+    await waitFor(() => expect(step()).toBe(3));
     expect(useAtlasStore.getState().view).toBe('presenter');
     expect(await screen.findByRole('heading', { name: 'End of the tour' })).toBeInTheDocument();
     audience.close();

@@ -131,5 +131,5 @@ describe('the handout of a map that grows large', () => {
       fireEvent(window, new Event('beforeprint'));
     });
     expect(container.querySelectorAll('.print-handout article')).toHaveLength(LARGE_MAP + 1);
-  }, 30_000);
+  });
 });

@@ -8,7 +8,7 @@ import { type Edge, type Node, ReactFlow, useEdgesState, useNodesState } from '@
 import { useState } from 'react';
 import '@xyflow/react/dist/style.css';
 import { createRoot } from 'react-dom/client';
-import type { Bundle } from '../../../src/model/bundle-format';
+import type { Bundle } from '../../../src/model/bundle-format.ts';
 
 type Flow = { nodes: Node[]; edges: Edge[] };
 
