@@ -16,6 +16,20 @@ async function renderApp() {
   return { user, node, edge, ...view };
 }
 
+/** Brings the camera close enough for the concepts to take the keyboard, as Enter on the map does. */
+async function comeClose(user: ReturnType<typeof userEvent.setup>, concept: HTMLElement) {
+  const map = screen.getByRole('region', { name: 'Concept map' });
+  // The camera first frames the whole map once the nodes are measured.
+  const viewport = map.querySelector<HTMLElement>('.react-flow__viewport')!;
+  await waitFor(() =>
+    expect(viewport.style.transform).not.toMatch(/^translate\(0px, 0px\) scale\(1\)$/),
+  );
+  if (!map.classList.contains('is-far')) return;
+  map.focus();
+  await user.keyboard('{Enter}');
+  await waitFor(() => expect(concept).toHaveAttribute('tabindex', '0'));
+}
+
 describe('the explorer', () => {
   it('shows the article title and a link to its source', async () => {
     await renderApp();
@@ -69,6 +83,7 @@ describe('the explorer', () => {
 
   it('selects the focused node with Enter and clears with Escape', async () => {
     const { user, node } = await renderApp();
+    await comeClose(user, node('rain')!);
     node('rain')!.focus();
     await user.keyboard('{Enter}');
     expect(useAtlasStore.getState().selectedId).toBe('rain');
@@ -97,6 +112,7 @@ describe('the explorer', () => {
   it('moves focus to a connected concept with the arrow keys', async () => {
     const { user, node } = await renderApp();
     const { layout } = useAtlasStore.getState().atlas!;
+    await comeClose(user, node('veins')!);
     node('veins')!.focus();
     // veins is related only to pipes: the arrow that points at pipes moves there.
     const from = layout.concepts.veins!;
