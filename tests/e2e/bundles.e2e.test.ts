@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { BUNDLE_FILE_NAME, type Bundle } from '../../src/model/bundle-format';
-import { seriousAxeViolations, useBrowser } from './harness';
+import { openApp, seriousAxeViolations, useBrowser } from './harness';
 
 /** The example the build ships: the built-in content as a bundle. */
 const example = () => JSON.parse(readFileSync(`dist/${BUNDLE_FILE_NAME}`, 'utf8')) as Bundle;
@@ -27,9 +27,7 @@ describe('opening other maps in Chromium', () => {
   const session = useBrowser();
 
   it('opens a bundle through the file input, keeps it across a reload, and goes back', async () => {
-    const { page } = session;
-    await page.goto(session.url());
-    await page.locator('.react-flow__node-concept').first().waitFor();
+    const page = await openApp(session);
     const bundle = example();
     bundle.article.title = 'A reading from a file';
     await openFile(page, bundle, 'reading.json');
@@ -69,9 +67,7 @@ describe('opening other maps in Chromium', () => {
   });
 
   it('lists every problem of an invalid bundle and keeps the current map', async () => {
-    const { page } = session;
-    await page.goto(session.url());
-    await page.locator('.react-flow__node-concept').first().waitFor();
+    const page = await openApp(session);
     const bundle = example();
     bundle.graph.concepts[0]!.id = 'Not Kebab';
     bundle.graph.relations[0]!.target = 'nowhere';
@@ -95,9 +91,7 @@ describe('opening other maps in Chromium', () => {
   });
 
   it('refuses hostile input with reasons, and shows hostile text as text', async () => {
-    const { page } = session;
-    await page.goto(session.url());
-    await page.locator('.react-flow__node-concept').first().waitFor();
+    const page = await openApp(session);
     await openFile(page, '{"__proto__": {"polluted": true}, "schemaVersion": 1}', 'proto.json');
     await expect
       .poll(() => page.getByRole('alert', { name: 'Map not opened' }).textContent())
@@ -123,9 +117,7 @@ describe('opening other maps in Chromium', () => {
   });
 
   it('passes axe with the open-map dialog showing', async () => {
-    const { page } = session;
-    await page.goto(session.url());
-    await page.locator('.react-flow__node-concept').first().waitFor();
+    const page = await openApp(session);
     await page.getByRole('button', { name: 'Open map…' }).click();
     await page.getByRole('dialog', { name: 'Open another map' }).waitFor();
     expect(await seriousAxeViolations(page)).toEqual([]);

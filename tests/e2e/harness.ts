@@ -54,6 +54,14 @@ export async function failOnCspViolations(context: BrowserContext): Promise<void
   });
 }
 
+/** Opens the app at `hash` and waits until its map has drawn a concept. */
+export async function openApp(session: Session, hash = ''): Promise<Page> {
+  const { page } = session;
+  await page.goto(session.url(hash));
+  await page.locator('.react-flow__node-concept').first().waitFor();
+  return page;
+}
+
 export async function seriousAxeViolations(page: Page) {
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { useBrowser } from './harness';
+import { openApp, useBrowser } from './harness';
 
 type Measured = { concept: number[]; section: number[]; overlaps: number };
 
@@ -87,9 +87,7 @@ describe('the keyboard past the map', () => {
   const session = useBrowser();
 
   it('reaches a skip link just before the map, which lands on the details', async () => {
-    const { page } = session;
-    await page.goto(session.url());
-    await page.locator('.react-flow__node-concept').first().waitFor();
+    const page = await openApp(session);
     let presses = 0;
     while (presses < 40) {
       await page.keyboard.press('Tab');

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { seriousAxeViolations, useBrowser } from './harness';
+import { openApp, seriousAxeViolations, useBrowser } from './harness';
 
 const graph = JSON.parse(readFileSync('data/graph.json', 'utf8')) as {
   concepts: { id: string; label: string }[];
@@ -11,9 +11,7 @@ describe('the map in Chromium', () => {
   const session = useBrowser();
 
   it('shows every concept of the curated graph as a node', async () => {
-    const { page } = session;
-    await page.goto(session.url());
-    await page.locator('.react-flow__node-concept').first().waitFor();
+    const page = await openApp(session);
     const ids = await page
       .locator('.react-flow__node-concept')
       .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-id')));
@@ -35,9 +33,7 @@ describe('the map in Chromium', () => {
   });
 
   it('fits the whole map in the window at first, with no node outside it', async () => {
-    const { page } = session;
-    await page.goto(session.url());
-    await page.locator('.react-flow__node-concept').first().waitFor();
+    const page = await openApp(session);
     const box = await page.locator('.react-flow').boundingBox();
     const outside = await page.locator('.react-flow__node-concept').evaluateAll(
       (nodes, frame) =>
@@ -123,9 +119,7 @@ describe('the map in Chromium', () => {
   });
 
   it('has no serious or critical accessibility violations', async () => {
-    const { page } = session;
-    await page.goto(session.url());
-    await page.locator('.react-flow__node-concept').first().waitFor();
+    const page = await openApp(session);
     expect(await seriousAxeViolations(page)).toEqual([]);
   });
 });

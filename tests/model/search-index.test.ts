@@ -11,7 +11,13 @@ import {
 } from '../../src/model/search-index';
 import type { Graph } from '../../src/model/schema';
 import { checkGraph } from '../../src/model/validate';
-import { fixtureMarkdown, makeConcept, makeGraph, makeRelation } from '../fixtures/atlas-fixture';
+import {
+  fixtureMarkdown,
+  makeCleanWater,
+  makeConcept,
+  makeGraph,
+  makeRelation,
+} from '../fixtures/atlas-fixture';
 import { loadRealAtlas } from '../fixtures/real-atlas';
 
 const longSummary =
@@ -21,14 +27,7 @@ const longSummary =
 
 const searchGraph = makeGraph({
   concepts: [
-    makeConcept({
-      id: 'water',
-      label: 'Clean water',
-      kind: 'thesis',
-      zh: '清洁用水',
-      summary: 'Cities cannot live without clean water.',
-      passages: [{ exact: 'Cities need water.' }],
-    }),
+    makeCleanWater(),
     makeConcept({
       id: 'pipes',
       label: 'Modern infrastructure',

@@ -1,29 +1,34 @@
 import { describe, expect, it } from 'vitest';
+import type { ConceptKind } from '../../src/model/schema';
 import { conceptTiers } from '../../src/model/tiers';
 import { makeConcept, makeRelation } from '../fixtures/atlas-fixture';
 import { loadRealAtlas } from '../fixtures/real-atlas';
 
+/** Concepts of the given kinds, named as the keys say. */
+const conceptsOf = (kinds: Record<string, ConceptKind>) =>
+  Object.entries(kinds).map(([id, kind]) => makeConcept({ id, kind }));
+
 describe('tiers', () => {
   it('puts the backbone kinds first and the illustrations last', () => {
-    const concepts = [
-      makeConcept({ id: 'claim', kind: 'thesis' }),
-      makeConcept({ id: 'pillar', kind: 'pillar' }),
-      makeConcept({ id: 'how', kind: 'direction' }),
-      makeConcept({ id: 'image', kind: 'metaphor' }),
-      makeConcept({ id: 'case', kind: 'example' }),
-    ];
+    const concepts = conceptsOf({
+      claim: 'thesis',
+      pillar: 'pillar',
+      how: 'direction',
+      image: 'metaphor',
+      case: 'example',
+    });
     const tiers = conceptTiers({ concepts, relations: [] });
     expect(Object.fromEntries(tiers)).toEqual({ claim: 1, pillar: 1, how: 2, image: 3, case: 3 });
   });
 
   it('raises a general idea as connected as the backbone to the backbone', () => {
-    const concepts = [
-      makeConcept({ id: 'claim', kind: 'thesis' }),
-      makeConcept({ id: 'hub', kind: 'idea' }),
-      makeConcept({ id: 'side', kind: 'idea' }),
-      makeConcept({ id: 'a', kind: 'example' }),
-      makeConcept({ id: 'b', kind: 'example' }),
-    ];
+    const concepts = conceptsOf({
+      claim: 'thesis',
+      hub: 'idea',
+      side: 'idea',
+      a: 'example',
+      b: 'example',
+    });
     const relations = [
       makeRelation({ source: 'claim', target: 'a' }),
       makeRelation({ source: 'claim', target: 'b' }),

@@ -4,19 +4,12 @@ import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { SearchBox } from '../../../src/features/explorer/search-box';
 import { listenToPageKeys } from '../../../src/shared/page-keys';
 import { useAtlasStore } from '../../../src/store/atlas-store';
-import { makeConcept, makeGraph } from '../../fixtures/atlas-fixture';
+import { makeCleanWater, makeConcept, makeGraph } from '../../fixtures/atlas-fixture';
 import { fixtureAtlas } from '../../fixtures/load-fixture';
 
 const graph = makeGraph({
   concepts: [
-    makeConcept({
-      id: 'water',
-      label: 'Clean water',
-      kind: 'thesis',
-      zh: '清洁用水',
-      summary: 'Cities cannot live without clean water.',
-      passages: [{ exact: 'Cities need water.' }],
-    }),
+    makeCleanWater(),
     makeConcept({
       id: 'pipes',
       label: 'Water pipes',
