@@ -86,18 +86,25 @@ describe('the explorer in Chromium', () => {
     await expect.poll(() => page.locator(`${details} h2`).textContent()).toMatch(/Meridians/);
   });
 
-  it('reaches the map with Tab and selects with Enter', async () => {
+  it('reaches the map with Tab, comes close with Enter, and selects with Enter', async () => {
     const { page } = session;
     await open();
+    // Zoomed out, the concepts are too small to be targets: Tab stops on the map itself.
     for (let i = 0; i < 60; i += 1) {
       await page.keyboard.press('Tab');
-      const onNode = await page.evaluate(() =>
-        document.activeElement?.classList.contains('react-flow__node-concept'),
+      const onMap = await page.evaluate(() =>
+        document.activeElement?.classList.contains('concept-map'),
       );
-      if (onNode) break;
+      if (onMap) break;
     }
-    const focused = await page.evaluate(() => document.activeElement?.getAttribute('data-id'));
-    expect(focused).toBe(firstInReadingOrder.id);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
+      'Concept map',
+    );
+    await page.keyboard.press('Enter');
+    // The camera comes close to the argument's first concept, which takes the focus.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-id')))
+      .toBe(firstInReadingOrder.id);
     await page.keyboard.press('Enter');
     await expect
       .poll(() => page.locator(`${details} h2`).textContent())

@@ -67,14 +67,16 @@ export function useMapNodes({
       const label = place ? `has-far-label far-label--${place}` : '';
       const className = [emphasis, progress, label].filter(Boolean).join(' ');
       const hidden = view.hidden.has(node.id);
-      if (!className && !hidden && !selected && focusable) shown.push(node);
+      // The concept with the focus keeps it when the camera moves out (after a selection).
+      const takesFocus = focusable || node.id === focusedId;
+      if (!className && !hidden && !selected && takesFocus) shown.push(node);
       else {
         shown.push({
           ...node,
           hidden,
           selected,
           ...(className ? { className } : {}),
-          ...(focusable ? {} : { focusable }),
+          ...(takesFocus ? {} : { focusable: false }),
         });
       }
     }

@@ -40,7 +40,10 @@ type Options = {
 };
 
 export type MapKeyboard = {
-  /** The concept with the keyboard focus: a large map gives it an element wherever it is. */
+  /**
+   * The concept with the keyboard focus: a large map gives it an element wherever it is, and a
+   * zoomed-out map leaves it in the Tab order when the camera moves away (a selection's framing).
+   */
   focusedId: string | null;
   /** A concept to focus as soon as it has an element (see useFocusWhenRendered). */
   pendingFocus: RefObject<string | null>;
@@ -123,7 +126,8 @@ export function useMapKeyboard({
 
   function onFocus(event: FocusEvent<HTMLDivElement>) {
     const id = conceptIdOf(event.target);
-    if (large && id && id !== focusedId) setFocusedId(id);
+    // Kept for every map: zoomed out, the concept with the focus keeps it (see useMapNodes).
+    if (id && id !== focusedId) setFocusedId(id);
   }
 
   return { focusedId, pendingFocus, onKeyDown, onFocus };
