@@ -28,6 +28,8 @@ async function comeClose(user: ReturnType<typeof userEvent.setup>, concept: HTML
   map.focus();
   await user.keyboard('{Enter}');
   await waitFor(() => expect(concept).toHaveAttribute('tabindex', '0'));
+  // Enter ends with the focus on the first concept.
+  await waitFor(() => expect(document.activeElement).toHaveClass('react-flow__node-concept'));
 }
 
 describe('the explorer', () => {
