@@ -38,6 +38,34 @@ function repeats(ids: string[]): string[] {
   return [...repeated];
 }
 
+/**
+ * Relations that say what an earlier one already says: the same two concepts, in either
+ * direction, joined by the same kind. The kind is what a link claims, and a second link of that
+ * kind between the same two concepts either repeats the claim (two ways of saying that one is an
+ * image of, or contrasts with, the other) or contradicts it (each a part, an example, or the
+ * earlier stage of the other). A mutual influence ("they empower each other") is one relation whose
+ * phrase says so, not two. Links of different kinds between the same two concepts (the old is the
+ * foundation of the new, and contrasts with it) say different things and are allowed.
+ */
+function sameMeaning(relations: Graph['relations']): string[] {
+  const first = new Map<string, number>();
+  const problems: string[] = [];
+  relations.forEach((relation, index) => {
+    const ends = [relation.source, relation.target].sort().join('\u0000');
+    const key = `${ends}\u0000${relation.kind}`;
+    const earlier = first.get(key);
+    if (earlier === undefined) {
+      first.set(key, index);
+      return;
+    }
+    const other = relations[earlier] as Graph['relations'][number];
+    problems.push(
+      `relations[${index}] (${relation.id}): says the same as relations[${earlier}] (${other.id}); both join "${relation.source}" and "${relation.target}" as ${relation.kind}`,
+    );
+  });
+  return problems;
+}
+
 /** Concepts that cannot be reached from the first one when relations are read in both directions. */
 function unreachable(graph: Graph): string[] {
   const first = graph.concepts[0];
@@ -124,6 +152,7 @@ export function checkGraph(raw: unknown, article: Article): GraphCheck {
     }
     if (relation.source === relation.target) problems.push(`${place}: relates a concept to itself`);
   });
+  problems.push(...sameMeaning(graph.relations));
 
   for (const section of graph.sections) {
     if (!graph.concepts.some((c) => c.section === section.id)) {

@@ -147,6 +147,36 @@ describe('checkGraph', () => {
     ]);
   });
 
+  describe('two relations that say the same', () => {
+    const withRelations = (...extra: ReturnType<typeof makeRelation>[]) =>
+      makeGraph({ relations: [...makeGraph().relations, ...extra] });
+
+    it('reports a second relation of the same kind between the same concepts', () => {
+      const again = makeRelation({
+        id: 'r-again',
+        source: 'rain',
+        target: 'water',
+        label: 'feeds',
+      });
+      expect(problemsOf(withRelations(again))).toEqual([
+        'relations[3] (r-again): says the same as relations[2] (r-rain-water); both join "rain" and "water" as supports',
+      ]);
+    });
+
+    it('counts the reverse direction as the same pair', () => {
+      const back = makeRelation({ source: 'pipes', target: 'veins', kind: 'likened-to' });
+      expect(problemsOf(withRelations(back))).toEqual([
+        'relations[3] (r-pipes-veins): says the same as relations[1] (r-veins-pipes); both join "pipes" and "veins" as likened-to',
+      ]);
+    });
+
+    it('allows relations of different kinds between the same concepts, and one kind elsewhere', () => {
+      const contrast = makeRelation({ source: 'water', target: 'rain', kind: 'contrasts-with' });
+      const elsewhere = makeRelation({ source: 'rain', target: 'pipes', kind: 'supports' });
+      expect(problemsOf(withRelations(contrast, elsewhere))).toEqual([]);
+    });
+  });
+
   it('lists every problem, not only the first', () => {
     const graph = makeGraph();
     graph.relations.push(makeRelation({ id: 'r-a', source: 'nobody', target: 'nothing' }));
