@@ -88,4 +88,7 @@ export const relationKindLabels: Record<RelationKind, string> = {
   'example-of': 'example of',
   precedes: 'precedes',
   drives: 'drives',
+  'responds-to': 'responds to',
+  echoes: 'echoes',
+  states: 'states',
 };

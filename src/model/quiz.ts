@@ -43,6 +43,9 @@ export const propositionKinds: ReadonlySet<RelationKind> = new Set<RelationKind>
   'supports',
   'drives',
   'evolves-into',
+  'responds-to',
+  'echoes',
+  'states',
 ]);
 
 export { mulberry32 };

@@ -79,6 +79,22 @@ describe('the curated graph', () => {
     }
   });
 
+  it('draws every image from a metaphor, so a pillar is never its own metaphor again', () => {
+    for (const relation of graph.relations.filter((r) => r.kind === 'likened-to')) {
+      expect(byId.get(relation.source)?.kind, relation.id).toBe('metaphor');
+    }
+  });
+
+  it('says where the conclusion restates earlier sections, from the later to the earlier', () => {
+    const order = new Map(graph.sections.map((s) => [s.id, s.order]));
+    const sectionOf = (id: string) => order.get(byId.get(id)?.section ?? '') ?? -1;
+    const echoes = graph.relations.filter((r) => r.kind === 'echoes');
+    expect(echoes.length).toBeGreaterThan(0);
+    for (const relation of echoes) {
+      expect(sectionOf(relation.source), relation.id).toBeGreaterThan(sectionOf(relation.target));
+    }
+  });
+
   it('corrects the plan number in a note while keeping the quote verbatim', () => {
     const plan = graph.concepts.find((c) =>
       c.passages.some((p) => p.exact.includes('14th Five-Year')),
