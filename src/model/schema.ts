@@ -49,6 +49,8 @@ export const conceptSchema = z.strictObject({
   tier: z.union([z.literal(1), z.literal(2), z.literal(3)]).optional(),
   /** A curator's fine-tuning: overrides the computed layout position. */
   position: z.strictObject({ x: z.number(), y: z.number() }).optional(),
+  /** Ids the concept had before it was renamed: shared links that name them still select it. */
+  formerIds: z.array(id).min(1).optional(),
 });
 
 export const relationSchema = z.strictObject({
@@ -57,6 +59,19 @@ export const relationSchema = z.strictObject({
   target: id,
   label: short,
   kind: z.enum(relationKinds),
+});
+
+/**
+ * A curator's correction of the article's own words, shown wherever they occur (the article is
+ * quoted verbatim, so its errors stay in the text and the correction sits beside them).
+ */
+export const correctionSchema = z.strictObject({
+  /** The words as the article has them; every place they occur gets the note. */
+  exact: short,
+  /** What to read instead, shown right after the words. */
+  correction: short,
+  /** Why, in a sentence or two. */
+  note: long,
 });
 
 export const graphSchema = z.strictObject({
@@ -68,6 +83,7 @@ export const graphSchema = z.strictObject({
   sections: z.array(sectionSchema).min(1),
   concepts: z.array(conceptSchema).min(1),
   relations: z.array(relationSchema),
+  corrections: z.array(correctionSchema).optional(),
 });
 
 /** Positions computed by the layout engine: concept and section boxes, in map coordinates. */
@@ -86,5 +102,6 @@ export type Passage = z.infer<typeof passageSchema>;
 export type Section = z.infer<typeof sectionSchema>;
 export type Concept = z.infer<typeof conceptSchema>;
 export type Relation = z.infer<typeof relationSchema>;
+export type Correction = z.infer<typeof correctionSchema>;
 export type Graph = z.infer<typeof graphSchema>;
 export type Layout = z.infer<typeof layoutSchema>;

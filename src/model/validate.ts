@@ -154,6 +154,29 @@ export function checkGraph(raw: unknown, article: Article): GraphCheck {
   });
   problems.push(...sameMeaning(graph.relations));
 
+  // A former id leads a shared link to one concept, so it may be neither a current id nor another
+  // concept's former id.
+  const formerOwner = new Map<string, string>();
+  graph.concepts.forEach((concept, index) => {
+    concept.formerIds?.forEach((formerId, f) => {
+      const place = `concepts[${index}] (${concept.id}).formerIds[${f}]`;
+      const owner = formerOwner.get(formerId);
+      if (conceptIds.has(formerId)) {
+        problems.push(`${place}: "${formerId}" is the id of a concept`);
+      } else if (owner !== undefined) {
+        problems.push(`${place}: "${formerId}" is already a former id of "${owner}"`);
+      } else formerOwner.set(formerId, concept.id);
+    });
+  });
+
+  graph.corrections?.forEach((correction, index) => {
+    if (!article.text.includes(correction.exact)) {
+      problems.push(
+        `corrections[${index}]: the words are not in the article: "${correction.exact}"`,
+      );
+    }
+  });
+
   for (const section of graph.sections) {
     if (!graph.concepts.some((c) => c.section === section.id)) {
       problems.push(`sections (${section.id}): no concept belongs to this section`);

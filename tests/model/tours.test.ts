@@ -143,6 +143,13 @@ describe('the curated tours', () => {
     expect(structural.map((c) => c.id).filter((id) => !visited.has(id))).toEqual([]);
   });
 
+  it('say from the first step that the plan is the 15th, which the translation calls the 14th', () => {
+    const first = tours.find((t) => t.id === 'whole-argument')?.steps[0];
+    expect(first?.concepts).toContain('fifteenth-five-year-plan');
+    expect(first?.notes).toMatch(/15th Five-Year Plan \(2026-2030\)/);
+    expect(first?.notes).toMatch(/"14th"/);
+  });
+
   it('offer a shorter tour besides the whole argument', () => {
     const longest = Math.max(...tours.map((t) => t.steps.length));
     expect(tours.length).toBeGreaterThanOrEqual(2);

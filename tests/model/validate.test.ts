@@ -177,6 +177,27 @@ describe('checkGraph', () => {
     });
   });
 
+  it('refuses a former id that is a concept’s id now or another concept’s former id', () => {
+    const graph = makeGraph();
+    graph.concepts[2] = { ...graph.concepts[2]!, formerIds: ['rain', 'drops'] };
+    graph.concepts[3] = { ...graph.concepts[3]!, formerIds: ['drops'] };
+    expect(problemsOf(graph)).toEqual([
+      'concepts[2] (veins).formerIds[0]: "rain" is the id of a concept',
+      'concepts[3] (rain).formerIds[0]: "drops" is already a former id of "veins"',
+    ]);
+  });
+
+  it('refuses a correction of words the article does not have', () => {
+    const note = { correction: 'new', note: 'Why.' };
+    const graph = makeGraph({
+      corrections: [
+        { exact: 'Old pipes', ...note },
+        { exact: 'Snow', ...note },
+      ],
+    });
+    expect(problemsOf(graph)).toEqual(['corrections[1]: the words are not in the article: "Snow"']);
+  });
+
   it('lists every problem, not only the first', () => {
     const graph = makeGraph();
     graph.relations.push(makeRelation({ id: 'r-a', source: 'nobody', target: 'nothing' }));

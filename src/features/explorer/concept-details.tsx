@@ -5,6 +5,7 @@ import { kindStyles } from '../../model/kinds';
 import type { Concept, Relation } from '../../model/schema';
 import { useAtlasStore } from '../../store/atlas-store';
 import { routeOf } from '../../store/selectors';
+import { CorrectedText } from '../../shared/curator-note';
 import { KindIcon } from '../../shared/kind-icon';
 
 type Link = { relation: Relation; other: Concept; outgoing: boolean };
@@ -117,7 +118,9 @@ export function ConceptDetails({ tools, notes }: Props) {
       <ul className="details__passages">
         {concept.passages.map((passage, index) => (
           <li key={`${passage.exact}-${index}`}>
-            <blockquote className="details__quote">{passage.exact}</blockquote>
+            <blockquote className="details__quote">
+              <CorrectedText text={passage.exact} corrections={atlas.graph.corrections} />
+            </blockquote>
             <button
               type="button"
               className="details__show"

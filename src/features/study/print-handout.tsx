@@ -2,13 +2,16 @@ import { useMemo } from 'react';
 import type { Atlas } from '../../model/atlas';
 import { kindStyles } from '../../model/kinds';
 import { sectionLabel } from '../../model/outline';
+import type { Correction } from '../../model/corrections';
 import type { Concept } from '../../model/schema';
 import { useAtlasStore } from '../../store/atlas-store';
+import { CorrectedText } from '../../shared/curator-note';
 import { useWhenIdleOrPrinting } from '../../shared/use-when-idle';
 import { LARGE_MAP } from '../../model/geometry';
 import './print-handout.css';
 
 type HandoutConcept = { concept: Concept; propositions: { id: string; text: string }[] };
+type EntryProps = HandoutConcept & { corrections: readonly Correction[] | undefined };
 type HandoutSection = { id: string; heading: string; concepts: HandoutConcept[] };
 
 /**
@@ -43,7 +46,7 @@ function outlineOf(atlas: Atlas): HandoutSection[] {
     }));
 }
 
-function HandoutEntry({ concept, propositions }: HandoutConcept) {
+function HandoutEntry({ concept, propositions, corrections }: EntryProps) {
   return (
     <article className="print-handout__concept">
       <h3 className="print-handout__label">{concept.label}</h3>
@@ -59,7 +62,7 @@ function HandoutEntry({ concept, propositions }: HandoutConcept) {
       <p className="print-handout__summary">{concept.summary}</p>
       {concept.passages.map((passage, index) => (
         <blockquote key={`${passage.exact}-${index}`} className="print-handout__quote">
-          {passage.exact}
+          <CorrectedText text={passage.exact} corrections={corrections} />
         </blockquote>
       ))}
       {concept.note ? (
@@ -108,7 +111,7 @@ export function PrintHandout() {
         <section key={section.id} className="print-handout__section">
           <h2 className="print-handout__heading">{section.heading}</h2>
           {section.concepts.map((entry) => (
-            <HandoutEntry key={entry.concept.id} {...entry} />
+            <HandoutEntry key={entry.concept.id} {...entry} corrections={atlas.graph.corrections} />
           ))}
         </section>
       ))}

@@ -50,6 +50,24 @@ describe('concept details', () => {
     expect(useAtlasStore.getState().passageRequest).toMatchObject({ conceptId: 'veins', index: 1 });
   });
 
+  it('shows a curator’s correction inside a quote, after the words it corrects', async () => {
+    const graph = makeGraph({
+      corrections: [{ exact: 'Old pipes', correction: 'aged mains', note: 'They are mains.' }],
+    });
+    graph.concepts[2] = makeAnnotatedVeins();
+    useAtlasStore.getState().setAtlas(await fixtureAtlas(graph));
+    useAtlasStore.getState().select('veins');
+    render(<ConceptDetails />);
+    const quotes = screen.getByRole('complementary').querySelectorAll('blockquote');
+    expect(quotes[0]?.textContent).toBe('the veins of a city');
+    expect(within(quotes[1] as HTMLElement).getByRole('note')).toHaveTextContent(
+      '[curator’s note: aged mains. They are mains.]',
+    );
+    expect(quotes[1]?.textContent).toBe(
+      'Old pipes[curator’s note: aged mains. They are mains.] leak.',
+    );
+  });
+
   it('writes relations as propositions whose other end is a link to that concept', async () => {
     const { panel } = await renderDetails('pipes');
     const items = within(panel)
