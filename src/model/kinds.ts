@@ -75,6 +75,12 @@ export const kindStyles: Record<ConceptKind, KindStyle> = {
     tint: '#f6ece3',
   },
   idea: { label: 'Idea', description: 'A supporting notion', colour: '#4338ca', tint: '#ebeafd' },
+  source: {
+    label: 'Quoted source',
+    description: 'A document or person the author quotes',
+    colour: '#be185d',
+    tint: '#fce7f3',
+  },
 };
 
 export const relationKindLabels: Record<RelationKind, string> = {

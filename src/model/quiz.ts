@@ -25,8 +25,11 @@ export type Question = {
   correct: string;
   /** Concepts to review after a wrong answer, the main one first. */
   conceptIds: string[];
-  /** The author's words shown with the feedback: the exact text of one of the concept's passages. */
-  explanation: { quote: string; conceptId: string };
+  /**
+   * The article's words shown with the feedback: the exact text of one of the concept's passages,
+   * and whose words they are when not the author's (the id of a quoted source).
+   */
+  explanation: { quote: string; conceptId: string; speaker?: string };
 };
 
 export type QuizScore = { correct: number; total: number; toReview: string[] };
@@ -106,6 +109,7 @@ function explain(candidates: Concept[], hint: string): Question['explanation'] {
       for (const word of contentWords(passage.exact)) if (wanted.has(word)) score += 1;
       if (score > bestScore) {
         best = { quote: passage.exact, conceptId: concept.id };
+        if (passage.speaker !== undefined) best.speaker = passage.speaker;
         bestScore = score;
       }
     }

@@ -24,6 +24,11 @@ export const passageSchema = z.strictObject({
   exact: long,
   prefix: z.string().min(1).max(5000).optional(),
   suffix: z.string().min(1).max(5000).optional(),
+  /**
+   * Whose words or decision the passage reports, when not the author's own claim: the id of a
+   * concept of kind `source` (a document or a person the article quotes). Absent: the author.
+   */
+  speaker: id.optional(),
 });
 
 export const sectionSchema = z.strictObject({
@@ -74,11 +79,21 @@ export const correctionSchema = z.strictObject({
   note: long,
 });
 
+/** Who wrote the article, as its byline says: students judge a source by who wrote it. */
+export const bylineSchema = z.strictObject({
+  /** The author's name, where the article gives it. */
+  name: short.optional(),
+  /** The author's position, in the byline's words. */
+  role: short,
+  institution: short,
+});
+
 export const graphSchema = z.strictObject({
   schemaVersion: z.literal(SCHEMA_VERSION),
   meta: z.strictObject({
     title: short,
     source: z.strictObject({ url: z.url({ protocol: /^https?$/ }), published: z.iso.date() }),
+    byline: bylineSchema.optional(),
   }),
   sections: z.array(sectionSchema).min(1),
   concepts: z.array(conceptSchema).min(1),
@@ -103,5 +118,6 @@ export type Section = z.infer<typeof sectionSchema>;
 export type Concept = z.infer<typeof conceptSchema>;
 export type Relation = z.infer<typeof relationSchema>;
 export type Correction = z.infer<typeof correctionSchema>;
+export type Byline = z.infer<typeof bylineSchema>;
 export type Graph = z.infer<typeof graphSchema>;
 export type Layout = z.infer<typeof layoutSchema>;

@@ -115,6 +115,7 @@ export function checkGraph(raw: unknown, article: Article): GraphCheck {
 
   const sectionIds = new Set(graph.sections.map((s) => s.id));
   const conceptIds = new Set(graph.concepts.map((c) => c.id));
+  const kindOf = new Map(graph.concepts.map((c) => [c.id, c.kind]));
   const anchors: Anchors = new Map();
   // All quotes are found in the article together, which is much faster than one by one.
   const anchored = anchorPassages(
@@ -134,6 +135,17 @@ export function checkGraph(raw: unknown, article: Article): GraphCheck {
       return [];
     });
     anchors.set(concept.id, positions);
+    concept.passages.forEach((passage, p) => {
+      if (passage.speaker === undefined) return;
+      const speaker = kindOf.get(passage.speaker);
+      if (speaker === undefined) {
+        problems.push(`${place}.passages[${p}].speaker: unknown concept "${passage.speaker}"`);
+      } else if (speaker !== 'source') {
+        problems.push(
+          `${place}.passages[${p}].speaker: "${passage.speaker}" is of kind ${speaker}; a speaker must be of kind source`,
+        );
+      }
+    });
     const summary = normaliseWhitespace(concept.summary).toLowerCase();
     for (const passage of concept.passages) {
       const exact = normaliseWhitespace(passage.exact).toLowerCase();

@@ -15,6 +15,9 @@ export const conceptKinds = [
   'policy',
   'history',
   'idea',
+  // The article quotes the plan and General Secretary Xi Jinping before arguing from them; on the
+  // map they stand apart from the author's own ideas, and passages name them as their speakers.
+  'source',
 ] as const;
 
 /**

@@ -95,6 +95,49 @@ describe('the curated graph', () => {
     }
   });
 
+  it('tells the plan and General Secretary Xi Jinping apart from the author', () => {
+    const sources = ofKind('source').map((c) => c.id);
+    expect(sources.sort()).toEqual(['fifteenth-five-year-plan', 'xi-jinping']);
+    for (const relation of graph.relations.filter((r) => r.kind === 'states')) {
+      expect(sources, relation.id).toContain(relation.source);
+    }
+    // Xi is quoted three times; each quote of his words is his, not the author's.
+    expect(byId.get('xi-jinping')?.passages).toHaveLength(3);
+    const system = byId.get('modern-industrial-system');
+    expect(system?.passages[0]).toMatchObject({
+      exact:
+        'A modern industrial system is the material and technological foundation of a modern country.',
+      speaker: 'xi-jinping',
+    });
+    expect(system?.summary).toMatch(/quoting General Secretary Xi Jinping/);
+    expect(system?.summary).not.toMatch(/author argues that building it is the material base/);
+    const spoken = graph.concepts.flatMap((c) => c.passages.filter((p) => p.speaker));
+    expect(spoken.length).toBeGreaterThan(10);
+  });
+
+  it('names the author and institution of the byline in the map’s meta', () => {
+    const byline = graph.meta.byline;
+    expect(byline?.institution).toBe('Fudan University');
+    expect(byline?.role).toMatch(/^Director of the Party Building and National Development/);
+    expect(markdown).toContain('School of International Relations and Public Affairs at Fudan');
+  });
+
+  it('has the aims of the plan’s key sentence and the “core engine”', () => {
+    const quoting = (words: string) =>
+      graph.concepts.filter((c) => c.passages.some((p) => p.exact.includes(words)));
+    expect(quoting('focus on developing the real economy')[0]?.zh).toBe('实体经济');
+    expect(quoting('maintain a reasonable proportion of manufacturing')).toHaveLength(1);
+    const [engine] = quoting('New quality productivity will become the core engine');
+    expect(
+      graph.relations.some(
+        (r) =>
+          r.source === engine?.id &&
+          r.target === 'new-quality-productive-forces' &&
+          r.kind === 'likened-to',
+      ),
+    ).toBe(true);
+  });
+
   it('corrects the plan number in a note while keeping the quote verbatim', () => {
     const plan = graph.concepts.find((c) =>
       c.passages.some((p) => p.exact.includes('14th Five-Year')),

@@ -187,6 +187,28 @@ describe('checkGraph', () => {
     ]);
   });
 
+  it('refuses a passage whose speaker is unknown or not a quoted source', () => {
+    const graph = makeGraph();
+    graph.concepts[1] = { ...graph.concepts[1]!, kind: 'source' };
+    graph.concepts[0] = {
+      ...graph.concepts[0]!,
+      passages: [{ exact: 'Cities need water.', speaker: 'pipes' }],
+    };
+    expect(problemsOf(graph)).toEqual([]);
+    graph.concepts[2] = {
+      ...graph.concepts[2]!,
+      passages: [{ exact: 'the veins of a city', speaker: 'rain' }],
+    };
+    graph.concepts[3] = {
+      ...graph.concepts[3]!,
+      passages: [{ exact: 'Rain fills the reservoir.', speaker: 'nobody' }],
+    };
+    expect(problemsOf(graph)).toEqual([
+      'concepts[2] (veins).passages[0].speaker: "rain" is of kind example; a speaker must be of kind source',
+      'concepts[3] (rain).passages[0].speaker: unknown concept "nobody"',
+    ]);
+  });
+
   it('refuses a correction of words the article does not have', () => {
     const note = { correction: 'new', note: 'Why.' };
     const graph = makeGraph({

@@ -11,7 +11,11 @@ import { LARGE_MAP } from '../../model/geometry';
 import './print-handout.css';
 
 type HandoutConcept = { concept: Concept; propositions: { id: string; text: string }[] };
-type EntryProps = HandoutConcept & { corrections: readonly Correction[] | undefined };
+type EntryProps = HandoutConcept & {
+  corrections: readonly Correction[] | undefined;
+  /** Concept labels by id, to name the speaker of a quoted passage. */
+  labels: ReadonlyMap<string, string>;
+};
 type HandoutSection = { id: string; heading: string; concepts: HandoutConcept[] };
 
 /**
@@ -46,7 +50,7 @@ function outlineOf(atlas: Atlas): HandoutSection[] {
     }));
 }
 
-function HandoutEntry({ concept, propositions, corrections }: EntryProps) {
+function HandoutEntry({ concept, propositions, corrections, labels }: EntryProps) {
   return (
     <article className="print-handout__concept">
       <h3 className="print-handout__label">{concept.label}</h3>
@@ -63,6 +67,12 @@ function HandoutEntry({ concept, propositions, corrections }: EntryProps) {
       {concept.passages.map((passage, index) => (
         <blockquote key={`${passage.exact}-${index}`} className="print-handout__quote">
           <CorrectedText text={passage.exact} corrections={corrections} />
+          {passage.speaker ? (
+            <span className="print-handout__speaker">
+              {' '}
+              (words of {labels.get(passage.speaker) ?? passage.speaker}, reported by the author)
+            </span>
+          ) : null}
         </blockquote>
       ))}
       {concept.note ? (
@@ -92,6 +102,10 @@ export function PrintHandout() {
   // map's handout would be thousands of entries, so it waits for printing.
   const wanted = useWhenIdleOrPrinting((atlas?.graph.concepts.length ?? 0) <= LARGE_MAP);
   const sections = useMemo(() => (atlas && wanted ? outlineOf(atlas) : []), [atlas, wanted]);
+  const labels = useMemo(
+    () => new Map(atlas?.graph.concepts.map((c) => [c.id, c.label]) ?? []),
+    [atlas],
+  );
   if (!atlas || !wanted) return null;
   const { meta } = atlas.article;
   // On paper a link cannot be followed, so the address is written out.
@@ -111,7 +125,12 @@ export function PrintHandout() {
         <section key={section.id} className="print-handout__section">
           <h2 className="print-handout__heading">{section.heading}</h2>
           {section.concepts.map((entry) => (
-            <HandoutEntry key={entry.concept.id} {...entry} corrections={atlas.graph.corrections} />
+            <HandoutEntry
+              key={entry.concept.id}
+              {...entry}
+              corrections={atlas.graph.corrections}
+              labels={labels}
+            />
           ))}
         </section>
       ))}

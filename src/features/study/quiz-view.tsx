@@ -189,7 +189,7 @@ function QuizRun({
     pendingFocus.current = 'heading';
   }
 
-  const { quote, conceptId } = question.explanation;
+  const { quote, conceptId, speaker } = question.explanation;
   return (
     <form className="quiz__question" onSubmit={check} noValidate>
       <p className="quiz__progress">
@@ -264,7 +264,11 @@ function QuizRun({
               )}
             </p>
             <figure className="quiz__source">
-              <figcaption className="quiz__source-caption">In the author’s words:</figcaption>
+              <figcaption className="quiz__source-caption">
+                {speaker === undefined
+                  ? 'In the author’s words:'
+                  : `In the article, quoting ${label(speaker)}:`}
+              </figcaption>
               <blockquote className="quiz__quote">
                 <CorrectedText text={quote} corrections={corrections} />
               </blockquote>
