@@ -12,7 +12,12 @@ type KindStyle = {
 };
 
 export const kindStyles: Record<ConceptKind, KindStyle> = {
-  thesis: { label: 'Thesis', description: 'The central claim', colour: '#b42318', tint: '#fdecea' },
+  thesis: {
+    label: 'Thesis',
+    description: 'A central subject or claim of the article',
+    colour: '#b42318',
+    tint: '#fdecea',
+  },
   keyword: {
     label: 'Key word',
     description: 'One of the three key words',
@@ -58,13 +63,13 @@ export const kindStyles: Record<ConceptKind, KindStyle> = {
   },
   example: {
     label: 'Example',
-    description: 'A concrete industry, technology or service',
+    description: 'A concrete industry, technology or service the author names',
     colour: '#475569',
     tint: '#eef1f5',
   },
   policy: {
     label: 'Policy',
-    description: 'A measure the plan proposes',
+    description: 'A goal or measure the plan sets out',
     colour: '#0e7490',
     tint: '#e2f4f8',
   },

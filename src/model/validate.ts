@@ -31,6 +31,9 @@ export function formatIssues(error: z.ZodError, raw: unknown): string[] {
   return error.issues.map((issue) => `${formatPath(issue.path, raw)}: ${issue.message}`);
 }
 
+/** Names compare as a reader types them: whatever the case and spacing. */
+const nameKey = (name: string) => normaliseWhitespace(name).toLowerCase();
+
 function repeats(ids: string[]): string[] {
   const seen = new Set<string>();
   const repeated = new Set<string>();
@@ -165,6 +168,22 @@ export function checkGraph(raw: unknown, article: Article): GraphCheck {
     if (relation.source === relation.target) problems.push(`${place}: relates a concept to itself`);
   });
   problems.push(...sameMeaning(graph.relations));
+
+  // A name (a label or an alias) typed into the search leads to one concept: an alias may repeat
+  // neither its own concept's label nor another concept's name. Labels alone may repeat, as in
+  // generated maps; the curated map's labels are all different.
+  const named = new Map<string, string>();
+  for (const concept of graph.concepts) named.set(nameKey(concept.label), concept.id);
+  graph.concepts.forEach((concept, index) => {
+    concept.aliases?.forEach((alias, a) => {
+      const place = `concepts[${index}] (${concept.id}).aliases[${a}]`;
+      const owner = named.get(nameKey(alias));
+      if (owner === concept.id)
+        problems.push(`${place}: "${alias}" repeats a name of this concept`);
+      else if (owner !== undefined) problems.push(`${place}: "${alias}" also names "${owner}"`);
+      else named.set(nameKey(alias), concept.id);
+    });
+  });
 
   // A former id leads a shared link to one concept, so it may be neither a current id nor another
   // concept's former id.

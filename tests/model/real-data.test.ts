@@ -138,6 +138,47 @@ describe('the curated graph', () => {
     ).toBe(true);
   });
 
+  it('gives kinds by role: the title’s terms are theses, and what the plan sets out is policy', () => {
+    expect(byId.get('new-quality-productive-forces')?.kind).toBe('thesis');
+    expect(byId.get('modern-industrial-system')?.kind).toBe('thesis');
+    const backbone = byId.get('advanced-manufacturing-backbone');
+    expect([backbone?.kind, backbone?.tier]).toEqual(['policy', 1]);
+    // Section 6's plan measures, whether a rail grid, a network or a project, are all policy.
+    const measures = [
+      'eight-vertical-eight-horizontal',
+      'new-energy-system',
+      'modern-water-network',
+      'ex-5g-gigabit',
+      'east-data-west-computing',
+      'national-computing-network',
+    ].map((id) => byId.get(id));
+    for (const measure of measures) {
+      expect([measure?.id, measure?.kind]).toEqual([measure?.id, 'policy']);
+      expect(measure?.passages[0]?.speaker, measure?.id).toBe('fifteenth-five-year-plan');
+    }
+  });
+
+  it('uses the standard Chinese terms the review asked for', () => {
+    const zh = (id: string) => byId.get(id)?.zh;
+    expect(zh('modern-water-network')).toBe('现代化水网');
+    expect(zh('advanced-manufacturing-backbone')).toBe('以先进制造业为骨干的现代化产业体系');
+    expect(zh('strong-country-goals')).toBe('制造强国、质量强国、航天强国、交通强国、网络强国');
+    expect(zh('pt-emerging-pillars')).toBe('新兴支柱产业');
+    // The term translates the whole label, not only the industry in it.
+    expect([byId.get('ex-steel')?.label, zh('ex-steel')]).toEqual(['Steel', '钢铁']);
+    expect([
+      byId.get('ex-artificial-intelligence')?.label,
+      zh('ex-artificial-intelligence'),
+    ]).toEqual(['Artificial intelligence', '人工智能']);
+  });
+
+  it('marks outside knowledge as a curator’s note rather than a summary', () => {
+    const projects = byId.get('hist-156-key-projects');
+    expect(projects?.summary).not.toMatch(/Soviet/);
+    expect(projects?.note).toMatch(/Soviet/);
+    expect(markdown).not.toMatch(/Soviet/);
+  });
+
   it('corrects the plan number in a note while keeping the quote verbatim', () => {
     const plan = graph.concepts.find((c) =>
       c.passages.some((p) => p.exact.includes('14th Five-Year')),

@@ -209,6 +209,17 @@ describe('checkGraph', () => {
     ]);
   });
 
+  it('refuses an alias that names another concept, or repeats its own concept’s name', () => {
+    const graph = makeGraph();
+    graph.concepts[2] = { ...graph.concepts[2]!, label: 'Veins', aliases: ['conduits', ' VEINS '] };
+    graph.concepts[3] = { ...graph.concepts[3]!, aliases: ['Conduits', 'pipes', 'drizzle'] };
+    expect(problemsOf(graph)).toEqual([
+      'concepts[2] (veins).aliases[1]: "VEINS" repeats a name of this concept',
+      'concepts[3] (rain).aliases[0]: "Conduits" also names "veins"',
+      'concepts[3] (rain).aliases[1]: "pipes" also names "pipes"',
+    ]);
+  });
+
   it('refuses a correction of words the article does not have', () => {
     const note = { correction: 'new', note: 'Why.' };
     const graph = makeGraph({
