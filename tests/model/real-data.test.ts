@@ -166,10 +166,9 @@ describe('the curated graph', () => {
     expect(zh('pt-emerging-pillars')).toBe('新兴支柱产业');
     // The term translates the whole label, not only the industry in it.
     expect([byId.get('ex-steel')?.label, zh('ex-steel')]).toEqual(['Steel', '钢铁']);
-    expect([
-      byId.get('ex-artificial-intelligence')?.label,
-      zh('ex-artificial-intelligence'),
-    ]).toEqual(['Artificial intelligence', '人工智能']);
+    // Where the label needs its context, no term that stands for only part of it.
+    expect(byId.get('ex-artificial-intelligence')?.label).toBe('AI in manufacturing');
+    expect(zh('ex-artificial-intelligence')).toBeUndefined();
   });
 
   it('marks outside knowledge as a curator’s note rather than a summary', () => {
