@@ -84,8 +84,9 @@ type Facts = {
   whollyBefore: (a: string, b: string) => boolean;
   /**
    * What the concept belongs to and what belongs to it, two steps up or down through part-of,
-   * example-of and pole-of: steel, a case of high-end development, a direction of traditional
-   * industries, is revitalized with them.
+   * example-of and pole-of, and what shares a part with it: steel, a case of high-end development,
+   * a direction of traditional industries, is revitalized with them; infrastructure, whose coupling
+   * of hard and soft is part of the leap in form, shares in that leap.
    */
   family: (id: string) => ReadonlySet<string>;
 };
@@ -162,7 +163,10 @@ function factsOf(atlas: Atlas): Facts {
     family: (id) => {
       let known = families.get(id);
       if (!known) {
-        known = new Set([...reach(id, up), ...reach(id, down)]);
+        const below = down.get(id) ?? [];
+        const sharing = below.flatMap((part) => up.get(part) ?? []);
+        known = new Set([...reach(id, up), ...reach(id, down), ...sharing]);
+        known.delete(id);
         families.set(id, known);
       }
       return known;
@@ -277,14 +281,18 @@ function propositionCandidates(ctx: Context): Candidate[] {
           // words as one of them, could make a true sentence too: an image, a part or a case of
           // the answer (what revitalizes traditional industries revitalizes steel), another
           // concept that the given end is said to drive.
-          const alsoTrue = ({ id }: QuizOption) =>
+          // A name that shares a word with the given end could be read as fitting it too
+          // ("Embodied intelligence" beside "Intelligence").
+          const givenWords = contentWords(given.label);
+          const alsoTrue = ({ id, text }: QuizOption) =>
             id === given.id ||
             linked(id, given.id) ||
             linked(id, answer.id) ||
             family(answer.id).has(id) ||
             family(given.id).has(id) ||
             sharesWords(id, answer.id) ||
-            sharesWords(id, given.id);
+            sharesWords(id, given.id) ||
+            [...contentWords(text)].some((word) => givenWords.has(word));
           const others = atlas.graph.concepts.filter((c) => c.id !== answer.id);
           const sameKind = others.filter((c) => c.kind === answer.kind);
           const sameSection = others.filter(
