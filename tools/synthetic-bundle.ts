@@ -235,6 +235,9 @@ const relationLabels: Record<RelationKind, readonly string[]> = {
   'example-of': ['is an example of', 'illustrates'],
   precedes: ['comes before', 'prepares the way for'],
   drives: ['drives', 'pushes forward'],
+  'responds-to': ['responds to', 'is the answer to'],
+  echoes: ['echoes', 'restates'],
+  states: ['states', 'sets out'],
 };
 
 const capitalise = (value: string) => value.charAt(0).toUpperCase() + value.slice(1);

@@ -29,6 +29,8 @@ export type Atlas = CheckedContent & {
   boxes: ReadonlyMap<string, Box>;
   /** Each concept by its id: store selectors run on every change, so they must not search. */
   conceptById: ReadonlyMap<string, Concept>;
+  /** The id each renamed concept has now, by its former ids (see `resolveConceptId`). */
+  renamedIds: ReadonlyMap<string, string>;
 };
 
 export type AtlasLoad = { ok: true; atlas: Atlas } | { ok: false; problems: string[] };
@@ -44,6 +46,23 @@ export function deriveAtlas(content: CheckedContent): Atlas {
     links: adjacency(content.graph),
     order,
     conceptById: new Map(content.graph.concepts.map((concept) => [concept.id, concept])),
+    renamedIds: new Map(
+      content.graph.concepts.flatMap((concept) =>
+        (concept.formerIds ?? []).map((formerId) => [formerId, concept.id] as const),
+      ),
+    ),
     ...toFlow(content.graph, content.layout, order),
   };
+}
+
+/**
+ * The concept a link names: its id, or the id it has now if it was renamed, so that links shared
+ * before a rename still work. Null when no concept has or had that id.
+ */
+export function resolveConceptId(
+  atlas: Pick<Atlas, 'conceptById' | 'renamedIds'>,
+  id: string,
+): string | null {
+  if (atlas.conceptById.has(id)) return id;
+  return atlas.renamedIds.get(id) ?? null;
 }

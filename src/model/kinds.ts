@@ -12,7 +12,12 @@ type KindStyle = {
 };
 
 export const kindStyles: Record<ConceptKind, KindStyle> = {
-  thesis: { label: 'Thesis', description: 'The central claim', colour: '#b42318', tint: '#fdecea' },
+  thesis: {
+    label: 'Thesis',
+    description: 'A central subject or claim of the article',
+    colour: '#b42318',
+    tint: '#fdecea',
+  },
   keyword: {
     label: 'Key word',
     description: 'One of the three key words',
@@ -58,13 +63,13 @@ export const kindStyles: Record<ConceptKind, KindStyle> = {
   },
   example: {
     label: 'Example',
-    description: 'A concrete industry, technology or service',
+    description: 'A concrete industry, technology or service the author names',
     colour: '#475569',
     tint: '#eef1f5',
   },
   policy: {
     label: 'Policy',
-    description: 'A measure the plan proposes',
+    description: 'A goal or measure the plan sets out',
     colour: '#0e7490',
     tint: '#e2f4f8',
   },
@@ -75,6 +80,12 @@ export const kindStyles: Record<ConceptKind, KindStyle> = {
     tint: '#f6ece3',
   },
   idea: { label: 'Idea', description: 'A supporting notion', colour: '#4338ca', tint: '#ebeafd' },
+  source: {
+    label: 'Quoted source',
+    description: 'A document or person the author quotes',
+    colour: '#be185d',
+    tint: '#fce7f3',
+  },
 };
 
 export const relationKindLabels: Record<RelationKind, string> = {
@@ -88,4 +99,7 @@ export const relationKindLabels: Record<RelationKind, string> = {
   'example-of': 'example of',
   precedes: 'precedes',
   drives: 'drives',
+  'responds-to': 'responds to',
+  echoes: 'echoes',
+  states: 'states',
 };

@@ -21,7 +21,14 @@ const structuralKinds: ReadonlySet<ConceptKind> = new Set([
 
 /** Relations that say "the source belongs under the target", strongest first. */
 const strongNesting: ReadonlySet<RelationKind> = new Set(['part-of', 'example-of', 'pole-of']);
-const weakNesting: ReadonlySet<RelationKind> = new Set(['likened-to', 'supports', 'evolves-into']);
+const weakNesting: ReadonlySet<RelationKind> = new Set([
+  'likened-to',
+  'supports',
+  'evolves-into',
+  'responds-to',
+]);
+/** Relations that say "the target belongs under the source": what a quoted document puts forward. */
+const reverseNesting: ReadonlySet<RelationKind> = new Set(['states']);
 
 export const sectionNodeId = (sectionId: string) => `section:${sectionId}`;
 
@@ -43,9 +50,15 @@ export function buildOutline(atlas: Atlas): OutlineNode[] {
   // Candidate parents of each concept, best first: strong relations, then reading order.
   const candidates = new Map<string, { target: string; strength: number }[]>();
   for (const relation of graph.relations) {
-    const strength = strongNesting.has(relation.kind) ? 0 : weakNesting.has(relation.kind) ? 1 : -1;
-    const source = byId.get(relation.source);
-    const target = byId.get(relation.target);
+    const strength =
+      strongNesting.has(relation.kind) || reverseNesting.has(relation.kind)
+        ? 0
+        : weakNesting.has(relation.kind)
+          ? 1
+          : -1;
+    const reversed = reverseNesting.has(relation.kind);
+    const source = byId.get(reversed ? relation.target : relation.source);
+    const target = byId.get(reversed ? relation.source : relation.target);
     if (strength < 0 || !source || !target || source === target) continue;
     if (source.section !== target.section || structuralKinds.has(source.kind)) continue;
     const list = candidates.get(source.id) ?? [];

@@ -25,8 +25,11 @@ export type Question = {
   correct: string;
   /** Concepts to review after a wrong answer, the main one first. */
   conceptIds: string[];
-  /** The author's words shown with the feedback: the exact text of one of the concept's passages. */
-  explanation: { quote: string; conceptId: string };
+  /**
+   * The article's words shown with the feedback: the exact text of one of the concept's passages,
+   * and whose words they are when not the author's (the id of a quoted source).
+   */
+  explanation: { quote: string; conceptId: string; speaker?: string };
 };
 
 export type QuizScore = { correct: number; total: number; toReview: string[] };
@@ -43,6 +46,9 @@ export const propositionKinds: ReadonlySet<RelationKind> = new Set<RelationKind>
   'supports',
   'drives',
   'evolves-into',
+  'responds-to',
+  'echoes',
+  'states',
 ]);
 
 export { mulberry32 };
@@ -60,12 +66,121 @@ export function shuffle<T>(items: readonly T[], random: () => number): T[] {
 const numberWords = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight'];
 const counted = (n: number) => numberWords[n] ?? String(n);
 
-type Context = {
+/**
+ * What the graph and its passages say about concepts, from which each question works out its true
+ * answers: a distractor must never be one of them, or a student who knows the article would be
+ * marked wrong.
+ */
+type Facts = {
+  /** Whether a relation joins the two concepts, in either direction. */
+  linked: (a: string, b: string) => boolean;
+  /** Whether the article quotes the two concepts with overlapping words. */
+  sharesWords: (a: string, b: string) => boolean;
+  /** The sections whose text quotes the concept, with its own section. */
+  sectionsOf: (id: string) => ReadonlySet<string>;
+  /** The section whose text holds the concept's `index`-th passage. */
+  passageSection: (id: string, index: number) => string | undefined;
+  /** Whether every passage of `a` ends before any passage of `b` starts. */
+  whollyBefore: (a: string, b: string) => boolean;
+  /**
+   * What the concept belongs to and what belongs to it, two steps up or down through part-of,
+   * example-of and pole-of, and what shares a part with it: steel, a case of high-end development,
+   * a direction of traditional industries, is revitalized with them; infrastructure, whose coupling
+   * of hard and soft is part of the leap in form, shares in that leap.
+   */
+  family: (id: string) => ReadonlySet<string>;
+};
+
+type Context = Facts & {
   atlas: Atlas;
   byId: ReadonlyMap<string, Concept>;
   rank: (id: string) => number;
-  linked: (a: string, b: string) => boolean;
 };
+
+/** Relations that put one concept inside another: a part, a case, a pole. */
+const structural: ReadonlySet<RelationKind> = new Set(['part-of', 'example-of', 'pole-of']);
+
+/** The facts of one atlas: the sections and overlaps of its passages, worked out once. */
+function factsOf(atlas: Atlas): Facts {
+  const sectionIds = [...atlas.graph.sections].sort((a, b) => a.order - b.order).map((s) => s.id);
+  const starts = atlas.article.blocks.map((block) => block.start);
+  const sectionAt = (offset: number) => {
+    // The last block that starts at or before the offset holds it.
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = Math.ceil((low + high) / 2);
+      if ((starts[middle] as number) <= offset) low = middle;
+      else high = middle - 1;
+    }
+    const block = atlas.article.blocks[low];
+    return block ? sectionIds[block.sectionIndex] : undefined;
+  };
+  const spans = (id: string) => atlas.anchors.get(id) ?? [];
+  const sections = new Map<string, Set<string>>();
+  for (const concept of atlas.graph.concepts) {
+    const here = new Set([concept.section]);
+    for (const span of spans(concept.id)) {
+      const section = sectionAt(span.start);
+      if (section !== undefined) here.add(section);
+    }
+    sections.set(concept.id, here);
+  }
+  // Overlapping passages, found in one sweep along the article.
+  const all = [...atlas.anchors].flatMap(([id, list]) => list.map((span) => ({ id, ...span })));
+  all.sort((a, b) => a.start - b.start);
+  const overlaps = new Map<string, Set<string>>();
+  const note = (a: string, b: string) => {
+    if (a === b) return;
+    overlaps.set(a, (overlaps.get(a) ?? new Set()).add(b));
+    overlaps.set(b, (overlaps.get(b) ?? new Set()).add(a));
+  };
+  all.forEach((span, i) => {
+    for (let j = i + 1; j < all.length && (all[j]?.start ?? Infinity) < span.end; j += 1) {
+      note(span.id, (all[j] as (typeof all)[number]).id);
+    }
+  });
+  const bounds = (id: string) => {
+    const list = spans(id);
+    return {
+      first: Math.min(...list.map((span) => span.start)),
+      last: Math.max(...list.map((span) => span.end)),
+    };
+  };
+  const up = new Map<string, string[]>();
+  const down = new Map<string, string[]>();
+  for (const { source, target, kind } of atlas.graph.relations) {
+    if (!structural.has(kind)) continue;
+    up.set(source, [...(up.get(source) ?? []), target]);
+    down.set(target, [...(down.get(target) ?? []), source]);
+  }
+  const reach = (id: string, step: Map<string, string[]>) => {
+    const near = step.get(id) ?? [];
+    return [...near, ...near.flatMap((next) => step.get(next) ?? [])];
+  };
+  const families = new Map<string, Set<string>>();
+  return {
+    family: (id) => {
+      let known = families.get(id);
+      if (!known) {
+        const below = down.get(id) ?? [];
+        const sharing = below.flatMap((part) => up.get(part) ?? []);
+        known = new Set([...reach(id, up), ...reach(id, down), ...sharing]);
+        known.delete(id);
+        families.set(id, known);
+      }
+      return known;
+    },
+    linked: (a, b) => atlas.links.get(a)?.includes(b) ?? false,
+    sharesWords: (a, b) => overlaps.get(a)?.has(b) ?? false,
+    sectionsOf: (id) => sections.get(id) ?? new Set(),
+    passageSection: (id, index) => {
+      const span = spans(id)[index];
+      return span ? sectionAt(span.start) : undefined;
+    },
+    whollyBefore: (a, b) => bounds(a).last <= bounds(b).first,
+  };
+}
 
 /** A question the data allows, built only when picked: distractors depend on the seed. */
 type Candidate = {
@@ -90,19 +205,27 @@ function contentWords(text: string): Set<string> {
 }
 
 /**
- * The passage that best explains an answer: among the candidates' passages, the one sharing most
- * words with `hint` (the other concepts involved); ties go to the first candidate and passage.
+ * The passage that best explains an answer: among the candidates' passages (those `usable`, where
+ * some are), the one sharing most words with `hint` (the other concepts involved); ties go to the
+ * first candidate and passage.
  */
-function explain(candidates: Concept[], hint: string): Question['explanation'] {
+function explain(
+  candidates: Concept[],
+  hint: string,
+  usable: (concept: Concept, index: number) => boolean = () => true,
+): Question['explanation'] {
   const wanted = contentWords(hint);
   let best: Question['explanation'] | null = null;
   let bestScore = -1;
+  const anyUsable = candidates.some((c) => c.passages.some((_, i) => usable(c, i)));
   for (const concept of candidates) {
-    for (const passage of concept.passages) {
+    for (const [index, passage] of concept.passages.entries()) {
+      if (anyUsable && !usable(concept, index)) continue;
       let score = 0;
       for (const word of contentWords(passage.exact)) if (wanted.has(word)) score += 1;
       if (score > bestScore) {
         best = { quote: passage.exact, conceptId: concept.id };
+        if (passage.speaker !== undefined) best.speaker = passage.speaker;
         bestScore = score;
       }
     }
@@ -111,17 +234,22 @@ function explain(candidates: Concept[], hint: string): Question['explanation'] {
   return best as Question['explanation'];
 }
 
-/** The right option and up to three distractors with distinct texts, in a seeded order. */
+/**
+ * The right option and three distractors with distinct texts, in a seeded order, or null when the
+ * pool has too few. The one rule every question type keeps: no distractor is `alsoTrue`, that is,
+ * none is another right answer according to the graph and its passages.
+ */
 function withDistractors(
   correct: QuizOption,
   pool: QuizOption[],
   random: () => number,
+  alsoTrue: (option: QuizOption) => boolean,
 ): QuizOption[] | null {
   const texts = new Set([correct.text]);
   const chosen: QuizOption[] = [];
   for (const option of pool) {
     if (chosen.length === DISTRACTORS) break;
-    if (option.id === correct.id || texts.has(option.text)) continue;
+    if (option.id === correct.id || texts.has(option.text) || alsoTrue(option)) continue;
     texts.add(option.text);
     chosen.push(option);
   }
@@ -132,7 +260,7 @@ function withDistractors(
 const conceptOption = (c: Concept): QuizOption => ({ id: c.id, text: c.label });
 
 function propositionCandidates(ctx: Context): Candidate[] {
-  const { atlas, byId, linked } = ctx;
+  const { atlas, byId, linked, sharesWords, family } = ctx;
   const candidates: Candidate[] = [];
   for (const relation of atlas.graph.relations) {
     if (!propositionKinds.has(relation.kind)) continue;
@@ -149,21 +277,32 @@ function propositionCandidates(ctx: Context): Candidate[] {
       candidates.push({
         key: `relation:${relation.id}`,
         make: (random) => {
-          // Anything already related to the given end could make a true, or half-true, sentence.
-          const eligible = atlas.graph.concepts.filter(
-            (c) => c.id !== answer.id && c.id !== given.id && !linked(c.id, given.id),
-          );
-          const sameKind = eligible.filter((c) => c.kind === answer.kind);
-          const sameSection = eligible.filter(
+          // Anything related to either end, belonging to it or holding it, or quoted by the same
+          // words as one of them, could make a true sentence too: an image, a part or a case of
+          // the answer (what revitalizes traditional industries revitalizes steel), another
+          // concept that the given end is said to drive.
+          // A name that shares a word with the given end could be read as fitting it too
+          // ("Embodied intelligence" beside "Intelligence").
+          const givenWords = contentWords(given.label);
+          const alsoTrue = ({ id, text }: QuizOption) =>
+            id === given.id ||
+            linked(id, given.id) ||
+            linked(id, answer.id) ||
+            family(answer.id).has(id) ||
+            family(given.id).has(id) ||
+            sharesWords(id, answer.id) ||
+            sharesWords(id, given.id) ||
+            [...contentWords(text)].some((word) => givenWords.has(word));
+          const others = atlas.graph.concepts.filter((c) => c.id !== answer.id);
+          const sameKind = others.filter((c) => c.kind === answer.kind);
+          const sameSection = others.filter(
             (c) => c.kind !== answer.kind && c.section === answer.section,
           );
-          const rest = eligible.filter(
-            (c) => c.kind !== answer.kind && c.section !== answer.section,
-          );
+          const rest = others.filter((c) => c.kind !== answer.kind && c.section !== answer.section);
           const pool = [sameKind, sameSection, rest].flatMap((tier) =>
             shuffle(tier, random).map(conceptOption),
           );
-          const options = withDistractors(conceptOption(answer), pool, random);
+          const options = withDistractors(conceptOption(answer), pool, random, alsoTrue);
           if (!options) return null;
           return {
             id: `complete-proposition:${relation.id}:${blank}`,
@@ -182,7 +321,7 @@ function propositionCandidates(ctx: Context): Candidate[] {
 }
 
 function poleCandidates(ctx: Context): Candidate[] {
-  const { atlas, byId } = ctx;
+  const { atlas, byId, linked, sharesWords } = ctx;
   const polesOf = new Map<string, Concept[]>();
   for (const relation of atlas.graph.relations) {
     const pair = byId.get(relation.target);
@@ -200,10 +339,17 @@ function poleCandidates(ctx: Context): Candidate[] {
       candidates.push({
         key: `pair:${pair.id}`,
         make: (random) => {
+          // Another pole is a right answer too if the map ties it to this pair or its poles.
+          const alsoTrue = ({ id }: QuizOption) =>
+            own.has(id) ||
+            [pair.id, given.id, answer.id].some((end) => linked(id, end)) ||
+            sharesWords(id, answer.id) ||
+            sharesWords(id, given.id);
           const options = withDistractors(
             conceptOption(answer),
             shuffle(others, random).map(conceptOption),
             random,
+            alsoTrue,
           );
           if (!options) return null;
           return {
@@ -279,16 +425,26 @@ const orderOption = (items: Concept[]): QuizOption => ({
 });
 
 function orderCandidates(ctx: Context): Candidate[] {
+  const { whollyBefore } = ctx;
   return sequences(ctx).map((sequence) => ({
     key: sequence.key,
     make: (random) => {
       const correct = orderOption(sequence.items);
+      // An order is right too when it only swaps concepts whose passages interleave (one quoted
+      // both before and after the other): only an order that puts a concept before one the
+      // article has wholly finished quoting first is wrong.
+      const alsoTrue = ({ id }: QuizOption) => {
+        const order = id.split('+');
+        return order.every((later, j) =>
+          order.slice(0, j).every((earlier) => !whollyBefore(later, earlier)),
+        );
+      };
       const wrong = new Map<string, QuizOption>();
       for (let attempt = 0; attempt < 100 && wrong.size < DISTRACTORS; attempt += 1) {
         const option = orderOption(shuffle(sequence.items, random));
-        if (option.id !== correct.id) wrong.set(option.id, option);
+        if (option.id !== correct.id && !alsoTrue(option)) wrong.set(option.id, option);
       }
-      const options = withDistractors(correct, [...wrong.values()], random);
+      const options = withDistractors(correct, [...wrong.values()], random, alsoTrue);
       if (!options) return null;
       const ids = sequence.items.map((c) => c.id);
       const hint = sequence.items.map((c) => c.label).join(' ');
@@ -309,14 +465,18 @@ function orderCandidates(ctx: Context): Candidate[] {
 }
 
 function sectionCandidates(ctx: Context): Candidate[] {
-  const { atlas } = ctx;
+  const { atlas, sectionsOf, passageSection } = ctx;
   const sections = atlas.graph.sections.map((s) => ({ id: s.id, text: s.title }));
   return atlas.graph.concepts.map((concept) => ({
     key: `place:${concept.id}`,
     make: (random) => {
       const correct = sections.find((s) => s.id === concept.section);
       if (!correct) return null;
-      const options = withDistractors(correct, shuffle(sections, random), random);
+      // A concept the article quotes in two sections is discussed in both.
+      const quoted = sectionsOf(concept.id);
+      const options = withDistractors(correct, shuffle(sections, random), random, ({ id }) =>
+        quoted.has(id),
+      );
       if (!options) return null;
       return {
         id: `which-section:${concept.id}`,
@@ -325,14 +485,19 @@ function sectionCandidates(ctx: Context): Candidate[] {
         options,
         correct: correct.id,
         conceptIds: [concept.id],
-        explanation: explain([concept], correct.text),
+        // The words quoted must be the ones in the right section, not those elsewhere.
+        explanation: explain(
+          [concept],
+          correct.text,
+          (c, index) => passageSection(c.id, index) === correct.id,
+        ),
       };
     },
   }));
 }
 
 function pillarCandidates(ctx: Context): Candidate[] {
-  const { atlas, linked } = ctx;
+  const { atlas, linked, sectionsOf, passageSection } = ctx;
   const pillars = atlas.graph.concepts.filter((c) => c.kind === 'pillar');
   const candidates: Candidate[] = [];
   for (const concept of atlas.graph.concepts) {
@@ -340,8 +505,13 @@ function pillarCandidates(ctx: Context): Candidate[] {
     const here = pillars.filter((p) => p.section === concept.section);
     const pillar = here[0];
     if (here.length !== 1 || !pillar) continue;
-    // A concept the map links to another pillar could fairly be said to belong there too.
-    if (pillars.some((p) => p.id !== pillar.id && linked(p.id, concept.id))) continue;
+    // A concept the map links to another pillar, or that the article quotes in another pillar's
+    // section, could fairly be said to belong there too.
+    const quoted = sectionsOf(concept.id);
+    const alsoTrue = ({ id }: QuizOption) => {
+      const other = ctx.byId.get(id);
+      return linked(id, concept.id) || (other !== undefined && quoted.has(other.section));
+    };
     candidates.push({
       key: `place:${concept.id}`,
       make: (random) => {
@@ -349,6 +519,7 @@ function pillarCandidates(ctx: Context): Candidate[] {
           conceptOption(pillar),
           shuffle(pillars, random).map(conceptOption),
           random,
+          alsoTrue,
         );
         if (!options) return null;
         return {
@@ -358,7 +529,11 @@ function pillarCandidates(ctx: Context): Candidate[] {
           options,
           correct: pillar.id,
           conceptIds: [concept.id, pillar.id],
-          explanation: explain([concept], pillar.label),
+          explanation: explain(
+            [concept],
+            pillar.label,
+            (c, index) => passageSection(c.id, index) === pillar.section,
+          ),
         };
       },
     });
@@ -385,10 +560,10 @@ export function generateQuiz(atlas: Atlas, options: { seed: number; count?: numb
   const random = mulberry32(options.seed);
   const byId = new Map(atlas.graph.concepts.map((c) => [c.id, c]));
   const ctx: Context = {
+    ...factsOf(atlas),
     atlas,
     byId,
     rank: (id) => atlas.order.get(id) ?? Number.MAX_SAFE_INTEGER,
-    linked: (a, b) => atlas.links.get(a)?.includes(b) ?? false,
   };
   const pools: Record<QuestionType, Candidate[]> = {
     'complete-proposition': propositionCandidates(ctx),

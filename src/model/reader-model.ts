@@ -2,10 +2,16 @@ import { blockAt } from './anchor.ts';
 import type { Block } from './article.ts';
 import type { Atlas } from './atlas.ts';
 import { kindStyles } from './kinds.ts';
+import { correctionMarks, type Correction, type CorrectionMark } from './corrections.ts';
 import { coverage, marksByBlock, segmentBlock, type Segment } from './passages.ts';
 
-/** A segment with its offset in the article's text, which names its <mark> in the DOM. */
-export type Run = Segment & { start: number };
+/**
+ * A segment with its offset in the article's text, which names its <mark> in the DOM. A run ends
+ * where a curator's correction is due, and carries it, to be shown right after the corrected words
+ * (between two marks, never inside one). The second part of a passage cut this way is `continued`:
+ * one passage is one stop for the keyboard.
+ */
+export type Run = Segment & { start: number; corrections?: Correction[]; continued?: true };
 
 export type ReaderBlockModel = { block: Block; runs: Run[]; conceptIds: ReadonlySet<string> };
 
@@ -32,19 +38,60 @@ function listOf(labels: string[]): string {
   return `${labels.slice(0, -1).join(', ')} and ${labels[labels.length - 1]}`;
 }
 
+/** The segment from `start` to `end` as runs, cut after each corrected word inside it. */
+function cutAtCorrections(
+  segment: Segment,
+  start: number,
+  end: number,
+  fixes: readonly CorrectionMark[],
+): Run[] {
+  const here = fixes.filter((fix) => start < fix.at && fix.at <= end);
+  if (here.length === 0) return [{ ...segment, start }];
+  const runs: Run[] = [];
+  let from = start;
+  for (const fix of here) {
+    const last = runs[runs.length - 1];
+    if (last && last.start + last.text.length === fix.at) {
+      last.corrections = [...(last.corrections ?? []), fix.correction];
+      continue;
+    }
+    const run: Run = {
+      text: segment.text.slice(from - start, fix.at - start),
+      conceptIds: segment.conceptIds,
+      start: from,
+      corrections: [fix.correction],
+    };
+    if (from > start && segment.conceptIds.length > 0) run.continued = true;
+    runs.push(run);
+    from = fix.at;
+  }
+  if (from < end) {
+    const rest: Run = {
+      text: segment.text.slice(from - start),
+      conceptIds: segment.conceptIds,
+      start: from,
+    };
+    if (segment.conceptIds.length > 0) rest.continued = true;
+    runs.push(rest);
+  }
+  return runs;
+}
+
 export function buildReaderModel(atlas: Atlas): ReaderModel {
   const { article, anchors, graph } = atlas;
   const concepts = new Map(
     graph.concepts.map((c) => [c.id, { label: c.label, kind: kindStyles[c.kind].label }]),
   );
   const grouped = marksByBlock(article, anchors);
+  const fixes = correctionMarks(article.text, graph.corrections);
   const abouts = new Map<string, string>();
   const blocks = article.blocks.map((block) => {
     const marks = grouped.get(block.id) ?? [];
     let at = block.start;
-    const runs = segmentBlock(block, marks).map((segment) => {
-      const run = { ...segment, start: at };
-      at += segment.text.length;
+    const runs = segmentBlock(block, marks).flatMap((segment) => {
+      const end = at + segment.text.length;
+      const pieces = cutAtCorrections(segment, at, end, fixes);
+      at = end;
       const ids = segment.conceptIds;
       if (ids.length > 0 && !abouts.has(aboutKey(ids))) {
         const labels = ids.map((id) => concepts.get(id)?.label ?? id);
@@ -55,7 +102,7 @@ export function buildReaderModel(atlas: Atlas): ReaderModel {
             : `Passage about ${ids.length} concepts: ${listOf(labels)}`,
         );
       }
-      return run;
+      return pieces;
     });
     return { block, runs, conceptIds: new Set(marks.map((m) => m.conceptId)) };
   });

@@ -24,6 +24,11 @@ export const passageSchema = z.strictObject({
   exact: long,
   prefix: z.string().min(1).max(5000).optional(),
   suffix: z.string().min(1).max(5000).optional(),
+  /**
+   * Whose words or decision the passage reports, when not the author's own claim: the id of a
+   * concept of kind `source` (a document or a person the article quotes). Absent: the author.
+   */
+  speaker: id.optional(),
 });
 
 export const sectionSchema = z.strictObject({
@@ -49,6 +54,8 @@ export const conceptSchema = z.strictObject({
   tier: z.union([z.literal(1), z.literal(2), z.literal(3)]).optional(),
   /** A curator's fine-tuning: overrides the computed layout position. */
   position: z.strictObject({ x: z.number(), y: z.number() }).optional(),
+  /** Ids the concept had before it was renamed: shared links that name them still select it. */
+  formerIds: z.array(id).min(1).optional(),
 });
 
 export const relationSchema = z.strictObject({
@@ -59,15 +66,39 @@ export const relationSchema = z.strictObject({
   kind: z.enum(relationKinds),
 });
 
+/**
+ * A curator's correction of the article's own words, shown wherever they occur (the article is
+ * quoted verbatim, so its errors stay in the text and the correction sits beside them).
+ */
+export const correctionSchema = z.strictObject({
+  /** The words as the article has them; every place they occur gets the note. */
+  exact: short,
+  /** What to read instead, shown right after the words. */
+  correction: short,
+  /** Why, in a sentence or two. */
+  note: long,
+});
+
+/** Who wrote the article, as its byline says: students judge a source by who wrote it. */
+export const bylineSchema = z.strictObject({
+  /** The author's name, where the article gives it. */
+  name: short.optional(),
+  /** The author's position, in the byline's words. */
+  role: short,
+  institution: short,
+});
+
 export const graphSchema = z.strictObject({
   schemaVersion: z.literal(SCHEMA_VERSION),
   meta: z.strictObject({
     title: short,
     source: z.strictObject({ url: z.url({ protocol: /^https?$/ }), published: z.iso.date() }),
+    byline: bylineSchema.optional(),
   }),
   sections: z.array(sectionSchema).min(1),
   concepts: z.array(conceptSchema).min(1),
   relations: z.array(relationSchema),
+  corrections: z.array(correctionSchema).optional(),
 });
 
 /** Positions computed by the layout engine: concept and section boxes, in map coordinates. */
@@ -86,5 +117,7 @@ export type Passage = z.infer<typeof passageSchema>;
 export type Section = z.infer<typeof sectionSchema>;
 export type Concept = z.infer<typeof conceptSchema>;
 export type Relation = z.infer<typeof relationSchema>;
+export type Correction = z.infer<typeof correctionSchema>;
+export type Byline = z.infer<typeof bylineSchema>;
 export type Graph = z.infer<typeof graphSchema>;
 export type Layout = z.infer<typeof layoutSchema>;

@@ -2,8 +2,9 @@ import type { ConceptKind, Graph } from './schema.ts';
 
 /**
  * How much a concept carries the argument: 1 is its backbone (the thesis, the key words, the
- * pillars, the dialectical pairs, the leaps), 2 the directions and principles that fill it in, 3 the
- * examples, metaphors and history that illustrate it. The map draws the labels of higher tiers first.
+ * pillars, the dialectical pairs, the leaps), 2 the directions, principles and quoted sources that
+ * fill it in, 3 the examples, metaphors and history that illustrate it. The map draws the labels of
+ * higher tiers first.
  */
 export type Tier = 1 | 2 | 3;
 
@@ -20,6 +21,7 @@ const tierOfKind: Record<ConceptKind, Tier> = {
   direction: 2,
   policy: 2,
   idea: 2,
+  source: 2,
   metaphor: 3,
   example: 3,
   history: 3,

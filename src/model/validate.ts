@@ -31,11 +31,42 @@ export function formatIssues(error: z.ZodError, raw: unknown): string[] {
   return error.issues.map((issue) => `${formatPath(issue.path, raw)}: ${issue.message}`);
 }
 
+/** Names compare as a reader types them: whatever the case and spacing. */
+const nameKey = (name: string) => normaliseWhitespace(name).toLowerCase();
+
 function repeats(ids: string[]): string[] {
   const seen = new Set<string>();
   const repeated = new Set<string>();
   for (const id of ids) (seen.has(id) ? repeated : seen).add(id);
   return [...repeated];
+}
+
+/**
+ * Relations that say what an earlier one already says: the same two concepts, in either
+ * direction, joined by the same kind. The kind is what a link claims, and a second link of that
+ * kind between the same two concepts either repeats the claim (two ways of saying that one is an
+ * image of, or contrasts with, the other) or contradicts it (each a part, an example, or the
+ * earlier stage of the other). A mutual influence ("they empower each other") is one relation whose
+ * phrase says so, not two. Links of different kinds between the same two concepts (the old is the
+ * foundation of the new, and contrasts with it) say different things and are allowed.
+ */
+function sameMeaning(relations: Graph['relations']): string[] {
+  const first = new Map<string, number>();
+  const problems: string[] = [];
+  relations.forEach((relation, index) => {
+    const ends = [relation.source, relation.target].sort().join('\u0000');
+    const key = `${ends}\u0000${relation.kind}`;
+    const earlier = first.get(key);
+    if (earlier === undefined) {
+      first.set(key, index);
+      return;
+    }
+    const other = relations[earlier] as Graph['relations'][number];
+    problems.push(
+      `relations[${index}] (${relation.id}): says the same as relations[${earlier}] (${other.id}); both join "${relation.source}" and "${relation.target}" as ${relation.kind}`,
+    );
+  });
+  return problems;
 }
 
 /** Concepts that cannot be reached from the first one when relations are read in both directions. */
@@ -87,6 +118,7 @@ export function checkGraph(raw: unknown, article: Article): GraphCheck {
 
   const sectionIds = new Set(graph.sections.map((s) => s.id));
   const conceptIds = new Set(graph.concepts.map((c) => c.id));
+  const kindOf = new Map(graph.concepts.map((c) => [c.id, c.kind]));
   const anchors: Anchors = new Map();
   // All quotes are found in the article together, which is much faster than one by one.
   const anchored = anchorPassages(
@@ -106,6 +138,17 @@ export function checkGraph(raw: unknown, article: Article): GraphCheck {
       return [];
     });
     anchors.set(concept.id, positions);
+    concept.passages.forEach((passage, p) => {
+      if (passage.speaker === undefined) return;
+      const speaker = kindOf.get(passage.speaker);
+      if (speaker === undefined) {
+        problems.push(`${place}.passages[${p}].speaker: unknown concept "${passage.speaker}"`);
+      } else if (speaker !== 'source') {
+        problems.push(
+          `${place}.passages[${p}].speaker: "${passage.speaker}" is of kind ${speaker}; a speaker must be of kind source`,
+        );
+      }
+    });
     const summary = normaliseWhitespace(concept.summary).toLowerCase();
     for (const passage of concept.passages) {
       const exact = normaliseWhitespace(passage.exact).toLowerCase();
@@ -123,6 +166,46 @@ export function checkGraph(raw: unknown, article: Article): GraphCheck {
       }
     }
     if (relation.source === relation.target) problems.push(`${place}: relates a concept to itself`);
+  });
+  problems.push(...sameMeaning(graph.relations));
+
+  // A name (a label or an alias) typed into the search leads to one concept: an alias may repeat
+  // neither its own concept's label nor another concept's name. Labels alone may repeat, as in
+  // generated maps; the curated map's labels are all different.
+  const named = new Map<string, string>();
+  for (const concept of graph.concepts) named.set(nameKey(concept.label), concept.id);
+  graph.concepts.forEach((concept, index) => {
+    concept.aliases?.forEach((alias, a) => {
+      const place = `concepts[${index}] (${concept.id}).aliases[${a}]`;
+      const owner = named.get(nameKey(alias));
+      if (owner === concept.id)
+        problems.push(`${place}: "${alias}" repeats a name of this concept`);
+      else if (owner !== undefined) problems.push(`${place}: "${alias}" also names "${owner}"`);
+      else named.set(nameKey(alias), concept.id);
+    });
+  });
+
+  // A former id leads a shared link to one concept, so it may be neither a current id nor another
+  // concept's former id.
+  const formerOwner = new Map<string, string>();
+  graph.concepts.forEach((concept, index) => {
+    concept.formerIds?.forEach((formerId, f) => {
+      const place = `concepts[${index}] (${concept.id}).formerIds[${f}]`;
+      const owner = formerOwner.get(formerId);
+      if (conceptIds.has(formerId)) {
+        problems.push(`${place}: "${formerId}" is the id of a concept`);
+      } else if (owner !== undefined) {
+        problems.push(`${place}: "${formerId}" is already a former id of "${owner}"`);
+      } else formerOwner.set(formerId, concept.id);
+    });
+  });
+
+  graph.corrections?.forEach((correction, index) => {
+    if (!article.text.includes(correction.exact)) {
+      problems.push(
+        `corrections[${index}]: the words are not in the article: "${correction.exact}"`,
+      );
+    }
   });
 
   for (const section of graph.sections) {

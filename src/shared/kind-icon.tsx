@@ -9,6 +9,7 @@ import {
   History,
   KeyRound,
   Lightbulb,
+  MessageSquareQuote,
   type LucideIcon,
   Scale,
   ScrollText,
@@ -31,6 +32,7 @@ const icons: Record<ConceptKind, LucideIcon> = {
   policy: ScrollText,
   history: History,
   idea: Lightbulb,
+  source: MessageSquareQuote,
 };
 
 export const SectionIcon = BookOpen;

@@ -42,6 +42,9 @@ export function startStudySync(
     quizzed: merged.quizzed,
     ...(loaded.problem ? { studyProblem: loaded.problem } : {}),
   });
+  // Saved under a concept's former id, a note still belongs to the concept.
+  const atlas = store.getState().atlas;
+  if (atlas) store.getState().adoptRenamedIds(atlas.renamedIds);
 
   const save = (state: AtlasStore) => {
     if (!canSave) {

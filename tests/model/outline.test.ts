@@ -67,6 +67,31 @@ describe('buildOutline', () => {
     ]);
   });
 
+  it('nests what a quoted document puts forward under the document', async () => {
+    const graph = makeGraph({
+      concepts: [
+        makeConcept({ id: 'water', kind: 'thesis' }),
+        makeConcept({ id: 'plan', kind: 'policy' }),
+        makeConcept({ id: 'goal', kind: 'policy' }),
+        inPipes({ id: 'pipes', kind: 'pillar' }),
+        inRain({ id: 'rain', kind: 'example' }),
+      ],
+      relations: [
+        makeRelation({ source: 'plan', target: 'goal', kind: 'states' }),
+        makeRelation({ source: 'plan', target: 'pipes', kind: 'states' }),
+        makeRelation({ source: 'goal', target: 'water', kind: 'supports' }),
+        makeRelation({ source: 'rain', target: 'pipes', kind: 'responds-to' }),
+      ],
+    });
+    const outline = buildOutline(await fixtureAtlas(graph));
+    // goal's "states" from plan wins over its weak link to water; pipes is in another section.
+    expect(outline.map(shape)).toEqual([
+      'section:intro(water plan(goal))',
+      'section:pipes(pipes)',
+      'section:rain(rain)',
+    ]);
+  });
+
   it('nests supporting concepts under what they belong to, within their section', async () => {
     const outline = buildOutline(await fixtureAtlas(nested));
     expect(outline.map(shape)).toEqual([

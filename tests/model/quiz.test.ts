@@ -13,6 +13,7 @@ import {
 import type { Concept } from '../../src/model/schema';
 import { makeConcept, makeGraph, makeRelation, makeSection } from '../fixtures/atlas-fixture';
 import { fixtureAtlas } from '../fixtures/load-fixture';
+import { truthOf } from '../fixtures/quiz-truth';
 import { loadRealAtlas } from '../fixtures/real-atlas';
 
 const seeds = Array.from({ length: 50 }, (_, i) => i + 1);
@@ -124,6 +125,7 @@ function cityGraph() {
 
 /** Checks that every question is answerable and true to the graph; returns nothing on success. */
 function expectSoundQuestion(atlas: Atlas, question: Question) {
+  const truth = truthOf(atlas);
   const { graph } = atlas;
   const byId = new Map(graph.concepts.map((c) => [c.id, c]));
   const related = (a: string, b: string) =>
@@ -147,6 +149,8 @@ function expectSoundQuestion(atlas: Atlas, question: Question) {
     byId.get(question.explanation.conceptId)?.passages.map((p) => p.exact),
     place,
   ).toContain(question.explanation.quote);
+  // The one right option is the only one the graph and the article make right.
+  expect([...truth.right(question)], place).toEqual([question.correct]);
 
   switch (question.type) {
     case 'complete-proposition': {
@@ -168,14 +172,11 @@ function expectSoundQuestion(atlas: Atlas, question: Question) {
       expect(blanked, place).toBeDefined();
       // No distractor is related to the given end at all, so none makes a true proposition.
       for (const id of distractors) expect(related(id, given.id), `${place} ${id}`).toBe(false);
-      // Distractors are of the answer's kind as far as such concepts exist.
+      // Distractors are of the answer's kind as far as such concepts exist and are wrong.
+      const wrong = (id: string) =>
+        truth.right({ ...question, options: [{ id, text: id }] }).size === 0;
       const sameKind = graph.concepts.filter(
-        (c) =>
-          c.kind === answer.kind &&
-          c.id !== answer.id &&
-          c.id !== given.id &&
-          c.label !== answer.label &&
-          !related(c.id, given.id),
+        (c) => c.kind === answer.kind && c.id !== given.id && wrong(c.id),
       );
       const ofKind = distractors.filter((id) => byId.get(id)?.kind === answer.kind);
       expect(ofKind.length, place).toBe(Math.min(3, sameKind.length));

@@ -143,6 +143,41 @@ describe('the curated tours', () => {
     expect(structural.map((c) => c.id).filter((id) => !visited.has(id))).toEqual([]);
   });
 
+  it('say from the first step that the plan is the 15th, which the translation calls the 14th', () => {
+    const first = tours.find((t) => t.id === 'whole-argument')?.steps[0];
+    expect(first?.concepts).toContain('fifteenth-five-year-plan');
+    expect(first?.notes).toMatch(/15th Five-Year Plan \(2026-2030\)/);
+    expect(first?.notes).toMatch(/"14th"/);
+  });
+
+  it('name the three voices in the first step: the plan, Xi Jinping and the author', () => {
+    const first = tours.find((t) => t.id === 'whole-argument')?.steps[0];
+    expect(first?.concepts).toEqual(
+      expect.arrayContaining(['fifteenth-five-year-plan', 'xi-jinping']),
+    );
+    expect(first?.notes).toMatch(/plan’s own words, General Secretary Xi Jinping .*and the author/);
+  });
+
+  it('quote the article where a step stands on its words', () => {
+    const quoted = steps.flatMap((s) =>
+      [...`${s.text}\n${s.notes}`.matchAll(/"([^"\n]*)"/g)]
+        .map((m) => m[1] as string)
+        .filter((words) => words.length >= 20),
+    );
+    // Words in quotation marks are the article's, or a term it uses, whatever the case; a quote
+    // within the quote takes single marks.
+    const plain = (text: string) => text.toLowerCase().replace(/['"]/g, '"');
+    const article = plain(readFileSync('data/article.md', 'utf8'));
+    expect(quoted.length).toBeGreaterThan(0);
+    for (const words of quoted) expect(article, words).toContain(plain(words));
+    const emerging = steps.find((s) => s.title === 'Emerging and future industries');
+    expect(emerging?.notes).toContain('encourage exploration, while allowing for failure');
+    const pairs = steps.find((s) => s.title === 'From pairs to leaps');
+    expect(pairs?.notes).toContain(
+      "It is not a one-size-fits-all 'break,' but a steady 'establishment.'",
+    );
+  });
+
   it('offer a shorter tour besides the whole argument', () => {
     const longest = Math.max(...tours.map((t) => t.steps.length));
     expect(tours.length).toBeGreaterThanOrEqual(2);

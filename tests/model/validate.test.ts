@@ -147,6 +147,90 @@ describe('checkGraph', () => {
     ]);
   });
 
+  describe('two relations that say the same', () => {
+    const withRelations = (...extra: ReturnType<typeof makeRelation>[]) =>
+      makeGraph({ relations: [...makeGraph().relations, ...extra] });
+
+    it('reports a second relation of the same kind between the same concepts', () => {
+      const again = makeRelation({
+        id: 'r-again',
+        source: 'rain',
+        target: 'water',
+        label: 'feeds',
+      });
+      expect(problemsOf(withRelations(again))).toEqual([
+        'relations[3] (r-again): says the same as relations[2] (r-rain-water); both join "rain" and "water" as supports',
+      ]);
+    });
+
+    it('counts the reverse direction as the same pair', () => {
+      const back = makeRelation({ source: 'pipes', target: 'veins', kind: 'likened-to' });
+      expect(problemsOf(withRelations(back))).toEqual([
+        'relations[3] (r-pipes-veins): says the same as relations[1] (r-veins-pipes); both join "pipes" and "veins" as likened-to',
+      ]);
+    });
+
+    it('allows relations of different kinds between the same concepts, and one kind elsewhere', () => {
+      const contrast = makeRelation({ source: 'water', target: 'rain', kind: 'contrasts-with' });
+      const elsewhere = makeRelation({ source: 'rain', target: 'pipes', kind: 'supports' });
+      expect(problemsOf(withRelations(contrast, elsewhere))).toEqual([]);
+    });
+  });
+
+  it('refuses a former id that is a concept’s id now or another concept’s former id', () => {
+    const graph = makeGraph();
+    graph.concepts[2] = { ...graph.concepts[2]!, formerIds: ['rain', 'drops'] };
+    graph.concepts[3] = { ...graph.concepts[3]!, formerIds: ['drops'] };
+    expect(problemsOf(graph)).toEqual([
+      'concepts[2] (veins).formerIds[0]: "rain" is the id of a concept',
+      'concepts[3] (rain).formerIds[0]: "drops" is already a former id of "veins"',
+    ]);
+  });
+
+  it('refuses a passage whose speaker is unknown or not a quoted source', () => {
+    const graph = makeGraph();
+    graph.concepts[1] = { ...graph.concepts[1]!, kind: 'source' };
+    graph.concepts[0] = {
+      ...graph.concepts[0]!,
+      passages: [{ exact: 'Cities need water.', speaker: 'pipes' }],
+    };
+    expect(problemsOf(graph)).toEqual([]);
+    graph.concepts[2] = {
+      ...graph.concepts[2]!,
+      passages: [{ exact: 'the veins of a city', speaker: 'rain' }],
+    };
+    graph.concepts[3] = {
+      ...graph.concepts[3]!,
+      passages: [{ exact: 'Rain fills the reservoir.', speaker: 'nobody' }],
+    };
+    expect(problemsOf(graph)).toEqual([
+      'concepts[2] (veins).passages[0].speaker: "rain" is of kind example; a speaker must be of kind source',
+      'concepts[3] (rain).passages[0].speaker: unknown concept "nobody"',
+    ]);
+  });
+
+  it('refuses an alias that names another concept, or repeats its own concept’s name', () => {
+    const graph = makeGraph();
+    graph.concepts[2] = { ...graph.concepts[2]!, label: 'Veins', aliases: ['conduits', ' VEINS '] };
+    graph.concepts[3] = { ...graph.concepts[3]!, aliases: ['Conduits', 'pipes', 'drizzle'] };
+    expect(problemsOf(graph)).toEqual([
+      'concepts[2] (veins).aliases[1]: "VEINS" repeats a name of this concept',
+      'concepts[3] (rain).aliases[0]: "Conduits" also names "veins"',
+      'concepts[3] (rain).aliases[1]: "pipes" also names "pipes"',
+    ]);
+  });
+
+  it('refuses a correction of words the article does not have', () => {
+    const note = { correction: 'new', note: 'Why.' };
+    const graph = makeGraph({
+      corrections: [
+        { exact: 'Old pipes', ...note },
+        { exact: 'Snow', ...note },
+      ],
+    });
+    expect(problemsOf(graph)).toEqual(['corrections[1]: the words are not in the article: "Snow"']);
+  });
+
   it('lists every problem, not only the first', () => {
     const graph = makeGraph();
     graph.relations.push(makeRelation({ id: 'r-a', source: 'nobody', target: 'nothing' }));

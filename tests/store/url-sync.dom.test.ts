@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startUrlSync } from '../../src/store/url-sync';
 import { useAtlasStore } from '../../src/store/atlas-store';
+import { makeGraph } from '../fixtures/atlas-fixture';
 import { fixtureAtlas } from '../fixtures/load-fixture';
 
 let stop: () => void = () => {};
@@ -44,6 +45,21 @@ describe('URL sync', () => {
     expect(useAtlasStore.getState().selectedId).toBe('rain');
     go('#/');
     expect(useAtlasStore.getState().selectedId).toBeNull();
+  });
+
+  it('opens a link shared before a concept was renamed, and writes its id now', async () => {
+    const graph = makeGraph();
+    graph.concepts[3] = { ...graph.concepts[3]!, formerIds: ['drizzle', 'showers'] };
+    useAtlasStore.getState().setAtlas(await fixtureAtlas(graph));
+    window.history.replaceState(null, '', '#/concept/showers?depth=2');
+    stop = startUrlSync();
+    expect(useAtlasStore.getState().selectedId).toBe('rain');
+    expect(useAtlasStore.getState().notice).toBeNull();
+    expect(useAtlasStore.getState().visited).toContain('rain');
+    expect(window.location.hash).toBe('#/concept/rain?depth=2');
+    go('#/outline/concept/drizzle');
+    expect(useAtlasStore.getState().selectedId).toBe('rain');
+    expect(window.location.hash).toBe('#/outline/concept/rain');
   });
 
   it('says so when a link names an unknown concept and keeps the map usable', () => {

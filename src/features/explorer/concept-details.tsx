@@ -1,10 +1,11 @@
-import { useMemo, type ReactNode } from 'react';
+import { useId, useMemo, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { formatRoute } from '../../model/route';
 import { kindStyles } from '../../model/kinds';
 import type { Concept, Relation } from '../../model/schema';
 import { useAtlasStore } from '../../store/atlas-store';
 import { routeOf } from '../../store/selectors';
+import { CorrectedText } from '../../shared/curator-note';
 import { KindIcon } from '../../shared/kind-icon';
 
 type Link = { relation: Relation; other: Concept; outgoing: boolean };
@@ -28,6 +29,59 @@ function Proposition({ link, self }: { link: Link; self: Concept }) {
   );
 }
 
+/** Whose words a passage gives: the author's, or a quoted document's or person's. */
+function Speaker({ speaker, self }: { speaker: Concept | undefined; self: Concept }) {
+  const route = useAtlasStore(useShallow(routeOf));
+  if (!speaker) return <p className="details__speaker">The author’s own words</p>;
+  const name =
+    speaker.id === self.id ? (
+      speaker.label
+    ) : (
+      <a href={formatRoute({ ...route, conceptId: speaker.id })}>{speaker.label}</a>
+    );
+  return (
+    <p className="details__speaker details__speaker--quoted">
+      Words of {name}, as the author reports them
+    </p>
+  );
+}
+
+/** Who wrote the article, and whom it quotes: students judge a source by who wrote it. */
+function AboutTheSource() {
+  const atlas = useAtlasStore((s) => s.atlas);
+  const route = useAtlasStore(useShallow(routeOf));
+  const titleId = useId();
+  if (!atlas) return null;
+  const { byline } = atlas.graph.meta;
+  const quoted = atlas.graph.concepts.filter((c) => c.kind === 'source');
+  if (!byline && quoted.length === 0) return null;
+  return (
+    <section className="details__about" aria-labelledby={titleId}>
+      <h3 className="details__heading" id={titleId}>
+        Who wrote the article
+      </h3>
+      {byline ? (
+        <p className="details__byline">
+          Written by {byline.name ?? 'an author the article does not name'}: {byline.role},{' '}
+          {byline.institution}.
+        </p>
+      ) : null}
+      {quoted.length > 0 ? (
+        <p>
+          The author also quotes{' '}
+          {quoted.map((source, index) => (
+            <span key={source.id}>
+              {index === 0 ? '' : index === quoted.length - 1 ? ' and ' : ', '}
+              <a href={formatRoute({ ...route, conceptId: source.id })}>{source.label}</a>
+            </span>
+          ))}
+          ; each quoted passage says whose words it gives.
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
 type Props = {
   /** Shown when nothing is selected, such as the student's progress and notes tools. */
   tools?: ReactNode;
@@ -36,7 +90,8 @@ type Props = {
 };
 
 /**
- * Everything about the selected concept: what it is, the author's words, and its relations. The
+ * Everything about the selected concept: what it is, the article's words (the author's own or
+ * those it quotes, each said whose), and its relations. The
  * study tools and notes come from the study feature, which the app passes in.
  */
 export function ConceptDetails({ tools, notes }: Props) {
@@ -77,6 +132,7 @@ export function ConceptDetails({ tools, notes }: Props) {
           Keyboard: press <kbd>Tab</kbd> to reach the map, <kbd>Enter</kbd> to select, <kbd>/</kbd>{' '}
           to search, <kbd>?</kbd> for all shortcuts.
         </p>
+        <AboutTheSource />
         {tools}
       </aside>
     );
@@ -119,12 +175,24 @@ export function ConceptDetails({ tools, notes }: Props) {
         </p>
       ) : null}
       <h3 className="details__heading">
-        In the author’s words <span className="details__count">({concept.passages.length})</span>
+        In the article’s words <span className="details__count">({concept.passages.length})</span>
       </h3>
       <ul className="details__passages">
         {concept.passages.map((passage, index) => (
           <li key={`${passage.exact}-${index}`}>
-            <blockquote className="details__quote">{passage.exact}</blockquote>
+            <blockquote
+              className={
+                passage.speaker ? 'details__quote details__quote--quoted' : 'details__quote'
+              }
+            >
+              <CorrectedText text={passage.exact} corrections={atlas.graph.corrections} />
+            </blockquote>
+            <Speaker
+              speaker={
+                passage.speaker === undefined ? undefined : atlas.conceptById.get(passage.speaker)
+              }
+              self={concept}
+            />
             <button
               type="button"
               className="details__show"

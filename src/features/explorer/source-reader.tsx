@@ -147,6 +147,9 @@ export function SourceReader() {
             </span>
             <p className="reader-coverage__hint">
               Highlighted words are quoted on the map: choose one to show its concept.
+              {atlas?.graph.corrections?.length
+                ? ' The text is the article’s own; a curator’s note in brackets corrects it where it is wrong.'
+                : null}
             </p>
           </div>
         ) : null}

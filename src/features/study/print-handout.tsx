@@ -2,13 +2,20 @@ import { useMemo } from 'react';
 import type { Atlas } from '../../model/atlas';
 import { kindStyles } from '../../model/kinds';
 import { sectionLabel } from '../../model/outline';
+import type { Correction } from '../../model/corrections';
 import type { Concept } from '../../model/schema';
 import { useAtlasStore } from '../../store/atlas-store';
+import { CorrectedText } from '../../shared/curator-note';
 import { useWhenIdleOrPrinting } from '../../shared/use-when-idle';
 import { LARGE_MAP } from '../../model/geometry';
 import './print-handout.css';
 
 type HandoutConcept = { concept: Concept; propositions: { id: string; text: string }[] };
+type EntryProps = HandoutConcept & {
+  corrections: readonly Correction[] | undefined;
+  /** Concept labels by id, to name the speaker of a quoted passage. */
+  labels: ReadonlyMap<string, string>;
+};
 type HandoutSection = { id: string; heading: string; concepts: HandoutConcept[] };
 
 /**
@@ -43,7 +50,7 @@ function outlineOf(atlas: Atlas): HandoutSection[] {
     }));
 }
 
-function HandoutEntry({ concept, propositions }: HandoutConcept) {
+function HandoutEntry({ concept, propositions, corrections, labels }: EntryProps) {
   return (
     <article className="print-handout__concept">
       <h3 className="print-handout__label">{concept.label}</h3>
@@ -59,7 +66,13 @@ function HandoutEntry({ concept, propositions }: HandoutConcept) {
       <p className="print-handout__summary">{concept.summary}</p>
       {concept.passages.map((passage, index) => (
         <blockquote key={`${passage.exact}-${index}`} className="print-handout__quote">
-          {passage.exact}
+          <CorrectedText text={passage.exact} corrections={corrections} />
+          {passage.speaker ? (
+            <span className="print-handout__speaker">
+              {' '}
+              (words of {labels.get(passage.speaker) ?? passage.speaker}, reported by the author)
+            </span>
+          ) : null}
         </blockquote>
       ))}
       {concept.note ? (
@@ -89,6 +102,10 @@ export function PrintHandout() {
   // map's handout would be thousands of entries, so it waits for printing.
   const wanted = useWhenIdleOrPrinting((atlas?.graph.concepts.length ?? 0) <= LARGE_MAP);
   const sections = useMemo(() => (atlas && wanted ? outlineOf(atlas) : []), [atlas, wanted]);
+  const labels = useMemo(
+    () => new Map(atlas?.graph.concepts.map((c) => [c.id, c.label]) ?? []),
+    [atlas],
+  );
   if (!atlas || !wanted) return null;
   const { meta } = atlas.article;
   // On paper a link cannot be followed, so the address is written out.
@@ -108,7 +125,12 @@ export function PrintHandout() {
         <section key={section.id} className="print-handout__section">
           <h2 className="print-handout__heading">{section.heading}</h2>
           {section.concepts.map((entry) => (
-            <HandoutEntry key={entry.concept.id} {...entry} />
+            <HandoutEntry
+              key={entry.concept.id}
+              {...entry}
+              corrections={atlas.graph.corrections}
+              labels={labels}
+            />
           ))}
         </section>
       ))}

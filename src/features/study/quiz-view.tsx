@@ -9,7 +9,9 @@ import {
   type Question,
   type QuestionType,
 } from '../../model/quiz';
+import type { Correction } from '../../model/corrections';
 import { useAtlasStore } from '../../store/atlas-store';
+import { CorrectedText } from '../../shared/curator-note';
 import './quiz-view.css';
 
 type AnswerHandler = (conceptIds: string[], correct: boolean) => void;
@@ -76,6 +78,7 @@ export function QuizView({ seed: initialSeed, onAnswered }: QuizViewProps) {
             key={seed}
             questions={questions}
             labels={labels}
+            corrections={atlas.graph.corrections}
             focusOnStart={restarted}
             onAnswered={onAnswered}
             onRestart={() => {
@@ -92,13 +95,22 @@ export function QuizView({ seed: initialSeed, onAnswered }: QuizViewProps) {
 type QuizRunProps = {
   questions: Question[];
   labels: ReadonlyMap<string, string>;
+  /** The curator's corrections, shown beside the words they correct in the quoted passage. */
+  corrections: readonly Correction[] | undefined;
   focusOnStart: boolean;
   onAnswered: AnswerHandler | undefined;
   onRestart: () => void;
 };
 
 /** One pass through a quiz; a new quiz mounts a new run, so its state starts afresh. */
-function QuizRun({ questions, labels, focusOnStart, onAnswered, onRestart }: QuizRunProps) {
+function QuizRun({
+  questions,
+  labels,
+  corrections,
+  focusOnStart,
+  onAnswered,
+  onRestart,
+}: QuizRunProps) {
   const [index, setIndex] = useState(0);
   const [choice, setChoice] = useState<string | null>(null);
   const [checked, setChecked] = useState(false);
@@ -177,7 +189,7 @@ function QuizRun({ questions, labels, focusOnStart, onAnswered, onRestart }: Qui
     pendingFocus.current = 'heading';
   }
 
-  const { quote, conceptId } = question.explanation;
+  const { quote, conceptId, speaker } = question.explanation;
   return (
     <form className="quiz__question" onSubmit={check} noValidate>
       <p className="quiz__progress">
@@ -252,8 +264,14 @@ function QuizRun({ questions, labels, focusOnStart, onAnswered, onRestart }: Qui
               )}
             </p>
             <figure className="quiz__source">
-              <figcaption className="quiz__source-caption">In the author’s words:</figcaption>
-              <blockquote className="quiz__quote">{quote}</blockquote>
+              <figcaption className="quiz__source-caption">
+                {speaker === undefined
+                  ? 'In the author’s words:'
+                  : `In the article, quoting ${label(speaker)}:`}
+              </figcaption>
+              <blockquote className="quiz__quote">
+                <CorrectedText text={quote} corrections={corrections} />
+              </blockquote>
             </figure>
             <p className="quiz__more">
               Read more about <a href={conceptHref(conceptId)}>{label(conceptId)}</a> on the map.

@@ -46,10 +46,13 @@ export const contentInitial: ContentState = {
   problems: [],
 };
 
-export const createContentSlice: Slice<ContentState & ContentActions> = (set) => ({
+export const createContentSlice: Slice<ContentState & ContentActions> = (set, get) => ({
   ...contentInitial,
-  setAtlas: (atlas) => set({ atlas, problems: [] }),
-  openAtlas: (atlas, source) =>
+  setAtlas: (atlas) => {
+    set({ atlas, problems: [] });
+    get().adoptRenamedIds(atlas.renamedIds);
+  },
+  openAtlas: (atlas, source) => {
     set({
       ...freshMap,
       ...tourInitial,
@@ -58,7 +61,9 @@ export const createContentSlice: Slice<ContentState & ContentActions> = (set) =>
       problems: [],
       opening: null,
       openProblems: null,
-    }),
+    });
+    get().adoptRenamedIds(atlas.renamedIds);
+  },
   setOpening: (opening) => set({ opening }),
   setOpenProblems: (openProblems) => set({ openProblems }),
   setProblems: (problems) => set({ problems }),

@@ -1,4 +1,5 @@
 import type { Atlas } from '../../model/atlas';
+import { resolveConceptId } from '../../model/derive-atlas';
 import {
   isTourView,
   type FocusDepth,
@@ -78,8 +79,14 @@ const notFound = (id: string) => `Concept “${id}” not found. Showing the who
  */
 function selection(atlas: Atlas | null, visited: string[], id: string | null) {
   if (id === null) return { selectedId: null };
-  if (!atlas?.conceptById.has(id)) return { selectedId: null, notice: notFound(id) };
-  return { selectedId: id, visited: visited.includes(id) ? visited : [...visited, id] };
+  // A link shared before a concept was renamed names its former id: it selects the concept, and
+  // the address is rewritten to the id it has now.
+  const current = atlas ? resolveConceptId(atlas, id) : null;
+  if (current === null) return { selectedId: null, notice: notFound(id) };
+  return {
+    selectedId: current,
+    visited: visited.includes(current) ? visited : [...visited, current],
+  };
 }
 
 export const createExploreSlice: Slice<ExploreState & ExploreActions> = (set, get) => ({

@@ -24,6 +24,11 @@ export type StudyActions = {
   /** Adds imported notes without replacing any text the student already has. */
   importNotes: (notes: Record<string, string>, mode: 'merge') => NotesImport;
   setStudyProblem: (message: string | null) => void;
+  /**
+   * Moves notes and progress kept under a renamed concept's former id to the id it has now, so
+   * that a rename loses nothing; a note under both ids keeps both texts.
+   */
+  adoptRenamedIds: (renamed: ReadonlyMap<string, string>) => void;
 };
 
 export const studyInitial: StudyState = { notes: {}, visited: [], quizzed: [], studyProblem: null };
@@ -77,4 +82,25 @@ export const createStudySlice: Slice<StudyState & StudyActions> = (set, get) => 
     return result;
   },
   setStudyProblem: (studyProblem) => set({ studyProblem }),
+  adoptRenamedIds: (renamed) => {
+    const { notes, visited, quizzed } = get();
+    const stale = (id: string) => renamed.has(id);
+    if (![...Object.keys(notes), ...visited, ...quizzed].some(stale)) return;
+    const current = (id: string) => renamed.get(id) ?? id;
+    const moved: Record<string, StudyNote> = {};
+    // Notes under a current id first, so that a former id's text joins them rather than replace.
+    const entries = Object.entries(notes).sort(([a], [b]) => Number(stale(a)) - Number(stale(b)));
+    for (const [id, note] of entries) {
+      const to = current(id);
+      const there = moved[to];
+      const text = there ? (mergeNote(there.text, note.text) ?? there.text) : note.text;
+      const updated = there && there.updated > note.updated ? there.updated : note.updated;
+      moved[to] = { text, updated };
+    }
+    set({
+      notes: moved,
+      visited: withAll([], visited.map(current)),
+      quizzed: withAll([], quizzed.map(current)),
+    });
+  },
 });

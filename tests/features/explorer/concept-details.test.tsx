@@ -50,6 +50,62 @@ describe('concept details', () => {
     expect(useAtlasStore.getState().passageRequest).toMatchObject({ conceptId: 'veins', index: 1 });
   });
 
+  it('shows a curator’s correction inside a quote, after the words it corrects', async () => {
+    const graph = makeGraph({
+      corrections: [{ exact: 'Old pipes', correction: 'aged mains', note: 'They are mains.' }],
+    });
+    graph.concepts[2] = makeAnnotatedVeins();
+    useAtlasStore.getState().setAtlas(await fixtureAtlas(graph));
+    useAtlasStore.getState().select('veins');
+    render(<ConceptDetails />);
+    const quotes = screen.getByRole('complementary').querySelectorAll('blockquote');
+    expect(quotes[0]?.textContent).toBe('the veins of a city');
+    expect(within(quotes[1] as HTMLElement).getByRole('note')).toHaveTextContent(
+      '[curator’s note: aged mains. They are mains.]',
+    );
+    expect(quotes[1]?.textContent).toBe(
+      'Old pipes[curator’s note: aged mains. They are mains.] leak.',
+    );
+  });
+
+  it('says whose words each quote gives: the author’s, or a quoted source’s', async () => {
+    const graph = makeGraph();
+    graph.concepts[1] = { ...graph.concepts[1]!, kind: 'source', label: 'The plan' };
+    graph.concepts[2] = makeAnnotatedVeins();
+    graph.concepts[2].passages[1] = { ...graph.concepts[2].passages[1]!, speaker: 'pipes' };
+    useAtlasStore.getState().setAtlas(await fixtureAtlas(graph));
+    useAtlasStore.getState().select('veins');
+    render(<ConceptDetails />);
+    const panel = screen.getByRole('complementary', { name: 'Concept details' });
+    expect(
+      within(panel).getByRole('heading', { name: 'In the article’s words (2)' }),
+    ).toBeVisible();
+    const items = [...panel.querySelectorAll('.details__passages > li')];
+    expect(items[0]).toHaveTextContent('The author’s own words');
+    expect(items[1]).toHaveTextContent('Words of The plan, as the author reports them');
+    expect(within(items[1] as HTMLElement).getByRole('link', { name: 'The plan' })).toHaveAttribute(
+      'href',
+      '#/concept/pipes',
+    );
+  });
+
+  it('names the article’s author and institution, and whom it quotes, when nothing is selected', async () => {
+    const graph = makeGraph();
+    graph.meta.byline = { role: 'Professor of hydrology', institution: 'Rain University' };
+    graph.concepts[1] = { ...graph.concepts[1]!, kind: 'source', label: 'The water plan' };
+    useAtlasStore.getState().setAtlas(await fixtureAtlas(graph));
+    render(<ConceptDetails />);
+    const panel = screen.getByRole('complementary', { name: 'Concept details' });
+    const about = within(panel).getByRole('region', { name: 'Who wrote the article' });
+    expect(about).toHaveTextContent(
+      'Written by an author the article does not name: Professor of hydrology, Rain University.',
+    );
+    expect(within(about).getByRole('link', { name: 'The water plan' })).toHaveAttribute(
+      'href',
+      '#/concept/pipes',
+    );
+  });
+
   it('writes relations as propositions whose other end is a link to that concept', async () => {
     const { panel } = await renderDetails('pipes');
     const items = within(panel)

@@ -84,6 +84,28 @@ describe('the source reader', () => {
     }
   });
 
+  it('shows a curator’s correction after every place its words occur, as a note', async () => {
+    const graph = readerGraph();
+    graph.corrections = [{ exact: 'Old pipes', correction: 'aged mains', note: 'They are mains.' }];
+    const { article } = await renderReader(fixtureAtlas(graph, readerMarkdown));
+    const notes = within(article).getAllByRole('note');
+    expect(notes.map((n) => n.textContent)).toEqual([
+      '[curator’s note: aged mains. They are mains.]',
+      '[curator’s note: aged mains. They are mains.]',
+    ]);
+    expect(notes[0]).toHaveAttribute('title', 'They are mains.');
+    // Right after the words, between the two parts of the passage, which is still one stop.
+    const marks = marksOf(article, 'leaks');
+    expect(marks.map((m) => [m.textContent, m.getAttribute('tabindex')])).toEqual([
+      ['Old pipes', '0'],
+      [' leak.', '-1'],
+      ['Old pipes', '0'],
+      [' leak.', '-1'],
+    ]);
+    expect(marks[0]?.nextElementSibling).toBe(notes[0]);
+    expect(screen.getByText(/a curator’s note in brackets corrects it/)).toBeInTheDocument();
+  });
+
   it('names each passage by its words and describes what it is about', async () => {
     await renderRich();
     expect(screen.getByRole('button', { name: 'the veins of a city' })).toHaveAccessibleDescription(

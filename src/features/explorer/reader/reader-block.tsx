@@ -6,6 +6,7 @@ import {
   type ReaderBlockModel,
   type Run,
 } from '../../../model/reader-model';
+import { CuratorNote } from '../../../shared/curator-note';
 import { type Chooser, type ChooserHandlers, PassageChooser } from './passage-chooser';
 
 /** A passage to flash after a request to show it; each request has a new `nonce`. */
@@ -41,7 +42,17 @@ export const ReaderBlock = memo(function ReaderBlock({
   const { block, runs } = model;
   const content = runs.map((run) => {
     const ids = run.conceptIds;
-    if (ids.length === 0) return <Fragment key={run.start}>{run.text}</Fragment>;
+    const notes = run.corrections?.map((correction, index) => (
+      <CuratorNote key={index} correction={correction} />
+    ));
+    if (ids.length === 0) {
+      return (
+        <Fragment key={run.start}>
+          {run.text}
+          {notes}
+        </Fragment>
+      );
+    }
     const several = ids.length > 1;
     const active = activeId !== null && ids.includes(activeId);
     const flashing =
@@ -66,7 +77,7 @@ export const ReaderBlock = memo(function ReaderBlock({
           data-start={run.start}
           // eslint-disable-next-line jsx-a11y/no-noninteractive-element-to-interactive-role -- the author's highlighted words are the control; a button would break the paragraph's text
           role="button"
-          tabIndex={0}
+          tabIndex={run.continued ? -1 : 0}
           aria-describedby={`${aboutPrefix}${aboutKey(ids)}`}
           aria-haspopup={several ? 'dialog' : undefined}
           aria-expanded={several ? open : undefined}
@@ -80,6 +91,7 @@ export const ReaderBlock = memo(function ReaderBlock({
         >
           {run.text}
         </mark>
+        {notes}
         {open && chooser ? (
           <PassageChooser
             chooser={chooser}
