@@ -68,14 +68,14 @@ function AboutTheSource() {
       ) : null}
       {quoted.length > 0 ? (
         <p>
-          The author also quotes{' '}
+          The author also quotes these sources:{' '}
           {quoted.map((source, index) => (
             <span key={source.id}>
               {index === 0 ? '' : index === quoted.length - 1 ? ' and ' : ', '}
               <a href={formatRoute({ ...route, conceptId: source.id })}>{source.label}</a>
             </span>
           ))}
-          ; each quoted passage says whose words it gives.
+          . Each quoted passage says whose words it gives.
         </p>
       ) : null}
     </section>

@@ -100,6 +100,9 @@ describe('concept details', () => {
     expect(about).toHaveTextContent(
       'Written by an author the article does not name: Professor of hydrology, Rain University.',
     );
+    expect(about).toHaveTextContent(
+      'The author also quotes these sources: The water plan. Each quoted passage says whose words it gives.',
+    );
     expect(within(about).getByRole('link', { name: 'The water plan' })).toHaveAttribute(
       'href',
       '#/concept/pipes',
