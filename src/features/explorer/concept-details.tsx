@@ -4,7 +4,7 @@ import { formatRoute } from '../../model/route';
 import { kindStyles } from '../../model/kinds';
 import type { Concept, Relation } from '../../model/schema';
 import { useAtlasStore } from '../../store/atlas-store';
-import { routeOf } from '../../store/selectors';
+import { routeOf, selectSelectedConcept } from '../../store/selectors';
 import { CorrectedText } from '../../shared/curator-note';
 import { KindIcon } from '../../shared/kind-icon';
 
@@ -96,11 +96,10 @@ type Props = {
  */
 export function ConceptDetails({ tools, notes }: Props) {
   const atlas = useAtlasStore((s) => s.atlas);
-  const selectedId = useAtlasStore((s) => s.selectedId);
   const showPassage = useAtlasStore((s) => s.showPassage);
   const select = useAtlasStore((s) => s.select);
 
-  const concept = selectedId === null ? undefined : atlas?.conceptById.get(selectedId);
+  const concept = useAtlasStore(selectSelectedConcept);
   const links = useMemo((): Link[] => {
     if (!atlas || !concept) return [];
     return atlas.graph.relations

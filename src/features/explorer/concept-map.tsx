@@ -31,8 +31,6 @@ import ConceptNodeView from './nodes/concept-node';
 import SectionNodeView from './nodes/section-node';
 import OverviewCanvas from './overview-canvas';
 
-export { LARGE_MAP, OVERVIEW_ZOOM };
-
 const nodeTypes = { concept: ConceptNodeView, section: SectionNodeView };
 const edgeTypes = { relation: RelationEdgeView };
 const miniMapStyle = { width: 150, height: 100 };
