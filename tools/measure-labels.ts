@@ -29,6 +29,35 @@ try {
         return [Math.round(px * 10) / 10];
       });
     });
+    // The selection and its neighbours on screen (a neighbour whose label is not drawn counts 0).
+    // Written as a string: the script runner's helpers are not defined in the page.
+    const near = (await page.evaluate(`(() => {
+      const pane = document.querySelector('.react-flow').getBoundingClientRect();
+      function px(node) {
+        const el = node.querySelector('.concept-node__label');
+        const style = getComputedStyle(el);
+        if (style.visibility !== 'visible') return 0;
+        return Number.parseFloat(style.fontSize) * (el.getBoundingClientRect().width / Number.parseFloat(style.width));
+      }
+      function onScreen(node) {
+        const box = node.getBoundingClientRect();
+        return box.right > pane.left && box.left < pane.right && box.bottom > pane.top && box.top < pane.bottom;
+      }
+      const selected = document.querySelector('.react-flow__node.is-selected');
+      const neighbours = [...document.querySelectorAll('.react-flow__node.is-neighbour')];
+      const shown = neighbours.filter(onScreen).map(px).sort((a, b) => a - b);
+      return {
+        selected: selected ? px(selected) : null,
+        neighbours: neighbours.length,
+        shown: shown.length,
+        median: shown[Math.floor(shown.length / 2)] ?? 0,
+      };
+    })()`)) as { selected: number | null; neighbours: number; shown: number; median: number };
+    if (near.selected !== null) {
+      console.log(
+        `  selected ${near.selected.toFixed(1)} px; ${near.shown} of ${near.neighbours} neighbours on screen, median ${near.median.toFixed(1)} px`,
+      );
+    }
     sizes.sort((a, b) => a - b);
     const median = sizes[Math.floor(sizes.length / 2)] ?? 0;
     console.log(

@@ -1,9 +1,25 @@
 /** A label's box on screen, in CSS pixels: where it would be drawn if it were drawn. */
-export type LabelBox = { id: string; x: number; y: number; width: number; height: number };
+export type LabelBox = {
+  id: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  /** Drawn even where it runs past the edge of the view (a section's title, cut at the edge). */
+  mayOverflow?: boolean;
+};
+
+/** What else the view holds: its own edges, and what covers the map (controls, a legend). */
+export type PlacementRoom = {
+  /** Labels stand wholly inside this box. */
+  within?: Omit<LabelBox, 'id'>;
+  /** No label may touch these (a section's title may run under them). */
+  blocked?: readonly Omit<LabelBox, 'id'>[];
+};
 
 const CELL = 64;
 
-const overlaps = (a: LabelBox, b: LabelBox, gap: number) =>
+const overlaps = (a: Omit<LabelBox, 'id'>, b: Omit<LabelBox, 'id'>, gap: number) =>
   a.x < b.x + b.width + gap &&
   b.x < a.x + a.width + gap &&
   a.y < b.y + b.height + gap &&
@@ -31,10 +47,19 @@ export function placeLabels(candidates: readonly LabelBox[], gap = 2): Set<strin
 export function placeLabelsAt(
   candidates: readonly (readonly LabelBox[])[],
   gap = 2,
+  room: PlacementRoom = {},
 ): Map<string, number> {
   const placed = new Map<string, number>();
-  const grid = new Map<string, LabelBox[]>();
-  const cellsOf = (box: LabelBox) => {
+  const grid = new Map<string, Omit<LabelBox, 'id'>[]>();
+  const { within } = room;
+  const inside = (box: LabelBox) =>
+    box.mayOverflow ||
+    !within ||
+    (box.x >= within.x &&
+      box.y >= within.y &&
+      box.x + box.width <= within.x + within.width &&
+      box.y + box.height <= within.y + within.height);
+  const cellsOf = (box: Omit<LabelBox, 'id'>) => {
     const keys: string[] = [];
     const x0 = Math.floor((box.x - gap) / CELL);
     const x1 = Math.floor((box.x + box.width + gap) / CELL);
@@ -43,18 +68,24 @@ export function placeLabelsAt(
     for (let x = x0; x <= x1; x += 1) for (let y = y0; y <= y1; y += 1) keys.push(`${x},${y}`);
     return keys;
   };
+  const occupy = (box: Omit<LabelBox, 'id'>, cells: readonly string[]) => {
+    for (const key of cells) {
+      const list = grid.get(key);
+      if (list) list.push(box);
+      else grid.set(key, [box]);
+    }
+  };
+  const blocked = room.blocked ?? [];
   for (const places of candidates) {
     for (const [index, box] of places.entries()) {
       if (placed.has(box.id)) break;
+      if (!inside(box)) continue;
+      if (!box.mayOverflow && blocked.some((other) => overlaps(box, other, gap))) continue;
       const cells = cellsOf(box);
       const free = cells.every((key) => !grid.get(key)?.some((other) => overlaps(box, other, gap)));
       if (!free) continue;
       placed.set(box.id, index);
-      for (const key of cells) {
-        const list = grid.get(key);
-        if (list) list.push(box);
-        else grid.set(key, [box]);
-      }
+      occupy(box, cells);
       break;
     }
   }

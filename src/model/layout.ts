@@ -86,7 +86,11 @@ export async function computeLayout(
       );
       const root: ElkNode = {
         id: section.id,
-        layoutOptions: sectionOptions,
+        // The introduction states the whole argument: a wide band across the top of the map, its
+        // layers one above the other, so that its few concepts stand side by side with room for
+        // their names when the whole map is in view.
+        layoutOptions:
+          section.order === 0 ? { ...sectionOptions, 'elk.direction': 'DOWN' } : sectionOptions,
         children: members.map((c) => ({
           id: c.id,
           width: NODE_WIDTH,

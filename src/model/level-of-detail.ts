@@ -16,12 +16,32 @@ export const READABLE_PX = 14;
 /** At and above this zoom a concept box's own text reads: its label at 14 px or more. */
 export const FULL_DETAIL_ZOOM = READABLE_PX / NODE_LABEL_PX;
 
-/** Zoomed out, the labels the map has room for are drawn at this size on screen, boxes or not. */
+/** Zoomed out, the labels the map has room for are drawn at least this size on screen. */
 export const MAP_LABEL_PX = READABLE_PX;
-/** The selection's label, zoomed out: a little larger than the rest. */
+/** The selection's label, zoomed out: a little larger than the rest (8/7 of theirs). */
 export const SELECTED_LABEL_PX = 16;
-/** A label wraps past this width on screen, onto two lines at most. */
-export const MAP_LABEL_MAX_WIDTH = 190;
+const SELECTED_RATIO = SELECTED_LABEL_PX / MAP_LABEL_PX;
+/** A floating label wraps past this many of its own ems, onto two lines at most (154 px at 14). */
+export const MAP_LABEL_MAX_EM = 11;
+/** The widest a label at 14 px is drawn, before it wraps. */
+export const MAP_LABEL_MAX_WIDTH = MAP_LABEL_MAX_EM * MAP_LABEL_PX;
+/** The largest the floating labels grow on a wide screen. */
+const MAP_LABEL_MOST_PX = 22;
+
+/**
+ * The size the zoomed-out map's labels are drawn at on a screen `viewportWidth` CSS pixels wide:
+ * a 96th of its width, so that a projector's 1920 draws them at 20 px for the back of the room;
+ * never under 14 px (a laptop, a phone) nor over 22 px. In half pixels, so that a resize of a few
+ * pixels does not place every label again.
+ */
+export function mapLabelPx(viewportWidth: number): number {
+  if (!Number.isFinite(viewportWidth)) return MAP_LABEL_PX;
+  const px = Math.round((viewportWidth / 96) * 2) / 2;
+  return Math.min(Math.max(px, MAP_LABEL_PX), MAP_LABEL_MOST_PX);
+}
+
+/** The selection's floating label, a little larger than the rest at the same screen. */
+export const selectedLabelPx = (px: number) => px * SELECTED_RATIO;
 
 /** Whether a concept box draws its own text, or stays a bare box whose label may float above it. */
 export type Detail = 'full' | 'far';
@@ -57,10 +77,9 @@ export function labelSize(
   text: string,
   px: number,
   measure: MeasureText = estimateWidth,
-  scale = 1,
 ): { width: number; height: number } {
   const line = px * 1.25;
-  const most = MAP_LABEL_MAX_WIDTH * scale;
+  const most = MAP_LABEL_MAX_EM * px;
   const width = measure(text, px) + LABEL_PAD_X;
   if (width <= most) return { width, height: line + LABEL_PAD_Y };
   return { width: most, height: line * 2 + LABEL_PAD_Y };
@@ -82,6 +101,8 @@ export type LabelCandidate = {
   tier: Tier;
   /** The concept stands out (the selection, its neighbours, a tour step's concepts, a match). */
   emphasis: 'selected' | 'near' | 'none';
+  /** A thesis is named first within its tier, wherever it stands. */
+  lead?: boolean;
   /** More connected concepts come first within a tier; then the argument's reading order. */
   degree: number;
   order: number;
@@ -89,60 +110,91 @@ export type LabelCandidate = {
 
 const emphasisRank = { selected: 0, near: 1, none: 2 } as const;
 
-/** Where a zoomed-out label stands: on its concept's box, or just below or above it. */
-export const labelPlaces = ['centre', 'below', 'above'] as const;
+/**
+ * Where a zoomed-out label stands: on its concept's box; just below, above or beside it; or below
+ * or above it, starting (or ending) at its middle.
+ */
+export const labelPlaces = [
+  'centre',
+  'below',
+  'above',
+  'right',
+  'left',
+  'below-right',
+  'below-left',
+  'above-right',
+  'above-left',
+] as const;
 export type LabelPlace = (typeof labelPlaces)[number];
 
 /**
  * The places each label may stand on screen at `zoom` (see `labelPlaces`), most important label
- * first: the selection, then what stands out with it, then by tier, connections, reading order.
+ * first: the selection, then what stands out with it, then by tier (a thesis first in its own),
+ * connections, reading order.
+ * `px` is the labels' size on screen (see `mapLabelPx`), before the reader's text scale.
  */
 export function labelBoxes(
   candidates: readonly LabelCandidate[],
   zoom: number,
   measure: MeasureText = estimateWidth,
   scale = 1,
+  px: number = MAP_LABEL_PX,
 ): LabelBox[][] {
   return [...candidates]
     .sort(
       (a, b) =>
         emphasisRank[a.emphasis] - emphasisRank[b.emphasis] ||
         a.tier - b.tier ||
+        Number(b.lead ?? false) - Number(a.lead ?? false) ||
         b.degree - a.degree ||
         a.order - b.order,
     )
     .map((c) => {
-      const px = (c.emphasis === 'selected' ? SELECTED_LABEL_PX : MAP_LABEL_PX) * scale;
-      const { width, height } = labelSize(c.label, px, measure, scale);
+      const size = (c.emphasis === 'selected' ? selectedLabelPx(px) : px) * scale;
+      const { width, height } = labelSize(c.label, size, measure);
       const cx = (c.box.x + c.box.width / 2) * zoom;
       const cy = (c.box.y + c.box.height / 2) * zoom;
       const shift = (c.box.height * zoom) / 2 + height / 2 + 2;
+      const side = (c.box.width * zoom) / 2 + width / 2 + 2;
       return labelPlaces.map((place) => {
-        const dy = place === 'below' ? shift : place === 'above' ? -shift : 0;
-        return { id: c.id, x: cx - width / 2, y: cy + dy - height / 2, width, height };
+        const dy = place.startsWith('below') ? shift : place.startsWith('above') ? -shift : 0;
+        const dx =
+          place === 'right'
+            ? side
+            : place === 'left'
+              ? -side
+              : place.endsWith('-right')
+                ? width / 2
+                : place.endsWith('-left')
+                  ? -width / 2
+                  : 0;
+        return { id: c.id, x: cx + dx - width / 2, y: cy + dy - height / 2, width, height };
       });
     });
 }
 
-/** A section's title, zoomed out: drawn at this size on screen across the top of its box. */
-export const SECTION_TITLE_PX = 16;
+/** A section's title, zoomed out: drawn this much larger than the labels, across its box. */
+export const SECTION_TITLE_EXTRA_PX = 2;
 
 /**
- * Where the section titles stand on screen at `zoom`: across the top of each section, two lines
- * at most. They are placed before any concept label, which must leave them room.
+ * Where the section titles stand on screen at `zoom`: across the top of each section, on one line
+ * (its number and its title, cut short where the section is narrow). They are placed before any
+ * concept label, which must leave them room.
  */
 export function sectionTitleBoxes(
   sections: Readonly<Record<string, Box>>,
   zoom: number,
   scale = 1,
+  px: number = MAP_LABEL_PX,
 ): LabelBox[] {
-  // The number's line, two lines of title and the padding.
-  const height = (11 * 1.2 + SECTION_TITLE_PX * 1.2 * 2) * scale + 7;
+  // One line and the padding.
+  const height = (px + SECTION_TITLE_EXTRA_PX) * 1.2 * scale + 7;
   return Object.entries(sections).map(([id, box]) => ({
     id: `section:${id}`,
     x: box.x * zoom,
     y: box.y * zoom,
     width: box.width * zoom,
     height,
+    mayOverflow: true,
   }));
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { placeLabels, type LabelBox } from '../../src/model/label-placement';
+import { placeLabels, placeLabelsAt, type LabelBox } from '../../src/model/label-placement';
 
 const box = (id: string, x: number, y: number, width = 100, height = 20): LabelBox => ({
   id,
@@ -57,5 +57,25 @@ describe('placing labels', () => {
       }),
       { numRuns: 200 },
     );
+  });
+
+  it('keeps labels inside the view and off what covers it, a section title excepted', () => {
+    const view = { x: 0, y: 0, width: 500, height: 300 };
+    const cover = { x: 400, y: 0, width: 100, height: 60 };
+    const placed = placeLabelsAt(
+      [
+        [box('cut', 450, 100)],
+        [box('covered', 380, 10), box('covered', 200, 10)],
+        [box('under', 410, 200, 50, 20)],
+        [{ ...box('title', 300, 40, 400, 20), mayOverflow: true }],
+      ],
+      2,
+      { within: view, blocked: [cover] },
+    );
+    expect(placed.has('cut')).toBe(false);
+    // Its first place is under the cover: it takes its second.
+    expect(placed.get('covered')).toBe(1);
+    expect(placed.get('under')).toBe(0);
+    expect(placed.get('title')).toBe(0);
   });
 });

@@ -6,7 +6,10 @@ import {
   READABLE_PX,
   detailAt,
   labelBoxes,
+  labelPlaces,
   labelSize,
+  mapLabelPx,
+  selectedLabelPx,
   sectionTitleBoxes,
   textScale,
   zoomOfStep,
@@ -85,5 +88,48 @@ describe('level of detail', () => {
     const [plain] = labelBoxes([candidate({ id: 'a', label: 'Pipes' })], 0.2);
     const [large] = labelBoxes([candidate({ id: 'a', label: 'Pipes' })], 0.2, undefined, 1.25);
     expect(large![0]!.height).toBeGreaterThan(plain![0]!.height * 1.15);
+  });
+
+  it('draws the floating labels larger on a wider screen: 14 px on a laptop, 20 on a projector', () => {
+    expect(mapLabelPx(390)).toBe(14);
+    expect(mapLabelPx(1366)).toBe(14);
+    expect(mapLabelPx(1920)).toBe(20);
+    expect(mapLabelPx(3840)).toBe(22);
+    expect(mapLabelPx(Number.NaN)).toBe(14);
+    expect(selectedLabelPx(14)).toBe(16);
+  });
+
+  it('sizes a label by its own size and the screen’s', () => {
+    const [laptop] = labelBoxes([candidate({ id: 'a', label: 'Pipes' })], 0.2);
+    const [projector] = labelBoxes([candidate({ id: 'a', label: 'Pipes' })], 0.2, undefined, 1, 20);
+    expect(projector![0]!.height / laptop![0]!.height).toBeGreaterThan(1.3);
+    const [title] = sectionTitleBoxes({ s: { x: 0, y: 0, width: 800, height: 600 } }, 0.25, 1, 20);
+    const [small] = sectionTitleBoxes({ s: { x: 0, y: 0, width: 800, height: 600 } }, 0.25);
+    expect(title!.height).toBeGreaterThan(small!.height);
+    expect(title!.mayOverflow).toBe(true);
+  });
+
+  it('names a thesis first within its tier, before better-connected concepts', () => {
+    const order = labelBoxes(
+      [
+        candidate({ id: 'hub', tier: 1, degree: 9 }),
+        candidate({ id: 'thesis', tier: 1, degree: 2, lead: true }),
+        candidate({ id: 'example', tier: 3, degree: 20 }),
+      ],
+      0.2,
+    ).map((places) => places[0]!.id);
+    expect(order).toEqual(['thesis', 'hub', 'example']);
+  });
+
+  it('offers every place around the box: on it, below, above, beside and at its corners', () => {
+    const [places] = labelBoxes([candidate({ id: 'a', label: 'Pipes' })], 1);
+    const at = Object.fromEntries(labelPlaces.map((place, i) => [place, places![i]!]));
+    const box = { left: 0, right: 220, top: 0, bottom: 54 };
+    expect(at.right!.x).toBeGreaterThan(box.right);
+    expect(at.left!.x + at.left!.width).toBeLessThan(box.left);
+    expect(at['below-right']!.x).toBeCloseTo(110);
+    expect(at['below-right']!.y).toBeGreaterThan(box.bottom);
+    expect(at['above-left']!.x + at['above-left']!.width).toBeCloseTo(110);
+    expect(at['above-left']!.y + at['above-left']!.height).toBeLessThan(box.top);
   });
 });

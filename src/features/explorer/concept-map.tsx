@@ -83,7 +83,9 @@ function ConceptFlow() {
   const onFramed = useCallback(() => setPlaced(true), []);
   const near = useConceptWindow(atlas, large && placed);
   const overview = large && (!placed || near.overview);
-  const far = useFarLabels(atlas, view, large ? near.concepts : null);
+  // Each time the camera comes to rest, the floating labels are placed for exactly where it is.
+  const [rest, setRest] = useState(0);
+  const far = useFarLabels(atlas, view, large ? near.concepts : null, rest);
   // Zoomed out, concept boxes are too small to be targets (under 24 px): the map itself takes the
   // keyboard, as a large map's overview does, and Enter brings the camera close to a concept.
   const farKeys = !large && far.detail === 'far';
@@ -132,6 +134,7 @@ function ConceptFlow() {
       aria-describedby={regionKeys ? hintId : undefined}
       onKeyDown={keys.onKeyDown}
       onFocus={keys.onFocus}
+      style={{ '--map-label-px': `${far.px}px` } as React.CSSProperties}
     >
       {regionKeys ? (
         <p id={hintId} className="visually-hidden concept-map__hint">
@@ -157,6 +160,7 @@ function ConceptFlow() {
           flow.current = instance;
         }}
         onPaneClick={(event) => select(conceptAt(event))}
+        onMoveEnd={() => setRest((n) => n + 1)}
       >
         <Background variant={BackgroundVariant.Dots} gap={24} size={1.2} />
         <Controls
@@ -188,7 +192,12 @@ function ConceptFlow() {
           <FarSectionTitles atlas={atlas} hiddenSections={view.hiddenSections} shown={far.titles} />
         ) : null}
         <ExportMenu />
-        <CameraFollower frame={view?.frame ?? emptyFrame} large={large} onFramed={onFramed} />
+        <CameraFollower
+          frame={view?.frame ?? emptyFrame}
+          selectedId={selectedId}
+          large={large}
+          onFramed={onFramed}
+        />
       </ReactFlow>
     </div>
   );

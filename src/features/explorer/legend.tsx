@@ -15,7 +15,8 @@ export function Legend() {
   const toggleKind = useAtlasStore((s) => s.toggleKind);
   const toggleSection = useAtlasStore((s) => s.toggleSection);
   const clearFilters = useAtlasStore((s) => s.clearFilters);
-  const [open, setOpen] = useState(() => window.innerWidth >= 1700);
+  // Closed at first on every screen: open, it would cover a part of the map the reader came for.
+  const [open, setOpen] = useState(false);
   const counts = useMemo(() => {
     const tally = new Map<string, number>();
     for (const c of atlas?.graph.concepts ?? []) tally.set(c.kind, (tally.get(c.kind) ?? 0) + 1);

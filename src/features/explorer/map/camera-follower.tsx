@@ -7,6 +7,7 @@ import {
 } from '@xyflow/react';
 import { useEffect, useRef } from 'react';
 import { cameraDuration } from '../../../shared/motion';
+import { insetsOf, readableViewport } from '../../../model/framing';
 import { boundsOf } from '../../../model/visible-window';
 import { useAtlasStore } from '../../../store/atlas-store';
 import { selectInTour } from '../../../store/selectors';
@@ -14,12 +15,14 @@ import { framePadding, WHOLE_MAP_PADDING } from './frame-padding';
 
 type Props = {
   frame: readonly string[];
+  /** The selected concept, which a framing keeps in view when its neighbourhood does not fit. */
+  selectedId: string | null;
   large: boolean;
   onFramed: () => void;
 };
 
 /** Moves the camera smoothly to the selection's neighbourhood (instantly under reduced motion). */
-export function CameraFollower({ frame, large, onFramed }: Props) {
+export function CameraFollower({ frame, selectedId, large, onFramed }: Props) {
   const { fitView, setViewport } = useReactFlow();
   const store = useStoreApi();
   const initialised = useNodesInitialized();
@@ -61,9 +64,31 @@ export function CameraFollower({ frame, large, onFramed }: Props) {
     const first = !framed.current;
     framed.current = true;
     const duration = first ? 0 : cameraDuration(600);
+    const bounds = atlas ? boundsOf(ids.flatMap((id) => atlas.boxes.get(id) ?? [])) : null;
     if (ids.length === 0) void fitView({ padding, duration });
-    else void fitView({ nodes: ids.map((id) => ({ id })), duration, padding, maxZoom });
+    else if (inTour || !atlas || !bounds) {
+      void fitView({ nodes: ids.map((id) => ({ id })), duration, padding, maxZoom });
+    } else {
+      // A selection is framed where its labels read, even when its neighbours lie far apart.
+      const { width, height } = store.getState();
+      const selected = (selectedId && atlas.boxes.get(selectedId)) || null;
+      const insets = insetsOf(padding, { width, height });
+      const viewport = readableViewport(selected, bounds, { width, height }, insets, maxZoom);
+      void setViewport(viewport, { duration });
+    }
     onFramed();
-  }, [initialised, sized, atlas, key, inTour, fitView, setViewport, store, large, onFramed]);
+  }, [
+    initialised,
+    sized,
+    atlas,
+    key,
+    selectedId,
+    inTour,
+    fitView,
+    setViewport,
+    store,
+    large,
+    onFramed,
+  ]);
   return null;
 }

@@ -11,8 +11,9 @@ type Props = {
 };
 
 /**
- * Zoomed out, each section's title across the top of its box at a size that reads, drawn above the
- * concepts (the section's own title lies under them). `--zoom` undoes the camera's zoom.
+ * Zoomed out, each section's number and title on one line across the top of its box, at a size
+ * that reads, drawn above the concepts (the section's own title lies under them). `--zoom` undoes
+ * the camera's zoom.
  */
 function FarSectionTitlesView({ atlas, hiddenSections, shown }: Props) {
   return (
@@ -31,11 +32,13 @@ function FarSectionTitlesView({ atlas, hiddenSections, shown }: Props) {
               width: `calc(${box.width}px * var(--zoom, 1))`,
             }}
           >
-            <span className="far-section-title__number">
-              {section.order === 0 ? 'Introduction' : `Section ${section.order}`}
-            </span>
-            {section.order === 0 ? null : (
-              <span className="far-section-title__title">{section.title}</span>
+            {section.order === 0 ? (
+              <span className="far-section-title__title">Introduction</span>
+            ) : (
+              <>
+                <span className="far-section-title__number">{section.order}</span>
+                <span className="far-section-title__title">{section.title}</span>
+              </>
             )}
           </div>
         );

@@ -1,13 +1,15 @@
-import { useStore } from '@xyflow/react';
-import { useMemo } from 'react';
+import { useStore, useStoreApi } from '@xyflow/react';
+import { useEffect, useMemo, useState } from 'react';
 import type { Atlas } from '../../../model/atlas';
-import { placeLabelsAt } from '../../../model/label-placement';
+import type { Box } from '../../../model/floating';
+import { type LabelBox, type PlacementRoom, placeLabelsAt } from '../../../model/label-placement';
 import {
   detailAt,
   estimateWidth,
   labelBoxes,
   labelPlaces,
   type LabelPlace,
+  mapLabelPx,
   sectionTitleBoxes,
   zoomOfStep,
   zoomStep,
@@ -25,9 +27,16 @@ import { selectTextScale } from '../../../store/selectors';
  */
 export type FarLabels = {
   detail: Detail;
+  /** The labels' size on screen, before the reader's text scale (see `mapLabelPx`). */
+  px: number;
   labelled: ReadonlyMap<string, LabelPlace>;
   titles: ReadonlySet<string>;
 };
+
+/** Labels are placed again each time the camera has panned this far, and when it comes to rest. */
+const PAN_STEP = 32;
+/** Room kept between a label and what covers the map, for the pan since it was placed. */
+const COVER_GAP = PAN_STEP / 2;
 
 const none = { labelled: new Map<string, LabelPlace>(), titles: new Set<string>() };
 const tiersByAtlas = new WeakMap<Atlas, Map<string, Tier>>();
@@ -76,22 +85,88 @@ const emphasisOf = (classes: string | undefined): LabelCandidate['emphasis'] => 
   return /\b(is-neighbour|is-step|is-match)\b/.test(classes) ? 'near' : 'none';
 };
 
+/** The page's width, kept up to date: the floating labels grow with the screen. */
+function useViewportWidth(): number {
+  const [width, setWidth] = useState(() => window.innerWidth);
+  useEffect(() => {
+    const onResize = () => setWidth(window.innerWidth);
+    window.addEventListener('resize', onResize);
+    return () => window.removeEventListener('resize', onResize);
+  }, []);
+  return width;
+}
+
+/** What covers the map (its controls, minimap, export menu, the legend): changes when they do. */
+function useCovers(pane: HTMLElement | null): number {
+  const [version, setVersion] = useState(0);
+  useEffect(() => {
+    const canvas = pane?.closest('.map-pane__canvas') ?? pane;
+    if (!canvas || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => setVersion((v) => v + 1));
+    for (const el of canvas.querySelectorAll(COVERS)) observer.observe(el);
+    return () => observer.disconnect();
+  }, [pane]);
+  return version;
+}
+
+const COVERS = '.react-flow__panel, .legend';
+
+/** The boxes of what covers the map, as the placement sees the view (the pan taken away). */
+function coversOf(pane: HTMLElement | null, pan: readonly [number, number]): Box[] {
+  const canvas = pane?.closest('.map-pane__canvas') ?? pane;
+  if (!pane || !canvas) return [];
+  const origin = pane.getBoundingClientRect();
+  return [...canvas.querySelectorAll(COVERS)].flatMap((el) => {
+    const box = el.getBoundingClientRect();
+    if (box.width === 0 || box.height === 0) return [];
+    return [
+      {
+        x: box.left - origin.left - pan[0] - COVER_GAP,
+        y: box.top - origin.top - pan[1] - COVER_GAP,
+        width: box.width + COVER_GAP * 2,
+        height: box.height + COVER_GAP * 2,
+      },
+    ];
+  });
+}
+
 /**
  * Zoomed out, concept boxes are too small for their text: the map draws them bare, and floats
  * above them, at a size that reads, the labels it has room for, most important first and none on
- * another (see level-of-detail.ts). Placed again only when the zoom crosses a step of about 10%.
+ * another (see level-of-detail.ts), inside the view and clear of what covers it. Placed again
+ * when the zoom crosses a step of about 10%, the camera pans a little way, or comes to rest
+ * (`rest` counts the times it has).
  */
 export function useFarLabels(
   atlas: Atlas | null,
   view: MapView | null,
   drawn: ReadonlySet<string> | null,
+  rest = 0,
 ): FarLabels {
+  const flowStore = useStoreApi();
   const detail = useStore((s) => detailAt(s.transform[2]));
   const step = useStore((s) => zoomStep(s.transform[2]));
+  const panStep = useStore(
+    (s) => `${Math.round(s.transform[0] / PAN_STEP)} ${Math.round(s.transform[1] / PAN_STEP)}`,
+  );
+  const paneSize = useStore((s) => `${s.width} ${s.height}`);
+  const pane = useStore((s) => s.domNode);
+  const covers = useCovers(pane);
+  const px = mapLabelPx(useViewportWidth());
   const scale = useAtlasStore(selectTextScale);
   const placement = useMemo(() => {
     if (!atlas || !view || detail === 'full') return none;
-    const zoom = zoomOfStep(step);
+    const { transform, width, height } = flowStore.getState();
+    // At rest the camera's own zoom; moving, the step's, so that a glide places few times.
+    const zoom = zoomStep(transform[2]) === step ? transform[2] : zoomOfStep(step);
+    const pan = [transform[0], transform[1]] as const;
+    const room: PlacementRoom =
+      width > 0 && height > 0
+        ? {
+            within: { x: -pan[0] + 4, y: -pan[1] + 4, width: width - 8, height: height - 8 },
+            blocked: coversOf(pane, pan),
+          }
+        : {};
     const tiers = tiersOf(atlas);
     const candidates: LabelCandidate[] = [];
     for (const concept of atlas.graph.concepts) {
@@ -103,17 +178,28 @@ export function useFarLabels(
         box,
         tier: tiers.get(concept.id) ?? 3,
         emphasis: emphasisOf(view.conceptClass.get(concept.id)),
+        lead: concept.kind === 'thesis',
         degree: atlas.links.get(concept.id)?.length ?? 0,
         order: atlas.order.get(concept.id) ?? 0,
       });
     }
-    const titles = sectionTitleBoxes(atlas.layout.sections, zoom, scale).map((box) => [box]);
+    const titles = sectionTitleBoxes(atlas.layout.sections, zoom, scale, px).map((box) => [box]);
     // The selection first, even before the section titles: it is what the reader is looking at.
-    const boxes = labelBoxes(candidates, zoom, measure, scale);
+    // A thesis, which the whole map is about, goes before the titles too if it has no room after.
+    const boxes = labelBoxes(candidates, zoom, measure, scale, px);
     const selectedId = selectedIdOf(view);
-    const selected = boxes.filter((places) => places[0]?.id === selectedId);
-    const rest = boxes.filter((places) => places[0]?.id !== selectedId);
-    const placed = placeLabelsAt([...selected, ...titles, ...rest], 4);
+    const place = (ahead: ReadonlySet<string>) => {
+      const first = (places: readonly LabelBox[]) => ahead.has(places[0]?.id ?? '');
+      return placeLabelsAt(
+        [...boxes.filter(first), ...titles, ...boxes.filter((p) => !first(p))],
+        4,
+        room,
+      );
+    };
+    const selection = new Set(selectedId ? [selectedId] : []);
+    let placed = place(selection);
+    const unplaced = candidates.filter((c) => c.lead && !placed.has(c.id)).map((c) => c.id);
+    if (unplaced.length > 0) placed = place(new Set([...selection, ...unplaced]));
     const labelled = new Map<string, LabelPlace>();
     for (const c of candidates) {
       const at = placed.get(c.id);
@@ -123,6 +209,12 @@ export function useFarLabels(
       Object.keys(atlas.layout.sections).filter((id) => placed.has(`section:${id}`)),
     );
     return { labelled, titles: shownTitles };
-  }, [atlas, view, drawn, detail, step, scale]);
-  return { detail, ...placement };
+    // The pan, the pane's size, what covers it and the rest are read from the store above.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [atlas, view, drawn, detail, step, scale, px, panStep, paneSize, covers, rest, pane]);
+  // The same labels in the same places keep the same map, so that the nodes are not drawn again.
+  const key = [...placement.labelled].map(([id, place]) => `${id}:${place}`).join(' ');
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the key stands for the map's content
+  const labelled = useMemo(() => placement.labelled, [key]);
+  return { detail, px, labelled, titles: placement.titles };
 }
