@@ -46,13 +46,20 @@ try {
       const selected = document.querySelector('.react-flow__node.is-selected');
       const neighbours = [...document.querySelectorAll('.react-flow__node.is-neighbour')];
       const shown = neighbours.filter(onScreen).map(px).sort((a, b) => a - b);
+      const visible = (el) => getComputedStyle(el).visibility === 'visible' && getComputedStyle(el).display !== 'none' && el.getBoundingClientRect().width > 0;
+      const labels = [...document.querySelectorAll('.concept-node__label')].filter(visible).map((el) => el.getBoundingClientRect());
+      const phrases = [...document.querySelectorAll('.relation-label')].filter(visible).map((el) => el.getBoundingClientRect());
+      const meet = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
       return {
+        overlaps: phrases.filter((p) => labels.some((l) => meet(p, l))).length,
+        phrases: phrases.length,
         selected: selected ? px(selected) : null,
         neighbours: neighbours.length,
         shown: shown.length,
         median: shown[Math.floor(shown.length / 2)] ?? 0,
       };
-    })()`)) as { selected: number | null; neighbours: number; shown: number; median: number };
+    })()`)) as { overlaps: number; phrases: number; selected: number | null; neighbours: number; shown: number; median: number };
+    console.log(`  ${near.phrases} relation phrases drawn, ${near.overlaps} on a concept label`);
     if (near.selected !== null) {
       console.log(
         `  selected ${near.selected.toFixed(1)} px; ${near.shown} of ${near.neighbours} neighbours on screen, median ${near.median.toFixed(1)} px`,

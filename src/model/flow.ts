@@ -16,6 +16,8 @@ export type RelationData = {
   ends: EdgeEnds;
   /** Drawn with its linking phrase: the relation touches the selection. */
   emphasised?: boolean;
+  /** Where its phrase stands, clear of every concept; `null`: nowhere, it is left to the panel. */
+  phraseAt?: { x: number; y: number } | null;
 };
 
 export type ConceptNode = Node<ConceptData, 'concept'>;

@@ -9,7 +9,9 @@ import type { RelationEdge } from '../../../model/flow';
 function RelationEdgeView({ id, data, markerEnd }: EdgeProps<RelationEdge>) {
   if (!data) return null;
   // Worked out with the layout: reading the nodes here would subscribe every edge to the store.
-  const [path, labelX, labelY] = getBezierPath(data.ends);
+  const [path] = getBezierPath(data.ends);
+  // Placed with the map's other phrases, clear of every concept (see phrase-placement.ts).
+  const phrase = data.emphasised ? data.phraseAt : null;
   const classes = ['relation-edge', `relation-edge--${data.kind}`];
   if (data.crossesSections) classes.push('relation-edge--cross');
   if (data.emphasised) classes.push('relation-edge--emphasised');
@@ -21,11 +23,11 @@ function RelationEdgeView({ id, data, markerEnd }: EdgeProps<RelationEdge>) {
         {...(markerEnd ? { markerEnd } : {})}
         className={classes.join(' ')}
       />
-      {data.emphasised ? (
+      {phrase ? (
         <EdgeLabelRenderer>
           <div
             className="relation-label"
-            style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
+            style={{ transform: `translate(-50%, -50%) translate(${phrase.x}px, ${phrase.y}px)` }}
           >
             {data.label}
           </div>

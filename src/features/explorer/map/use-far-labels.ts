@@ -5,7 +5,6 @@ import type { Box } from '../../../model/floating';
 import { type LabelBox, type PlacementRoom, placeLabelsAt } from '../../../model/label-placement';
 import {
   detailAt,
-  estimateWidth,
   labelBoxes,
   labelPlaces,
   type LabelPlace,
@@ -17,6 +16,7 @@ import {
   type LabelCandidate,
 } from '../../../model/level-of-detail';
 import { conceptTiers, type Tier } from '../../../model/tiers';
+import { measure } from './measure-text';
 import type { MapView } from '../../../model/view';
 import { useAtlasStore } from '../../../store/atlas-store';
 import { selectTextScale } from '../../../store/selectors';
@@ -48,30 +48,6 @@ function tiersOf(atlas: Atlas): Map<string, Tier> {
     tiersByAtlas.set(atlas, tiers);
   }
   return tiers;
-}
-
-const widths = new Map<string, number>();
-let context: CanvasRenderingContext2D | null | undefined;
-
-/** A label's width as the browser draws it, in the map's font; estimated where it cannot tell. */
-function measure(text: string, px: number): number {
-  const key = `${px} ${text}`;
-  const known = widths.get(key);
-  if (known !== undefined) return known;
-  if (context === undefined) {
-    try {
-      context = document.createElement('canvas').getContext('2d');
-    } catch {
-      context = null;
-    }
-  }
-  let width = estimateWidth(text, px);
-  if (context) {
-    context.font = `600 ${px}px ${getComputedStyle(document.body).fontFamily || 'sans-serif'}`;
-    width = context.measureText(text).width;
-  }
-  widths.set(key, width);
-  return width;
 }
 
 const selectedIdOf = (view: MapView) => {

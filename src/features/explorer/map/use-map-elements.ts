@@ -3,6 +3,8 @@ import type { Atlas } from '../../../model/atlas';
 import { type AtlasNode, type RelationEdge, sectionNodeId } from '../../../model/flow';
 import type { LabelPlace } from '../../../model/level-of-detail';
 import type { MapView } from '../../../model/view';
+import { placePhrases } from '../../../model/phrase-placement';
+import { measure } from './measure-text';
 import { useAtlasStore } from '../../../store/atlas-store';
 
 /**
@@ -91,6 +93,15 @@ export function useMapEdges(atlas: Atlas | null, edgeView: MapView | null): Rela
     const view = edgeView;
     // Only a selection or a tour fades concepts; a search leaves the relations as they are.
     const fading = view.dimming.has('is-faded');
+    const phrases = placePhrases(
+      atlas.edges.flatMap((edge) =>
+        view.emphasisedEdges.has(edge.id) && !view.hiddenEdges.has(edge.id) && edge.data
+          ? [{ id: edge.id, label: edge.data.label, ends: edge.data.ends }]
+          : [],
+      ),
+      [...atlas.boxes].flatMap(([id, box]) => (view.hidden.has(id) ? [] : [box])),
+      measure,
+    );
     return atlas.edges.map((edge): RelationEdge => {
       const hidden = view.hiddenEdges.has(edge.id);
       const emphasised = view.emphasisedEdges.has(edge.id);
@@ -102,7 +113,11 @@ export function useMapEdges(atlas: Atlas | null, edgeView: MapView | null): Rela
         hidden,
         ...(clear ? { className: 'is-in-focus' } : {}),
         ...(emphasised ? { zIndex: 1, className: 'is-emphasised' } : {}),
-        data: { ...edge.data!, emphasised },
+        data: {
+          ...edge.data!,
+          emphasised,
+          ...(emphasised ? { phraseAt: phrases.get(edge.id) ?? null } : {}),
+        },
       };
     });
   }, [atlas, edgeView]);

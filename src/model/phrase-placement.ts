@@ -1,0 +1,92 @@
+import { Position } from '@xyflow/react';
+import type { Box, EdgeEnds } from './floating.ts';
+import { estimateWidth, type MeasureText } from './level-of-detail.ts';
+
+/** A relation's phrase on the map, in map units (see `.relation-label` in the map's CSS). */
+export const PHRASE_PX = 12.5;
+const PHRASE_MAX_WIDTH = 180;
+const PHRASE_PAD_X = 18;
+const PHRASE_PAD_Y = 6;
+const PHRASE_LINE = PHRASE_PX * 1.3;
+/** Room kept between a phrase and a concept's box, or another phrase. */
+const PHRASE_GAP = 4;
+
+/** Where along its curve a phrase may stand, tried in order: the middle first. */
+const PLACES = [0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78] as const;
+
+export type Phrase = { id: string; label: string; ends: EdgeEnds };
+export type PhrasePoint = { x: number; y: number };
+
+/** The size a phrase is drawn at, in map units: one line, or more once it passes the widest. */
+export function phraseSize(label: string, measure: MeasureText = estimateWidth) {
+  const text = measure(label, PHRASE_PX);
+  const width = Math.min(text + PHRASE_PAD_X, PHRASE_MAX_WIDTH);
+  const lines = Math.max(1, Math.ceil(text / (PHRASE_MAX_WIDTH - PHRASE_PAD_X)));
+  return { width, height: lines * PHRASE_LINE + PHRASE_PAD_Y };
+}
+
+/** The same control points as React Flow's bezier edge, so that a point on it is on the line. */
+function control(position: Position, x1: number, y1: number, x2: number, y2: number) {
+  const offset = (distance: number) =>
+    distance >= 0 ? 0.5 * distance : 0.25 * 25 * Math.sqrt(-distance);
+  switch (position) {
+    case Position.Left:
+      return [x1 - offset(x1 - x2), y1] as const;
+    case Position.Right:
+      return [x1 + offset(x2 - x1), y1] as const;
+    case Position.Top:
+      return [x1, y1 - offset(y1 - y2)] as const;
+    default:
+      return [x1, y1 + offset(y2 - y1)] as const;
+  }
+}
+
+/** The point `t` of the way along a relation's curve. */
+export function pointOnCurve(ends: EdgeEnds, t: number): PhrasePoint {
+  const { sourceX: sx, sourceY: sy, targetX: tx, targetY: ty } = ends;
+  const [c1x, c1y] = control(ends.sourcePosition, sx, sy, tx, ty);
+  const [c2x, c2y] = control(ends.targetPosition, tx, ty, sx, sy);
+  const u = 1 - t;
+  const a = u * u * u;
+  const b = 3 * u * u * t;
+  const c = 3 * u * t * t;
+  const d = t * t * t;
+  return { x: a * sx + b * c1x + c * c2x + d * tx, y: a * sy + b * c1y + c * c2y + d * ty };
+}
+
+const meet = (a: Box, b: Box) =>
+  a.x < b.x + b.width + PHRASE_GAP &&
+  b.x < a.x + a.width + PHRASE_GAP &&
+  a.y < b.y + b.height + PHRASE_GAP &&
+  b.y < a.y + a.height + PHRASE_GAP;
+
+/**
+ * Where each relation's phrase stands: the first point along its curve, from the middle out,
+ * where it lies on no concept and on no phrase placed before it; `null` where there is none, and
+ * the phrase is left to the details panel. `concepts` are the boxes of the concepts drawn.
+ */
+export function placePhrases(
+  phrases: readonly Phrase[],
+  concepts: Iterable<Box>,
+  measure: MeasureText = estimateWidth,
+): Map<string, PhrasePoint | null> {
+  const boxes = [...concepts];
+  const placed: Box[] = [];
+  const result = new Map<string, PhrasePoint | null>();
+  for (const phrase of phrases) {
+    const { width, height } = phraseSize(phrase.label, measure);
+    let found: PhrasePoint | null = null;
+    for (const t of PLACES) {
+      const point = pointOnCurve(phrase.ends, t);
+      const box = { x: point.x - width / 2, y: point.y - height / 2, width, height };
+      if (boxes.some((other) => meet(box, other)) || placed.some((other) => meet(box, other))) {
+        continue;
+      }
+      placed.push(box);
+      found = point;
+      break;
+    }
+    result.set(phrase.id, found);
+  }
+  return result;
+}

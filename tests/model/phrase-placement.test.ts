@@ -1,0 +1,81 @@
+import { Position } from '@xyflow/react';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { EdgeEnds } from '../../src/model/floating';
+import { phraseSize, placePhrases, pointOnCurve } from '../../src/model/phrase-placement';
+
+/** A relation running left to right along y = 0, from x = 0 to x = 1000. */
+const straight: EdgeEnds = {
+  sourceX: 0,
+  sourceY: 0,
+  sourcePosition: Position.Right,
+  targetX: 1000,
+  targetY: 0,
+  targetPosition: Position.Left,
+};
+const phrase = (id: string, ends = straight) => ({ id, label: 'is built on', ends });
+
+describe('placing relation phrases', () => {
+  it('follows React Flow’s curve from end to end', () => {
+    expect(pointOnCurve(straight, 0)).toEqual({ x: 0, y: 0 });
+    expect(pointOnCurve(straight, 0.5)).toEqual({ x: 500, y: 0 });
+    expect(pointOnCurve(straight, 1)).toEqual({ x: 1000, y: 0 });
+  });
+
+  it('puts a phrase in the middle of its relation when nothing is there', () => {
+    expect(placePhrases([phrase('r')], []).get('r')).toEqual({ x: 500, y: 0 });
+  });
+
+  it('moves it along the relation, off a concept that lies on the middle', () => {
+    const concept = { x: 420, y: -30, width: 160, height: 60 };
+    const at = placePhrases([phrase('r')], [concept]).get('r');
+    expect(at).not.toBeNull();
+    const { width } = phraseSize('is built on');
+    expect(Math.abs(at!.x - 500)).toBeGreaterThan(80 + width / 2);
+  });
+
+  it('leaves the phrase to the details panel where every place is on a concept', () => {
+    const concept = { x: 0, y: -40, width: 1000, height: 80 };
+    expect(placePhrases([phrase('r')], [concept]).get('r')).toBeNull();
+  });
+
+  it('never puts a phrase on a concept or on another phrase, wherever they lie', () => {
+    const box = fc.record({
+      x: fc.integer({ min: 0, max: 900 }),
+      y: fc.integer({ min: -300, max: 300 }),
+      width: fc.integer({ min: 20, max: 220 }),
+      height: fc.integer({ min: 20, max: 80 }),
+    });
+    const ends = fc.record({
+      sourceX: fc.integer({ min: 0, max: 1000 }),
+      sourceY: fc.integer({ min: -300, max: 300 }),
+      sourcePosition: fc.constantFrom(Position.Left, Position.Right, Position.Top, Position.Bottom),
+      targetX: fc.integer({ min: 0, max: 1000 }),
+      targetY: fc.integer({ min: -300, max: 300 }),
+      targetPosition: fc.constantFrom(Position.Left, Position.Right, Position.Top, Position.Bottom),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(box, { maxLength: 8 }),
+        fc.array(ends, { maxLength: 6 }),
+        (boxes, all) => {
+          const phrases = all.map((e, i) => phrase(`r${i}`, e));
+          const placed = placePhrases(phrases, boxes);
+          const { width, height } = phraseSize('is built on');
+          const drawn = [...placed.values()].flatMap((p) =>
+            p ? [{ x: p.x - width / 2, y: p.y - height / 2, width, height }] : [],
+          );
+          const meet = (a: typeof box extends fc.Arbitrary<infer B> ? B : never, b: typeof a) =>
+            a.x < b.x + b.width &&
+            b.x < a.x + a.width &&
+            a.y < b.y + b.height &&
+            b.y < a.y + a.height;
+          for (const [i, a] of drawn.entries()) {
+            expect(boxes.some((b) => meet(a, b))).toBe(false);
+            expect(drawn.slice(i + 1).some((b) => meet(a, b))).toBe(false);
+          }
+        },
+      ),
+    );
+  });
+});
