@@ -61,3 +61,14 @@ export function budgetLine(
   const ok = Number.isFinite(value) && (strict ? value < limit : value <= limit);
   return `${ok ? 'PASS' : 'FAIL'}  ${name}: ${format(value)} ${unit} ${strict ? '<' : '≤'} ${format(limit)} ${unit}`;
 }
+
+/** A budget the other way: the value must reach `least` (a count of readable labels, say). */
+export function budgetAtLeast(
+  name: string,
+  value: number | undefined,
+  least: number,
+  unit: string,
+): string {
+  const ok = value !== undefined && Number.isFinite(value) && value >= least;
+  return `${ok ? 'PASS' : 'FAIL'}  ${name}: ${format(value ?? NaN)} ${unit} ≥ ${format(least)} ${unit}`;
+}

@@ -30,7 +30,8 @@ import {
   waitForMap,
   zoomFrames,
 } from './bench-page.ts';
-import { budgetLine, median, percentile, Results } from './bench-report.ts';
+import { budgetAtLeast, budgetLine, median, percentile, Results } from './bench-report.ts';
+import { type Legibility, legibilityTable, measureLegibility } from './legibility.ts';
 
 const option = (name: string) => {
   const at = process.argv.indexOf(`--${name}`);
@@ -216,7 +217,10 @@ for (const scenario of scenarios) {
 
 const browser = await launchChromium();
 log(`Chromium ${browser.version()}, ${cpus().length} CPU cores, ${RUNS} cold runs per page`);
+let legibility: Legibility[] = [];
 try {
+  log('legibility of the built-in map at 1366x768 and 1920x1080');
+  legibility = await measureLegibility(browser, url);
   for (const scenario of scenarios) {
     const failed = new Set<PageKind>();
     for (let run = 1; run <= RUNS; run += 1) {
@@ -288,6 +292,41 @@ if (largest !== first) {
     ),
   );
 }
+const [laptop, projector] = legibility;
+console.log(`\n${legibilityTable(legibility)}\n`);
+budgets.push(
+  budgetAtLeast(
+    'built-in map at fit view, 1366x768: labels at >= 14 px',
+    laptop?.atLeast14,
+    20,
+    'labels',
+  ),
+  budgetAtLeast(
+    'built-in map at fit view, 1920x1080: labels at >= 20 px',
+    projector?.atLeast20,
+    20,
+    'labels',
+  ),
+  budgetLine(
+    'built-in map: labels drawn at 1-9 px, both sizes',
+    (laptop?.tiny ?? NaN) + (projector?.tiny ?? NaN),
+    0,
+    'labels',
+  ),
+  budgetAtLeast('shared link to a pillar, 1366x768: its label', laptop?.selected, 16, 'px'),
+  budgetAtLeast(
+    "shared link to a pillar, 1366x768: its neighbours' median",
+    laptop?.neighbourMedian,
+    12,
+    'px',
+  ),
+  budgetLine(
+    'relation phrases on concept labels, both sizes',
+    (laptop?.overlaps ?? NaN) + (projector?.overlaps ?? NaN),
+    0,
+    'phrases',
+  ),
+);
 console.log(budgets.join('\n'));
 if ((await builtAt()) !== buildBefore) {
   console.log(

@@ -1,0 +1,141 @@
+/**
+ * What a person sees of the built-in map's text, measured from the page as the e2e tests do: the
+ * size each concept label is drawn at on screen (font size times every scale, zoom included), at
+ * fit view and after a shared link to a pillar, and how often a relation's phrase lies on a
+ * concept's label, zoomed out and close up.
+ */
+import type { Browser, Page } from 'playwright-core';
+
+export type Legibility = {
+  size: string;
+  /** At fit view: labels drawn, at 14 px or more, at 20 px or more, at 1-9 px. */
+  drawn: number;
+  atLeast14: number;
+  atLeast20: number;
+  tiny: number;
+  /** After `#/concept/traditional-industries`: the selection's label and its neighbours' median. */
+  selected: number;
+  neighbourMedian: number;
+  /** Relation phrases on a concept label: at fit view, after the link, and zoomed in on it. */
+  overlaps: number;
+  /** Relation phrases drawn zoomed in on the pillar, and how many of its relations it has. */
+  phrasesClose: number;
+};
+
+export const LEGIBILITY_SIZES = [
+  { width: 1366, height: 768 },
+  { width: 1920, height: 1080 },
+] as const;
+
+const PILLAR = 'traditional-industries';
+
+// Written as strings: the script runner's helpers are not defined in the page.
+const LABELS = `(() => {
+  const pane = document.querySelector('.react-flow').getBoundingClientRect();
+  function drawn(el) {
+    const style = getComputedStyle(el);
+    if (style.visibility !== 'visible' || style.display === 'none') return null;
+    const box = el.getBoundingClientRect();
+    if (box.width === 0 || box.right < pane.left || box.left > pane.right) return null;
+    if (box.bottom < pane.top || box.top > pane.bottom) return null;
+    const width = Number.parseFloat(style.width);
+    return { box, px: Number.parseFloat(style.fontSize) * (width > 0 ? box.width / width : 1) };
+  }
+  const labels = [...document.querySelectorAll('.concept-node__label')].map(drawn).filter(Boolean);
+  const phrases = [...document.querySelectorAll('.relation-label')].map(drawn).filter(Boolean);
+  const meet = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  const inside = (node) => {
+    const box = node.getBoundingClientRect();
+    return box.left >= pane.left && box.right <= pane.right && box.top >= pane.top && box.bottom <= pane.bottom;
+  };
+  function px(node) {
+    const el = node.querySelector('.concept-node__label');
+    const d = drawn(el);
+    return d ? d.px : 0;
+  }
+  const selected = document.querySelector('.react-flow__node.is-selected');
+  const near = [...document.querySelectorAll('.react-flow__node.is-neighbour')].filter(inside).map(px).sort((a, b) => a - b);
+  return {
+    sizes: labels.map((l) => Math.round(l.px * 10) / 10),
+    overlaps: phrases.filter((p) => labels.some((l) => meet(p.box, l.box))).length,
+    phrases: phrases.length,
+    selected: selected ? px(selected) : 0,
+    neighbourMedian: near[Math.floor(near.length / 2)] ?? 0,
+    zoom: Number(getComputedStyle(document.querySelector('.concept-map')).getPropertyValue('--zoom')),
+  };
+})()`;
+
+type Seen = {
+  sizes: number[];
+  overlaps: number;
+  phrases: number;
+  selected: number;
+  neighbourMedian: number;
+  zoom: number;
+};
+
+/** Waits for the camera to stop, then measures. */
+async function settled(page: Page): Promise<Seen> {
+  let last = '';
+  for (let i = 0; i < 100; i += 1) {
+    const now = (await page.locator('.react-flow__viewport').getAttribute('style')) ?? '';
+    if (now === last) break;
+    last = now;
+    await page.waitForTimeout(150);
+  }
+  return (await page.evaluate(LABELS)) as Seen;
+}
+
+export async function measureLegibility(browser: Browser, baseUrl: string): Promise<Legibility[]> {
+  const rows: Legibility[] = [];
+  for (const viewport of LEGIBILITY_SIZES) {
+    const context = await browser.newContext({ viewport });
+    const page = await context.newPage();
+    try {
+      await page.goto(baseUrl);
+      await page.locator('.concept-map.is-far .has-far-label').first().waitFor();
+      const fit = await settled(page);
+      await page.goto(`${baseUrl}#/concept/${PILLAR}`);
+      await page.reload();
+      await page.locator(`.react-flow__node.is-selected[data-id="${PILLAR}"]`).waitFor();
+      const linked = await settled(page);
+      let close = linked;
+      for (let i = 0; i < 8 && close.zoom < 1; i += 1) {
+        await page.getByRole('button', { name: 'Zoom in' }).click();
+        close = await settled(page);
+      }
+      rows.push({
+        size: `${viewport.width}x${viewport.height}`,
+        drawn: fit.sizes.length,
+        atLeast14: fit.sizes.filter((px) => px >= 14).length,
+        atLeast20: fit.sizes.filter((px) => px >= 20).length,
+        tiny: [...fit.sizes, ...linked.sizes].filter((px) => px > 0 && px < 10).length,
+        selected: linked.selected,
+        neighbourMedian: linked.neighbourMedian,
+        overlaps: fit.overlaps + linked.overlaps + close.overlaps,
+        phrasesClose: close.phrases,
+      });
+    } finally {
+      await context.close();
+    }
+  }
+  return rows;
+}
+
+/** The table `npm run bench` prints, one column per screen size. */
+export function legibilityTable(rows: readonly Legibility[]): string {
+  const line = (name: string, pick: (row: Legibility) => number | string) =>
+    `| ${name} | ${rows.map((row) => String(pick(row))).join(' | ')} |`;
+  return [
+    `| legibility of the built-in map | ${rows.map((r) => r.size).join(' | ')} |`,
+    `| --- | ${rows.map(() => '---:').join(' | ')} |`,
+    line('fit view: concept labels drawn', (r) => r.drawn),
+    line('fit view: labels at >= 14 px', (r) => r.atLeast14),
+    line('fit view: labels at >= 20 px', (r) => r.atLeast20),
+    line('labels drawn at 1-9 px', (r) => r.tiny),
+    line(`shared link to a pillar: its label, px`, (r) => r.selected.toFixed(1)),
+    line(`shared link to a pillar: neighbours' median, px`, (r) => r.neighbourMedian.toFixed(1)),
+    line('relation phrases on concept labels', (r) => r.overlaps),
+    line('zoomed in on the pillar: phrases drawn', (r) => r.phrasesClose),
+  ].join('\n');
+}
