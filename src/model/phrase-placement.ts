@@ -15,6 +15,27 @@ const PHRASE_GAP = 4;
 const PLACES = [0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78] as const;
 
 export type Phrase = { id: string; label: string; ends: EdgeEnds };
+
+/** A concept box's padding and colour band before its text, and its widest line (see its CSS). */
+const BOX_TEXT_LEFT = 20;
+const BOX_TEXT_RIGHT = 10;
+const BOX_TEXT_Y = 6;
+const KIND_LINE_WIDTH = 110;
+
+/**
+ * Where a concept's text lies in its box, in map units: its kind line and label, from the left
+ * padding, as wide as the longer of them. A phrase may cross the rest of the box, never this.
+ */
+export function conceptTextBox(box: Box, label: string, measure: MeasureText = estimateWidth): Box {
+  const widest = box.width - BOX_TEXT_LEFT - BOX_TEXT_RIGHT;
+  const width = Math.min(Math.max(measure(label, 15), KIND_LINE_WIDTH), widest);
+  return {
+    x: box.x + BOX_TEXT_LEFT,
+    y: box.y + BOX_TEXT_Y,
+    width,
+    height: Math.max(0, box.height - BOX_TEXT_Y * 2),
+  };
+}
 export type PhrasePoint = { x: number; y: number };
 
 /** The size a phrase is drawn at, in map units: one line, or more once it passes the widest. */
@@ -63,7 +84,8 @@ const meet = (a: Box, b: Box) =>
 /**
  * Where each relation's phrase stands: the first point along its curve, from the middle out,
  * where it lies on no concept and on no phrase placed before it; `null` where there is none, and
- * the phrase is left to the details panel. `concepts` are the boxes of the concepts drawn.
+ * the phrase is left to the details panel. `concepts` are where the text of the concepts drawn
+ * lies (see `conceptTextBox`).
  */
 export function placePhrases(
   phrases: readonly Phrase[],

@@ -70,13 +70,15 @@ describe('the explorer', () => {
     expect(isFaded(node('rain'))).toBe(true);
   });
 
-  it('shows the linking phrase of the selection’s relations on the map', async () => {
+  it('shows the linking phrase of the selection’s relations on the map where it has room', async () => {
     const { user, node, container } = await renderApp();
     expect(container.querySelector('.relation-label')).toBeNull();
-    await user.click(node('veins')!);
-    expect(
-      screen.getByText('is the image for', { selector: '.relation-label' }),
-    ).toBeInTheDocument();
+    await user.click(node('pipes')!);
+    expect(screen.getByText('carry', { selector: '.relation-label' })).toBeInTheDocument();
+    // Too long for the gap between the two concepts: said in the details panel instead.
+    expect(screen.queryByText('is the image for', { selector: '.relation-label' })).toBeNull();
+    const details = screen.getByRole('complementary', { name: 'Concept details' });
+    expect(within(details).getByText(/is the image for/)).toBeInTheDocument();
   });
 
   it('selects the focused node with Enter and clears with Escape', async () => {

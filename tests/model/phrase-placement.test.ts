@@ -2,7 +2,12 @@ import { Position } from '@xyflow/react';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { EdgeEnds } from '../../src/model/floating';
-import { phraseSize, placePhrases, pointOnCurve } from '../../src/model/phrase-placement';
+import {
+  conceptTextBox,
+  phraseSize,
+  placePhrases,
+  pointOnCurve,
+} from '../../src/model/phrase-placement';
 
 /** A relation running left to right along y = 0, from x = 0 to x = 1000. */
 const straight: EdgeEnds = {
@@ -32,6 +37,14 @@ describe('placing relation phrases', () => {
     expect(at).not.toBeNull();
     const { width } = phraseSize('is built on');
     expect(Math.abs(at!.x - 500)).toBeGreaterThan(80 + width / 2);
+  });
+
+  it('keeps off a concept’s text, not the rest of its box', () => {
+    const box = { x: 0, y: 0, width: 220, height: 54 };
+    const text = conceptTextBox(box, 'Pipes');
+    expect(text.x).toBeGreaterThan(box.x);
+    expect(text.x + text.width).toBeLessThan(box.x + box.width);
+    expect(text.y + text.height).toBeLessThan(box.y + box.height);
   });
 
   it('leaves the phrase to the details panel where every place is on a concept', () => {

@@ -3,7 +3,7 @@ import type { Atlas } from '../../../model/atlas';
 import { type AtlasNode, type RelationEdge, sectionNodeId } from '../../../model/flow';
 import type { LabelPlace } from '../../../model/level-of-detail';
 import type { MapView } from '../../../model/view';
-import { placePhrases } from '../../../model/phrase-placement';
+import { conceptTextBox, placePhrases } from '../../../model/phrase-placement';
 import { measure } from './measure-text';
 import { useAtlasStore } from '../../../store/atlas-store';
 
@@ -99,7 +99,12 @@ export function useMapEdges(atlas: Atlas | null, edgeView: MapView | null): Rela
           ? [{ id: edge.id, label: edge.data.label, ends: edge.data.ends }]
           : [],
       ),
-      [...atlas.boxes].flatMap(([id, box]) => (view.hidden.has(id) ? [] : [box])),
+      atlas.graph.concepts.flatMap((concept) => {
+        const box = atlas.boxes.get(concept.id);
+        return !box || view.hidden.has(concept.id)
+          ? []
+          : [conceptTextBox(box, concept.label, measure)];
+      }),
       measure,
     );
     return atlas.edges.map((edge): RelationEdge => {
