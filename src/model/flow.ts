@@ -14,6 +14,8 @@ export type RelationData = {
   crossesSections: boolean;
   /** Where the edge meets its concepts' borders, from the fixed layout. */
   ends: EdgeEnds;
+  /** One of the relations that carry the argument, drawn out when the map is zoomed out. */
+  backbone?: boolean;
   /** Drawn with its linking phrase: the relation touches the selection. */
   emphasised?: boolean;
   /** Where its phrase stands, clear of every concept; `null`: nowhere, it is left to the panel. */

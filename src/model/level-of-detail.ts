@@ -46,10 +46,12 @@ export const selectedLabelPx = (px: number) => px * SELECTED_RATIO;
 /** Whether a concept box draws its own text, or stays a bare box whose label may float above it. */
 export type Detail = 'full' | 'far';
 
-export function detailAt(zoom: number): Detail {
+export function detailAt(zoom: number, scale = 1): Detail {
   // A camera not yet placed (before the map has a size) has no zoom to go by.
   if (!Number.isFinite(zoom)) return 'full';
-  return zoom >= FULL_DETAIL_ZOOM ? 'full' : 'far';
+  // Large text asks for larger reading text on the map too: a box's own text is drawn only once
+  // it is that much larger, and until then the floating labels, scaled, stand in for it.
+  return zoom >= FULL_DETAIL_ZOOM * scale ? 'full' : 'far';
 }
 
 /**

@@ -140,8 +140,14 @@ describe('the explorer', () => {
     }
   });
 
-  it('draws links between sections only when asked or when they touch the selection', async () => {
-    const { user, edge } = await renderApp();
+  it('draws links between sections only when asked, when they touch the selection, or carry the argument zoomed out', async () => {
+    const { user, edge, node } = await renderApp();
+    // Zoomed out with nothing selected: the relation between two top-tier concepts shows how
+    // the argument hangs together, across sections.
+    await waitFor(() =>
+      expect(edge('r-pipes-water')?.querySelector('.relation-edge--backbone')).not.toBeNull(),
+    );
+    await comeClose(user, node('rain')!);
     expect(edge('r-veins-pipes')).not.toBeNull();
     expect(edge('r-pipes-water')).toBeNull();
     const toggle = screen.getByRole('checkbox', { name: 'Links between sections' });

@@ -123,6 +123,15 @@ describe.each([
     expect(seen.concept.filter((px) => px > 0 && px < 10)).toEqual([]);
     expect(seen.section.filter((px) => px > 0 && px < least)).toEqual([]);
     expect(seen.section.length).toBeGreaterThanOrEqual(7);
+    // What a voice-control user says is what they see: each name begins with the visible label.
+    const mismatched = await session.page.evaluate(
+      () =>
+        [...document.querySelectorAll('.react-flow__node-concept')].filter((node) => {
+          const label = node.querySelector('.concept-node__label')?.textContent ?? '';
+          return !(node.getAttribute('aria-label') ?? '').startsWith(label);
+        }).length,
+    );
+    expect(mismatched).toBe(0);
   });
 
   it('after a shared link to a pillar, frames it and its neighbours where they read', async () => {

@@ -36,6 +36,13 @@ describe('level of detail', () => {
     expect(detailAt(0.15)).toBe('far');
   });
 
+  it('with large text, draws a box’s own text only once it reads at 1.25 times the size', () => {
+    expect(detailAt(1, 1.25)).toBe('far');
+    expect(NODE_LABEL_PX * FULL_DETAIL_ZOOM * 1.25).toBeCloseTo(READABLE_PX * 1.25);
+    expect(detailAt(FULL_DETAIL_ZOOM * 1.25, 1.25)).toBe('full');
+    expect(detailAt(FULL_DETAIL_ZOOM * 1.5 - 0.01, 1.5)).toBe('far');
+  });
+
   it('places labels again only when the zoom crosses a step of about 10%', () => {
     expect(zoomStep(0.15)).toBe(zoomStep(0.152));
     expect(zoomStep(0.15)).not.toBe(zoomStep(0.17));

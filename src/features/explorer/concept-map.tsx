@@ -24,7 +24,7 @@ import { OVERVIEW_ZOOM, useConceptWindow } from './map/use-concept-window';
 import { useMapEdges, useMapNodes } from './map/use-map-elements';
 import { useFocusWhenRendered, useMapKeyboard } from './map/use-map-keyboard';
 import { FarSectionTitles } from './map/far-section-titles';
-import { useFarLabels } from './map/use-far-labels';
+import { tiersOf, useFarLabels } from './map/use-far-labels';
 import { useMapView } from './map/use-map-view';
 import { ZoomVariable } from './map/zoom-variable';
 import ConceptNodeView from './nodes/concept-node';
@@ -103,7 +103,13 @@ function ConceptFlow() {
     labelled: far.labelled,
     focusable: !farKeys,
   });
-  const edges = useMapEdges(atlas, edgeView);
+  // Zoomed out with nothing selected, the relations among the concepts that carry the argument.
+  const backbone = useMemo(() => {
+    if (!atlas || large || far.detail !== 'far' || selectedId) return null;
+    const tiers = tiersOf(atlas);
+    return new Set([...tiers].flatMap(([id, tier]) => (tier === 1 ? [id] : [])));
+  }, [atlas, large, far.detail, selectedId]);
+  const edges = useMapEdges(atlas, edgeView, backbone);
   useFocusWhenRendered(keys.pendingFocus, nodes);
 
   const marked = useMemo(

@@ -15,6 +15,7 @@ function RelationEdgeView({ id, data, markerEnd }: EdgeProps<RelationEdge>) {
   const classes = ['relation-edge', `relation-edge--${data.kind}`];
   if (data.crossesSections) classes.push('relation-edge--cross');
   if (data.emphasised) classes.push('relation-edge--emphasised');
+  if (data.backbone) classes.push('relation-edge--backbone');
   return (
     <>
       <BaseEdge

@@ -41,7 +41,7 @@ const COVER_GAP = PAN_STEP / 2;
 const none = { labelled: new Map<string, LabelPlace>(), titles: new Set<string>() };
 const tiersByAtlas = new WeakMap<Atlas, Map<string, Tier>>();
 
-function tiersOf(atlas: Atlas): Map<string, Tier> {
+export function tiersOf(atlas: Atlas): Map<string, Tier> {
   let tiers = tiersByAtlas.get(atlas);
   if (!tiers) {
     tiers = conceptTiers(atlas.graph);
@@ -120,7 +120,8 @@ export function useFarLabels(
   rest = 0,
 ): FarLabels {
   const flowStore = useStoreApi();
-  const detail = useStore((s) => detailAt(s.transform[2]));
+  const scale = useAtlasStore(selectTextScale);
+  const detail = useStore((s) => detailAt(s.transform[2], scale));
   const step = useStore((s) => zoomStep(s.transform[2]));
   const panStep = useStore(
     (s) => `${Math.round(s.transform[0] / PAN_STEP)} ${Math.round(s.transform[1] / PAN_STEP)}`,
@@ -129,7 +130,6 @@ export function useFarLabels(
   const pane = useStore((s) => s.domNode);
   const covers = useCovers(pane);
   const px = mapLabelPx(useViewportWidth());
-  const scale = useAtlasStore(selectTextScale);
   const placement = useMemo(() => {
     if (!atlas || !view || detail === 'full') return none;
     const { transform, width, height } = flowStore.getState();

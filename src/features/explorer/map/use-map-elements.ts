@@ -86,8 +86,17 @@ export function useMapNodes({
   }, [atlas, view, selectedId, visited, quizzed, large, near, focusedId, labelled, focusable]);
 }
 
-/** The map's relations, drawn from the view without the search (`edgeView`). */
-export function useMapEdges(atlas: Atlas | null, edgeView: MapView | null): RelationEdge[] {
+/**
+ * The map's relations, drawn from the view without the search (`edgeView`). Zoomed out with
+ * nothing selected, `backbone` holds the concepts that carry the argument: the relations among
+ * them are drawn across sections too, and stand out, so that the first screen shows how the
+ * argument hangs together.
+ */
+export function useMapEdges(
+  atlas: Atlas | null,
+  edgeView: MapView | null,
+  backbone: ReadonlySet<string> | null = null,
+): RelationEdge[] {
   return useMemo(() => {
     if (!atlas || !edgeView) return emptyEdges;
     const view = edgeView;
@@ -108,6 +117,20 @@ export function useMapEdges(atlas: Atlas | null, edgeView: MapView | null): Rela
       measure,
     );
     return atlas.edges.map((edge): RelationEdge => {
+      const carries =
+        backbone !== null &&
+        backbone.has(edge.source) &&
+        backbone.has(edge.target) &&
+        !view.hidden.has(edge.source) &&
+        !view.hidden.has(edge.target);
+      if (carries) {
+        return {
+          ...edge,
+          hidden: false,
+          className: 'is-backbone',
+          data: { ...edge.data!, backbone: true },
+        };
+      }
       const hidden = view.hiddenEdges.has(edge.id);
       const emphasised = view.emphasisedEdges.has(edge.id);
       // While the rest fades, the few relations that stay clear say so.
@@ -125,5 +148,5 @@ export function useMapEdges(atlas: Atlas | null, edgeView: MapView | null): Rela
         },
       };
     });
-  }, [atlas, edgeView]);
+  }, [atlas, edgeView, backbone]);
 }
