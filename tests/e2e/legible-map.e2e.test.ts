@@ -260,6 +260,8 @@ describe('large text and the projector theme', () => {
       const { page } = session;
       await page.goto(session.url());
       await page.locator('.concept-map.is-far .has-far-label').first().waitFor();
+      await page.locator('.reader-content p').first().waitFor();
+      await page.locator('.far-section-title__title').first().waitFor();
       const before = await sizes(page);
       await page.getByRole('button', { name }).click();
       await expect.poll(async () => (await sizes(page)).article).toBeGreaterThan(before.article);
