@@ -100,7 +100,7 @@ export async function measureLegibility(browser: Browser, baseUrl: string): Prom
       await page.locator(`.react-flow__node.is-selected[data-id="${PILLAR}"]`).waitFor();
       const linked = await settled(page);
       let close = linked;
-      for (let i = 0; i < 8 && close.zoom < 1; i += 1) {
+      for (let i = 0; i < 16 && close.zoom < 1; i += 1) {
         await page.getByRole('button', { name: 'Zoom in' }).click();
         close = await settled(page);
       }
