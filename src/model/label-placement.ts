@@ -15,7 +15,15 @@ export type PlacementRoom = {
   within?: Omit<LabelBox, 'id'>;
   /** No label may touch these (a section's title may run under them). */
   blocked?: readonly Omit<LabelBox, 'id'>[];
+  /**
+   * The first this many candidates are placed as a group, before the rest: of all the ways their
+   * places can combine (searched up to a bound), the one that draws the most of them.
+   */
+  together?: number;
 };
+
+/** How many partial placements the group's search may try before it settles for the best. */
+const SEARCH_LIMIT = 20_000;
 
 const CELL = 64;
 
@@ -76,7 +84,14 @@ export function placeLabelsAt(
     }
   };
   const blocked = room.blocked ?? [];
-  for (const places of candidates) {
+  const allowed = (box: LabelBox) =>
+    inside(box) && (box.mayOverflow || !blocked.some((other) => overlaps(box, other, gap)));
+  const group = candidates.slice(0, room.together ?? 0);
+  for (const [index, box] of searchGroup(group, allowed, gap)) {
+    placed.set(box.id, index);
+    occupy(box, cellsOf(box));
+  }
+  for (const places of candidates.slice(group.length)) {
     for (const [index, box] of places.entries()) {
       if (placed.has(box.id)) break;
       if (!inside(box)) continue;
@@ -90,4 +105,36 @@ export function placeLabelsAt(
     }
   }
   return placed;
+}
+
+/**
+ * The places for a small group of labels that draw the most of them, none on another: a search
+ * over their combinations, most important label first, that stops at the first where all fit or
+ * after `SEARCH_LIMIT` tries. Each drawn label's place index and box.
+ */
+function searchGroup(
+  group: readonly (readonly LabelBox[])[],
+  allowed: (box: LabelBox) => boolean,
+  gap: number,
+): [number, LabelBox][] {
+  const options = group.map((places) => [...places.entries()].filter(([, box]) => allowed(box)));
+  const chosen: [number, LabelBox][] = [];
+  let best: [number, LabelBox][] = [];
+  let tries = 0;
+  const search = (k: number): boolean => {
+    tries += 1;
+    if (chosen.length > best.length) best = [...chosen];
+    if (best.length === group.length || tries > SEARCH_LIMIT) return true;
+    if (k === group.length || chosen.length + (group.length - k) <= best.length) return false;
+    for (const [index, box] of options[k] ?? []) {
+      if (chosen.some(([, other]) => overlaps(box, other, gap))) continue;
+      chosen.push([index, box]);
+      if (search(k + 1)) return true;
+      chosen.pop();
+    }
+    // Or leave this one out, if the others can then all be drawn.
+    return search(k + 1);
+  };
+  search(0);
+  return best;
 }

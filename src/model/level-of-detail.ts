@@ -40,6 +40,16 @@ export function mapLabelPx(viewportWidth: number): number {
   return Math.min(Math.max(px, MAP_LABEL_PX), MAP_LABEL_MOST_PX);
 }
 
+/**
+ * A tour step's labels, which a class reads from the back of the room: a 60th of the screen's
+ * width (32 px on a 1920 projector), and never under 24 px.
+ */
+export function tourLabelPx(viewportWidth: number): number {
+  if (!Number.isFinite(viewportWidth)) return TOUR_LABEL_LEAST_PX;
+  return Math.max(TOUR_LABEL_LEAST_PX, Math.round(viewportWidth / 60));
+}
+const TOUR_LABEL_LEAST_PX = 24;
+
 /** The selection's floating label, a little larger than the rest at the same screen. */
 export const selectedLabelPx = (px: number) => px * SELECTED_RATIO;
 

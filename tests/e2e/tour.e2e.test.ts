@@ -17,6 +17,33 @@ describe('a tour in Chromium', () => {
     await session.page.locator('#tour-step-title').waitFor();
   }
 
+  it('names the four pillars of "Four pillars, one system" at 32 px for the back of the room', async () => {
+    const { page } = session;
+    await open('#/tour/whole-argument/3');
+    const step = whole.steps[2]!;
+    await page.locator('.concept-map.is-far .is-step.has-far-label').first().waitFor();
+    const sizes = () =>
+      page.evaluate((ids) => {
+        const pane = document.querySelector('.react-flow')!.getBoundingClientRect();
+        return ids.map((id) => {
+          const label = document.querySelector(
+            `.react-flow__node[data-id="${id}"] .concept-node__label`,
+          );
+          if (!label || getComputedStyle(label).visibility !== 'visible') return 0;
+          const box = label.getBoundingClientRect();
+          if (box.left < pane.left || box.right > pane.right) return 0;
+          if (box.top < pane.top || box.bottom > pane.bottom) return 0;
+          const width = Number.parseFloat(getComputedStyle(label).width);
+          return Number.parseFloat(getComputedStyle(label).fontSize) * (box.width / width);
+        });
+      }, step.concepts);
+    // 32 px, to the rounding of the zoom that undoes the camera's.
+    await expect.poll(async () => Math.min(...(await sizes()))).toBeGreaterThanOrEqual(31.9);
+    // Only the step's concepts are named: the rest of the map stays quiet.
+    const others = await page.locator('.react-flow__node:not(.is-step).has-far-label').count();
+    expect(others).toBe(0);
+  });
+
   it('steps with the arrow keys and PageDown, and the URL follows', async () => {
     const { page } = session;
     await open('#/tour/whole-argument/1');

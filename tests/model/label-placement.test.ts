@@ -78,4 +78,14 @@ describe('placing labels', () => {
     expect(placed.get('under')).toBe(0);
     expect(placed.get('title')).toBe(0);
   });
+
+  it('places a small group together: as many of them as any combination of places allows', () => {
+    // Alone, "a" would take its first place, where "b" has its only one.
+    const a = [box('a', 0, 0), box('a', 0, 100)];
+    const b = [box('b', 50, 0)];
+    expect([...placeLabelsAt([a, b]).keys()]).toEqual(['a']);
+    const together = placeLabelsAt([a, b], 2, { together: 2 });
+    expect(together.get('a')).toBe(1);
+    expect(together.get('b')).toBe(0);
+  });
 });

@@ -9,6 +9,7 @@ import {
   labelPlaces,
   labelSize,
   mapLabelPx,
+  tourLabelPx,
   selectedLabelPx,
   sectionTitleBoxes,
   textScale,
@@ -138,5 +139,12 @@ describe('level of detail', () => {
     expect(at['below-right']!.y).toBeGreaterThan(box.bottom);
     expect(at['above-left']!.x + at['above-left']!.width).toBeCloseTo(110);
     expect(at['above-left']!.y + at['above-left']!.height).toBeLessThan(box.top);
+  });
+
+  it('draws a tour step’s labels for the back of the room: 32 px on a projector, 24 at least', () => {
+    expect(tourLabelPx(1920)).toBe(32);
+    expect(tourLabelPx(1366)).toBe(24);
+    expect(tourLabelPx(390)).toBe(24);
+    expect(tourLabelPx(Number.NaN)).toBe(24);
   });
 });

@@ -8,7 +8,7 @@
  * bundle (the budget compares those); `--throttle-all` measures it at every size, which takes
  * minutes more. `npm run bench -- --runs 1 --sizes 100,1000` measures less, for a quick look.
  */
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { cpus } from 'node:os';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../browser.ts';
@@ -32,6 +32,7 @@ import {
 } from './bench-page.ts';
 import { budgetAtLeast, budgetLine, median, percentile, Results } from './bench-report.ts';
 import { type Legibility, legibilityTable, measureLegibility } from './legibility.ts';
+import { measureTours, tourSummary } from './tour-legibility.ts';
 
 const option = (name: string) => {
   const at = process.argv.indexOf(`--${name}`);
@@ -218,9 +219,24 @@ for (const scenario of scenarios) {
 const browser = await launchChromium();
 log(`Chromium ${browser.version()}, ${cpus().length} CPU cores, ${RUNS} cold runs per page`);
 let legibility: Legibility[] = [];
+const tourLines: string[] = [];
 try {
   log('legibility of the built-in map at 1366x768 and 1920x1080');
   legibility = await measureLegibility(browser, url);
+  log('every tour step at 1920x1080 and 1366x768');
+  const tourData = JSON.parse(await readFile('data/tours.json', 'utf8')) as {
+    tours: { id: string; steps: unknown[] }[];
+  };
+  const tourList = tourData.tours.map((t) => ({ id: t.id, steps: t.steps.length }));
+  for (const [viewport, least] of [
+    [{ width: 1920, height: 1080 }, 32],
+    [{ width: 1366, height: 768 }, 24],
+  ] as const) {
+    const rows = await measureTours(browser, url, tourList, viewport);
+    tourLines.push(
+      `tour steps at ${viewport.width}x${viewport.height}: ${tourSummary(rows, least)}`,
+    );
+  }
   for (const scenario of scenarios) {
     const failed = new Set<PageKind>();
     for (let run = 1; run <= RUNS; run += 1) {
@@ -294,6 +310,7 @@ if (largest !== first) {
 }
 const [laptop, projector] = legibility;
 console.log(`\n${legibilityTable(legibility)}\n`);
+console.log(`${tourLines.join('\n')}\n`);
 budgets.push(
   budgetAtLeast(
     'built-in map at fit view, 1366x768: labels at >= 14 px',

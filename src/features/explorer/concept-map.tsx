@@ -14,6 +14,7 @@ import type { AtlasNode, RelationEdge } from '../../model/flow';
 import { LARGE_MAP } from '../../model/geometry';
 import { kindStyles } from '../../model/kinds';
 import { useAtlasStore } from '../../store/atlas-store';
+import { selectInTour } from '../../store/selectors';
 import EdgeLayer from './edges/edge-layer';
 import RelationEdgeView from './edges/relation-edge';
 import { ExportMenu } from './export-menu';
@@ -85,7 +86,8 @@ function ConceptFlow() {
   const overview = large && (!placed || near.overview);
   // Each time the camera comes to rest, the floating labels are placed for exactly where it is.
   const [rest, setRest] = useState(0);
-  const far = useFarLabels(atlas, view, large ? near.concepts : null, rest);
+  const inTour = useAtlasStore(selectInTour);
+  const far = useFarLabels(atlas, view, large ? near.concepts : null, rest, inTour);
   // Zoomed out, concept boxes are too small to be targets (under 24 px): the map itself takes the
   // keyboard, as a large map's overview does, and Enter brings the camera close to a concept.
   const farKeys = !large && far.detail === 'far';
@@ -140,7 +142,12 @@ function ConceptFlow() {
       aria-describedby={regionKeys ? hintId : undefined}
       onKeyDown={keys.onKeyDown}
       onFocus={keys.onFocus}
-      style={{ '--map-label-px': `${far.px}px` } as React.CSSProperties}
+      style={
+        {
+          '--map-label-px': `${far.px}px`,
+          '--map-title-px': `${far.titlePx}px`,
+        } as React.CSSProperties
+      }
     >
       {regionKeys ? (
         <p id={hintId} className="visually-hidden concept-map__hint">

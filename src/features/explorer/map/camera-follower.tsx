@@ -8,6 +8,7 @@ import {
 import { useEffect, useRef } from 'react';
 import { cameraDuration } from '../../../shared/motion';
 import { insetsOf, readableViewport } from '../../../model/framing';
+import { tourLabelPx } from '../../../model/level-of-detail';
 import { boundsOf } from '../../../model/visible-window';
 import { useAtlasStore } from '../../../store/atlas-store';
 import { selectInTour } from '../../../store/selectors';
@@ -34,10 +35,17 @@ export function CameraFollower({ frame, selectedId, large, onFramed }: Props) {
   const key = frame.join(' ');
   useEffect(() => {
     const ids = key === '' ? [] : key.split(' ');
-    const padding = framePadding(
-      ids.length === 0 ? WHOLE_MAP_PADDING : inTour ? 0.12 : 0.2,
-      store.getState().domNode,
-    );
+    // A tour step leaves room around its concepts for their labels, drawn large for the class.
+    const room = tourLabelPx(window.innerWidth);
+    const padding =
+      inTour && ids.length > 0
+        ? ({
+            top: `${room * 1.6}px`,
+            bottom: `${room * 1.6}px`,
+            left: `${room * 6}px`,
+            right: `${room * 6}px`,
+          } as const)
+        : framePadding(ids.length === 0 ? WHOLE_MAP_PADDING : 0.2, store.getState().domNode);
     const maxZoom = inTour ? 1.6 : 1.1;
     if (large) {
       // Most of a large map's concepts have no element to measure: the camera frames their boxes,

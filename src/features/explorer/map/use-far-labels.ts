@@ -5,10 +5,13 @@ import type { Box } from '../../../model/floating';
 import { type LabelBox, type PlacementRoom, placeLabelsAt } from '../../../model/label-placement';
 import {
   detailAt,
+  MAP_LABEL_PX,
   labelBoxes,
   labelPlaces,
   type LabelPlace,
   mapLabelPx,
+  SECTION_TITLE_EXTRA_PX,
+  tourLabelPx,
   sectionTitleBoxes,
   zoomOfStep,
   zoomStep,
@@ -29,6 +32,8 @@ export type FarLabels = {
   detail: Detail;
   /** The labels' size on screen, before the reader's text scale (see `mapLabelPx`). */
   px: number;
+  /** The section titles' size on screen, before the reader's text scale. */
+  titlePx: number;
   labelled: ReadonlyMap<string, LabelPlace>;
   titles: ReadonlySet<string>;
 };
@@ -118,10 +123,16 @@ export function useFarLabels(
   view: MapView | null,
   drawn: ReadonlySet<string> | null,
   rest = 0,
+  inTour = false,
 ): FarLabels {
   const flowStore = useStoreApi();
   const scale = useAtlasStore(selectTextScale);
-  const detail = useStore((s) => detailAt(s.transform[2], scale));
+  const width = useViewportWidth();
+  const mapPx = mapLabelPx(width);
+  // In a tour only the step's concepts are named, at the size a class reads from its seats; a
+  // box's own text stands in for them only once it is as large.
+  const px = inTour ? tourLabelPx(width) : mapPx;
+  const detail = useStore((s) => detailAt(s.transform[2], (scale * px) / MAP_LABEL_PX));
   const step = useStore((s) => zoomStep(s.transform[2]));
   const panStep = useStore(
     (s) => `${Math.round(s.transform[0] / PAN_STEP)} ${Math.round(s.transform[1] / PAN_STEP)}`,
@@ -129,7 +140,6 @@ export function useFarLabels(
   const paneSize = useStore((s) => `${s.width} ${s.height}`);
   const pane = useStore((s) => s.domNode);
   const covers = useCovers(pane);
-  const px = mapLabelPx(useViewportWidth());
   const placement = useMemo(() => {
     if (!atlas || !view || detail === 'full') return none;
     const { transform, width, height } = flowStore.getState();
@@ -148,31 +158,38 @@ export function useFarLabels(
     for (const concept of atlas.graph.concepts) {
       const box = atlas.boxes.get(concept.id);
       if (!box || view.hidden.has(concept.id) || (drawn && !drawn.has(concept.id))) continue;
+      const emphasis = emphasisOf(view.conceptClass.get(concept.id));
+      if (inTour && emphasis === 'none') continue;
       candidates.push({
         id: concept.id,
         label: concept.label,
         box,
         tier: tiers.get(concept.id) ?? 3,
-        emphasis: emphasisOf(view.conceptClass.get(concept.id)),
+        emphasis,
         lead: concept.kind === 'thesis',
         degree: atlas.links.get(concept.id)?.length ?? 0,
         order: atlas.order.get(concept.id) ?? 0,
       });
     }
-    const titles = sectionTitleBoxes(atlas.layout.sections, zoom, scale, px).map((box) => [box]);
+    const titles = sectionTitleBoxes(atlas.layout.sections, zoom, scale, mapPx).map((box) => [box]);
     // The selection first, even before the section titles: it is what the reader is looking at.
     // A thesis, which the whole map is about, goes before the titles too if it has no room after.
     const boxes = labelBoxes(candidates, zoom, measure, scale, px);
     const selectedId = selectedIdOf(view);
-    const place = (ahead: ReadonlySet<string>) => {
-      const first = (places: readonly LabelBox[]) => ahead.has(places[0]?.id ?? '');
+    const place = (first: ReadonlySet<string>) => {
+      const isFirst = (places: readonly LabelBox[]) => first.has(places[0]?.id ?? '');
+      const ahead = boxes.filter(isFirst);
+      // A tour step's few labels are placed together, so that as many as can be are drawn.
       return placeLabelsAt(
-        [...boxes.filter(first), ...titles, ...boxes.filter((p) => !first(p))],
+        [...ahead, ...titles, ...boxes.filter((p) => !isFirst(p))],
         4,
-        room,
+        inTour ? { ...room, together: ahead.length } : room,
       );
     };
-    const selection = new Set(selectedId ? [selectedId] : []);
+    // A tour step's concepts go before the titles: they are what the class is looking at.
+    const selection = new Set(
+      inTour ? candidates.map((c) => c.id) : selectedId ? [selectedId] : [],
+    );
     let placed = place(selection);
     const unplaced = candidates.filter((c) => c.lead && !placed.has(c.id)).map((c) => c.id);
     if (unplaced.length > 0) placed = place(new Set([...selection, ...unplaced]));
@@ -187,10 +204,31 @@ export function useFarLabels(
     return { labelled, titles: shownTitles };
     // The pan, the pane's size, what covers it and the rest are read from the store above.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [atlas, view, drawn, detail, step, scale, px, panStep, paneSize, covers, rest, pane]);
+  }, [
+    atlas,
+    view,
+    drawn,
+    detail,
+    step,
+    scale,
+    px,
+    mapPx,
+    inTour,
+    panStep,
+    paneSize,
+    covers,
+    rest,
+    pane,
+  ]);
   // The same labels in the same places keep the same map, so that the nodes are not drawn again.
   const key = [...placement.labelled].map(([id, place]) => `${id}:${place}`).join(' ');
   // eslint-disable-next-line react-hooks/exhaustive-deps -- the key stands for the map's content
   const labelled = useMemo(() => placement.labelled, [key]);
-  return { detail, px, labelled, titles: placement.titles };
+  return {
+    detail,
+    px,
+    titlePx: mapPx + SECTION_TITLE_EXTRA_PX,
+    labelled,
+    titles: placement.titles,
+  };
 }

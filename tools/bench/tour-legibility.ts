@@ -1,0 +1,71 @@
+/**
+ * What the class sees of each tour step at a projector's 1920x1080 (and a laptop's 1366x768):
+ * the smallest label of the step's own concepts as drawn on screen (0 where one is not drawn or
+ * is off screen), and how often a relation's phrase lies on a concept's label. Measured from the
+ * page, as the e2e tests do.
+ */
+import type { Browser } from 'playwright-core';
+
+export type StepLegibility = { tour: string; step: number; smallest: number; overlaps: number };
+
+// Written as a string: the script runner's helpers are not defined in the page.
+const STEP = `(() => {
+  const pane = document.querySelector('.react-flow').getBoundingClientRect();
+  function drawn(el) {
+    const style = getComputedStyle(el);
+    if (style.visibility !== 'visible' || style.display === 'none') return null;
+    const box = el.getBoundingClientRect();
+    if (box.width === 0 || box.left < pane.left - 1 || box.right > pane.right + 1) return null;
+    if (box.top < pane.top - 1 || box.bottom > pane.bottom + 1) return null;
+    const width = Number.parseFloat(style.width);
+    return { box, px: Number.parseFloat(style.fontSize) * (width > 0 ? box.width / width : 1) };
+  }
+  const step = [...document.querySelectorAll('.react-flow__node.is-step .concept-node__label')].map(drawn);
+  const labels = [...document.querySelectorAll('.concept-node__label')].map(drawn).filter(Boolean);
+  const phrases = [...document.querySelectorAll('.relation-label')].map(drawn).filter(Boolean);
+  const meet = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  return {
+    smallest: step.length === 0 ? 0 : Math.min(...step.map((d) => (d ? Math.round(d.px * 10) / 10 : 0))),
+    overlaps: phrases.filter((p) => labels.some((l) => meet(p.box, l.box))).length,
+  };
+})()`;
+
+export async function measureTours(
+  browser: Browser,
+  baseUrl: string,
+  tours: readonly { id: string; steps: number }[],
+  viewport: { width: number; height: number },
+): Promise<StepLegibility[]> {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  const rows: StepLegibility[] = [];
+  try {
+    for (const tour of tours) {
+      for (let step = 1; step <= tour.steps; step += 1) {
+        await page.goto(`${baseUrl}#/tour/${tour.id}/${step}`);
+        await page.reload();
+        await page.locator('.react-flow__node.is-step').first().waitFor();
+        let last = '';
+        for (let i = 0; i < 100; i += 1) {
+          const now = (await page.locator('.react-flow__viewport').getAttribute('style')) ?? '';
+          if (now === last) break;
+          last = now;
+          await page.waitForTimeout(150);
+        }
+        const seen = (await page.evaluate(STEP)) as { smallest: number; overlaps: number };
+        rows.push({ tour: tour.id, step, ...seen });
+      }
+    }
+  } finally {
+    await context.close();
+  }
+  return rows;
+}
+
+/** One line per size: the worst step, how many fall under the size the class needs, overlaps. */
+export function tourSummary(rows: readonly StepLegibility[], least: number): string {
+  const worst = rows.reduce((a, b) => (b.smallest < a.smallest ? b : a), rows[0]!);
+  const under = rows.filter((r) => r.smallest < least).length;
+  const overlaps = rows.reduce((sum, r) => sum + r.overlaps, 0);
+  return `${rows.length} steps: smallest step label ${worst.smallest.toFixed(1)} px (${worst.tour} step ${worst.step}); ${under} steps under ${least} px; ${overlaps} phrases on concept labels`;
+}
