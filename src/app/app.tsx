@@ -9,7 +9,9 @@ import { useAtlasStore } from '../store/atlas-store';
 import { selectTextScale } from '../store/selectors';
 import { BundleStatus } from '../features/bundle/bundle-status';
 import { DataProblems } from './data-problems';
+import { HeaderMenu } from './header-menu';
 import { NarrowLayout, WideLayout } from './panels';
+import { MapToolbar } from '../features/explorer/map-toolbar';
 import { SearchBox } from '../features/explorer/search-box';
 import { StatusRegion } from './status-region';
 
@@ -132,6 +134,47 @@ export function App() {
   usePageKeyboard();
   useTextScale();
   useDocumentTitle(shown?.article.meta.title, startup);
+  const actions = (
+    <>
+      <button type="button" className="button button--quiet" onClick={() => setOpenMapOpen(true)}>
+        Open map…
+      </button>
+      {shown && shown.tours.length > 0 ? (
+        <button type="button" className="button button--quiet" onClick={() => setPicking(true)}>
+          Present
+        </button>
+      ) : null}
+      <button
+        type="button"
+        className="button button--quiet"
+        aria-pressed={theme === 'projector'}
+        onClick={() => setTheme(theme === 'projector' ? 'standard' : 'projector')}
+      >
+        Projector theme
+      </button>
+      <button
+        type="button"
+        className="button button--quiet"
+        aria-pressed={textSize === 'large'}
+        onClick={() => setTextSize(textSize === 'large' ? 'normal' : 'large')}
+      >
+        Large text
+      </button>
+      <button
+        type="button"
+        className="button button--quiet app-header__shortcuts"
+        aria-keyshortcuts="?"
+        onClick={() => setShortcutsOpen(true)}
+      >
+        Shortcuts <kbd>?</kbd>
+      </button>
+      {sourceHref ? (
+        <a className="app-header__source" href={sourceHref} rel="noreferrer" target="_blank">
+          Source article
+        </a>
+      ) : null}
+    </>
+  );
   let main = null;
   if (shown && view === 'tour') main = <TourStage map={<ConceptMap />} />;
   else if (shown && view === 'presenter') main = <PresenterView />;
@@ -144,49 +187,14 @@ export function App() {
           {shown?.article.meta.title ?? (startup ? 'Opening a map…' : 'Concept map')}
         </h1>
         {shown ? <SearchBox /> : null}
-        <div className="app-header__actions">
-          <button
-            type="button"
-            className="button button--quiet"
-            onClick={() => setOpenMapOpen(true)}
-          >
-            Open map…
-          </button>
-          {shown && shown.tours.length > 0 ? (
-            <button type="button" className="button button--quiet" onClick={() => setPicking(true)}>
-              Present
-            </button>
-          ) : null}
-          <button
-            type="button"
-            className="button button--quiet"
-            aria-pressed={theme === 'projector'}
-            onClick={() => setTheme(theme === 'projector' ? 'standard' : 'projector')}
-          >
-            Projector theme
-          </button>
-          <button
-            type="button"
-            className="button button--quiet"
-            aria-pressed={textSize === 'large'}
-            onClick={() => setTextSize(textSize === 'large' ? 'normal' : 'large')}
-          >
-            Large text
-          </button>
-          <button
-            type="button"
-            className="button button--quiet app-header__shortcuts"
-            aria-keyshortcuts="?"
-            onClick={() => setShortcutsOpen(true)}
-          >
-            Shortcuts <kbd>?</kbd>
-          </button>
-          {sourceHref ? (
-            <a className="app-header__source" href={sourceHref} rel="noreferrer" target="_blank">
-              Source article
-            </a>
-          ) : null}
-        </div>
+        {narrow ? (
+          <HeaderMenu>
+            <div className="app-header__actions">{actions}</div>
+            {shown && view === 'map' ? <MapToolbar /> : null}
+          </HeaderMenu>
+        ) : (
+          <div className="app-header__actions">{actions}</div>
+        )}
       </header>
       <StatusRegion />
       <main className="app-main">

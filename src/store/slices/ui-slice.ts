@@ -14,7 +14,10 @@ export type UiState = {
   panels: [number, number, number];
   /** Links between sections cross the whole map; by default only the selection's are drawn. */
   showCrossLinks: boolean;
-  /** The tab shown on narrow screens, where the panels cannot sit side by side. */
+  /**
+   * What a narrow screen shows, where the panels cannot sit side by side: the main view (`map`:
+   * the map, the outline or the quiz, as `view` says), the details or the article.
+   */
   narrowTab: NarrowTab;
   shortcutsOpen: boolean;
   openMapOpen: boolean;
