@@ -5,6 +5,7 @@ import { listenToPageKeys, usePageKeys, type KeyGroup } from '../shared/page-key
 import { useFileDrop } from './use-file-drop';
 import { useMediaQuery } from '../shared/use-media-query';
 import { ConceptMap } from '../features/explorer/concept-map';
+import { focusMap } from '../features/explorer/map/focus-map';
 import { useAtlasStore } from '../store/atlas-store';
 import { selectTextScale } from '../store/selectors';
 import { BundleStatus } from '../features/bundle/bundle-status';
@@ -61,7 +62,12 @@ const mapKeys: KeyGroup = {
       keys: ['Esc'],
       does: 'Clear the selection, or close a menu',
       test: (e) => e.key === 'Escape',
-      perform: () => useAtlasStore.getState().select(null),
+      perform: () => {
+        const store = useAtlasStore.getState();
+        // The focus goes back to the map, rather than falling to the page with the details.
+        focusMap(store.selectedId);
+        store.select(null);
+      },
     },
     {
       keys: ['?'],
