@@ -1,5 +1,6 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { openBundle } from '../features/bundle/bundle-actions';
+import { headlineOf } from '../model/text';
 import { safeHref } from '../shared/safe-href';
 import { listenToPageKeys, usePageKeys, type KeyGroup } from '../shared/page-keys';
 import { useFileDrop } from './use-file-drop';
@@ -106,7 +107,7 @@ const APP_NAME = 'Concept Atlas';
 
 /** The browser tab and history name the map on screen, as the header does. */
 function useDocumentTitle(mapTitle: string | undefined, startup: boolean) {
-  const title = mapTitle ?? (startup ? 'Opening a map…' : undefined);
+  const title = mapTitle ? headlineOf(mapTitle) : startup ? 'Opening a map…' : undefined;
   useEffect(() => {
     document.title = title ? `${title} — ${APP_NAME}` : APP_NAME;
   }, [title]);
@@ -190,7 +191,11 @@ export function App() {
       <header className="app-header">
         <p className="app-header__brand">{APP_NAME}</p>
         <h1 className="app-header__title" title={shown?.article.meta.title}>
-          {shown?.article.meta.title ?? (startup ? 'Opening a map…' : 'Concept map')}
+          {shown
+            ? headlineOf(shown.article.meta.title)
+            : startup
+              ? 'Opening a map…'
+              : 'Concept map'}
         </h1>
         {shown ? <SearchBox /> : null}
         {narrow ? (
