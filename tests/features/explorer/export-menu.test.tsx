@@ -17,9 +17,9 @@ vi.mock('../../../src/features/explorer/export-image', () => ({
 const nodeTypes = { concept: ConceptNodeView, section: SectionNodeView };
 const choices = [
   ['Whole map as PNG', 'whole', 'png'],
-  ['Whole map as SVG', 'whole', 'svg'],
+  ['Whole map as SVG (vector drawing)', 'whole', 'svg'],
   ['Current view as PNG', 'view', 'png'],
-  ['Current view as SVG', 'view', 'svg'],
+  ['Current view as SVG (vector drawing)', 'view', 'svg'],
 ] as const;
 
 async function renderMenu(hide: (node: Node) => boolean = () => false) {
@@ -108,7 +108,7 @@ describe('the export menu', () => {
     const status = screen.getByRole('status');
     expect(status).toBeEmptyDOMElement();
     await user.click(toggle);
-    await user.click(screen.getByRole('button', { name: 'Whole map as SVG' }));
+    await user.click(screen.getByRole('button', { name: 'Whole map as SVG (vector drawing)' }));
     await waitFor(() => expect(status).toHaveTextContent('Preparing image…'));
     expect(downloadDataUrl).not.toHaveBeenCalled();
     finish('data:image/svg+xml;charset=utf-8,%3Csvg%3E');
@@ -144,13 +144,17 @@ describe('the export menu', () => {
     await user.tab();
     expect(screen.getByRole('button', { name: 'Whole map as PNG' })).toHaveFocus();
     await user.keyboard('{ArrowDown}');
-    expect(screen.getByRole('button', { name: 'Whole map as SVG' })).toHaveFocus();
+    expect(screen.getByRole('button', { name: 'Whole map as SVG (vector drawing)' })).toHaveFocus();
     await user.keyboard('{End}');
-    expect(screen.getByRole('button', { name: 'Current view as SVG' })).toHaveFocus();
+    expect(
+      screen.getByRole('button', { name: 'Current view as SVG (vector drawing)' }),
+    ).toHaveFocus();
     await user.keyboard('{ArrowDown}');
     expect(screen.getByRole('button', { name: 'Whole map as PNG' })).toHaveFocus();
     await user.keyboard('{ArrowUp}');
-    expect(screen.getByRole('button', { name: 'Current view as SVG' })).toHaveFocus();
+    expect(
+      screen.getByRole('button', { name: 'Current view as SVG (vector drawing)' }),
+    ).toHaveFocus();
 
     // The page's own Escape (clear the selection) must not fire as well.
     const pageSawEscape = vi.fn();
