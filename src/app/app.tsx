@@ -38,6 +38,9 @@ const OpenMapDialog = lazy(() =>
 const TourPicker = lazy(() =>
   import('../features/presentation/tour-picker').then((m) => ({ default: m.TourPicker })),
 );
+const PrintDialog = lazy(() =>
+  import('../features/study/print-dialog').then((m) => ({ default: m.PrintDialog })),
+);
 const PrintHandout = lazy(() =>
   import('../features/study/print-handout').then((m) => ({ default: m.PrintHandout })),
 );
@@ -130,6 +133,8 @@ export function App() {
   const shortcutsMounted = useOnceTrue(shortcutsOpen);
   const openMapMounted = useOnceTrue(openMapOpen);
   const pickerMounted = useOnceTrue(picking);
+  const printOpen = useAtlasStore((s) => s.printOpen);
+  const printMounted = useOnceTrue(printOpen);
   const setOpenMapOpen = useAtlasStore((s) => s.setOpenMapOpen);
   const dragging = useFileDrop(openDroppedFile);
   // A map opened as the page starts (named in the address, or kept from the last visit) is waited
@@ -217,6 +222,7 @@ export function App() {
         {shortcutsMounted ? <ShortcutsDialog /> : null}
         {openMapMounted ? <OpenMapDialog /> : null}
         {pickerMounted ? <TourPicker /> : null}
+        {printMounted ? <PrintDialog /> : null}
         {shown ? <PrintHandout /> : null}
       </Suspense>
       {dragging ? (

@@ -106,6 +106,12 @@ describe('exporting and printing the map in Chromium', () => {
   it('prints the handout, and only the handout', async () => {
     const { page } = session;
     await openMap(page, session.url());
+    // A Print action offers the handout, and the notes with it.
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
+    await page.getByRole('button', { name: 'Print a handout…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Print a handout' });
+    await dialog.getByRole('button', { name: 'Print' }).waitFor();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
     // The handout is built once the page is idle (or when printing starts).
     await page.locator('.print-handout').waitFor({ state: 'attached' });
     await page.emulateMedia({ media: 'print' });
@@ -125,12 +131,18 @@ describe('exporting and printing the map in Chromium', () => {
     expect(await page.locator('.react-flow').isVisible()).toBe(false);
     expect(await page.locator('.print-handout h2').count()).toBe(graph.sections.length);
     expect(await page.locator('.print-handout h3').count()).toBe(graph.concepts.length);
+    // A drawing of the whole map and of each section.
+    expect(await page.locator('.print-handout svg.map-figure').count()).toBe(
+      graph.sections.length + 1,
+    );
 
     const pdf = await page.pdf({ format: 'A4' });
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     // Page objects are never compressed, unlike the text on them.
     const pages = pdf.toString('latin1').match(/\/Type\s*\/Page\b/g) ?? [];
     expect(pages.length).toBeGreaterThan(3);
+    // Two columns of smaller type: it was 36 pages of one column.
+    expect(pages.length).toBeLessThanOrEqual(26);
   });
 
   it('shows the handout on screen nowhere', async () => {

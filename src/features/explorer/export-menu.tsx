@@ -31,6 +31,7 @@ function reason(error: unknown): string {
 export function ExportMenu() {
   const { getNodes, getEdges, getNodesBounds, getViewport } = useReactFlow();
   const atlas = useAtlasStore((s) => s.atlas);
+  const setPrintOpen = useAtlasStore((s) => s.setPrintOpen);
   const flowElement = useStore(selectFlowElement);
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -172,6 +173,18 @@ export function ExportMenu() {
             </button>
           </li>
         ))}
+        <li>
+          <button
+            type="button"
+            className="export-menu__item"
+            onClick={() => {
+              close();
+              setPrintOpen(true);
+            }}
+          >
+            Print a handout…
+          </button>
+        </li>
       </ul>
       <p className="export-menu__status" role="status">
         {busy ? 'Preparing image…' : ''}
