@@ -71,6 +71,9 @@ describe('the explorer on a phone', () => {
     await expect
       .poll(() => page.getByRole('tab', { name: 'Details' }).getAttribute('aria-selected'))
       .toBe('true');
+    // The map, out of turn, keeps its size but shows nothing through the details.
+    expect(await page.locator(node('metaphor-chassis')).isVisible()).toBe(false);
+    expect(await page.locator('.react-flow__node-concept:visible').count()).toBe(0);
     // Long enough for a camera glide of the map out of sight to have run.
     await page.waitForTimeout(1000);
     await page.getByRole('tab', { name: 'Map' }).click();
