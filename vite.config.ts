@@ -18,7 +18,7 @@ export default defineConfig(({ mode }) => {
     base: './',
     plugins: [
       react(),
-      builtInAtlas(),
+      builtInAtlas({ example: single ? 'inline' : 'file' }),
       single ? singleFile() : pwa(),
       chunkBudget({ limit: 500, exempt: elkjs }),
       // Last, so that it sees the final HTML (in the single file, the inlined scripts it hashes).

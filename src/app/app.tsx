@@ -1,15 +1,19 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { openBundle } from '../features/bundle/bundle-actions';
+import { headlineOf } from '../model/text';
 import { safeHref } from '../shared/safe-href';
 import { listenToPageKeys, usePageKeys, type KeyGroup } from '../shared/page-keys';
 import { useFileDrop } from './use-file-drop';
 import { useMediaQuery } from '../shared/use-media-query';
 import { ConceptMap } from '../features/explorer/concept-map';
+import { focusMap } from '../features/explorer/map/focus-map';
 import { useAtlasStore } from '../store/atlas-store';
 import { selectTextScale } from '../store/selectors';
 import { BundleStatus } from '../features/bundle/bundle-status';
 import { DataProblems } from './data-problems';
+import { HeaderMenu } from './header-menu';
 import { NarrowLayout, WideLayout } from './panels';
+import { MapToolbar } from '../features/explorer/map-toolbar';
 import { SearchBox } from '../features/explorer/search-box';
 import { StatusRegion } from './status-region';
 
@@ -33,6 +37,9 @@ const OpenMapDialog = lazy(() =>
 );
 const TourPicker = lazy(() =>
   import('../features/presentation/tour-picker').then((m) => ({ default: m.TourPicker })),
+);
+const PrintDialog = lazy(() =>
+  import('../features/study/print-dialog').then((m) => ({ default: m.PrintDialog })),
 );
 const PrintHandout = lazy(() =>
   import('../features/study/print-handout').then((m) => ({ default: m.PrintHandout })),
@@ -59,7 +66,12 @@ const mapKeys: KeyGroup = {
       keys: ['Esc'],
       does: 'Clear the selection, or close a menu',
       test: (e) => e.key === 'Escape',
-      perform: () => useAtlasStore.getState().select(null),
+      perform: () => {
+        const store = useAtlasStore.getState();
+        // The focus goes back to the map, rather than falling to the page with the details.
+        focusMap(store.selectedId);
+        store.select(null);
+      },
     },
     {
       keys: ['?'],
@@ -98,7 +110,7 @@ const APP_NAME = 'Concept Atlas';
 
 /** The browser tab and history name the map on screen, as the header does. */
 function useDocumentTitle(mapTitle: string | undefined, startup: boolean) {
-  const title = mapTitle ?? (startup ? 'Opening a map…' : undefined);
+  const title = mapTitle ? headlineOf(mapTitle) : startup ? 'Opening a map…' : undefined;
   useEffect(() => {
     document.title = title ? `${title} — ${APP_NAME}` : APP_NAME;
   }, [title]);
@@ -121,6 +133,8 @@ export function App() {
   const shortcutsMounted = useOnceTrue(shortcutsOpen);
   const openMapMounted = useOnceTrue(openMapOpen);
   const pickerMounted = useOnceTrue(picking);
+  const printOpen = useAtlasStore((s) => s.printOpen);
+  const printMounted = useOnceTrue(printOpen);
   const setOpenMapOpen = useAtlasStore((s) => s.setOpenMapOpen);
   const dragging = useFileDrop(openDroppedFile);
   // A map opened as the page starts (named in the address, or kept from the last visit) is waited
@@ -132,6 +146,47 @@ export function App() {
   usePageKeyboard();
   useTextScale();
   useDocumentTitle(shown?.article.meta.title, startup);
+  const actions = (
+    <>
+      <button type="button" className="button button--quiet" onClick={() => setOpenMapOpen(true)}>
+        Open map…
+      </button>
+      {shown && shown.tours.length > 0 ? (
+        <button type="button" className="button button--quiet" onClick={() => setPicking(true)}>
+          Present
+        </button>
+      ) : null}
+      <button
+        type="button"
+        className="button button--quiet"
+        aria-pressed={theme === 'projector'}
+        onClick={() => setTheme(theme === 'projector' ? 'standard' : 'projector')}
+      >
+        Projector theme
+      </button>
+      <button
+        type="button"
+        className="button button--quiet"
+        aria-pressed={textSize === 'large'}
+        onClick={() => setTextSize(textSize === 'large' ? 'normal' : 'large')}
+      >
+        Large text
+      </button>
+      <button
+        type="button"
+        className="button button--quiet app-header__shortcuts"
+        aria-keyshortcuts="?"
+        onClick={() => setShortcutsOpen(true)}
+      >
+        Shortcuts <kbd>?</kbd>
+      </button>
+      {sourceHref ? (
+        <a className="app-header__source" href={sourceHref} rel="noreferrer" target="_blank">
+          Source article
+        </a>
+      ) : null}
+    </>
+  );
   let main = null;
   if (shown && view === 'tour') main = <TourStage map={<ConceptMap />} />;
   else if (shown && view === 'presenter') main = <PresenterView />;
@@ -141,52 +196,21 @@ export function App() {
       <header className="app-header">
         <p className="app-header__brand">{APP_NAME}</p>
         <h1 className="app-header__title" title={shown?.article.meta.title}>
-          {shown?.article.meta.title ?? (startup ? 'Opening a map…' : 'Concept map')}
+          {shown
+            ? headlineOf(shown.article.meta.title)
+            : startup
+              ? 'Opening a map…'
+              : 'Concept map'}
         </h1>
         {shown ? <SearchBox /> : null}
-        <div className="app-header__actions">
-          <button
-            type="button"
-            className="button button--quiet"
-            onClick={() => setOpenMapOpen(true)}
-          >
-            Open map…
-          </button>
-          {shown && shown.tours.length > 0 ? (
-            <button type="button" className="button button--quiet" onClick={() => setPicking(true)}>
-              Present
-            </button>
-          ) : null}
-          <button
-            type="button"
-            className="button button--quiet"
-            aria-pressed={theme === 'projector'}
-            onClick={() => setTheme(theme === 'projector' ? 'standard' : 'projector')}
-          >
-            Projector theme
-          </button>
-          <button
-            type="button"
-            className="button button--quiet"
-            aria-pressed={textSize === 'large'}
-            onClick={() => setTextSize(textSize === 'large' ? 'normal' : 'large')}
-          >
-            Large text
-          </button>
-          <button
-            type="button"
-            className="button button--quiet app-header__shortcuts"
-            aria-keyshortcuts="?"
-            onClick={() => setShortcutsOpen(true)}
-          >
-            Shortcuts <kbd>?</kbd>
-          </button>
-          {sourceHref ? (
-            <a className="app-header__source" href={sourceHref} rel="noreferrer" target="_blank">
-              Source article
-            </a>
-          ) : null}
-        </div>
+        {narrow ? (
+          <HeaderMenu>
+            <div className="app-header__actions">{actions}</div>
+            {shown && view === 'map' ? <MapToolbar /> : null}
+          </HeaderMenu>
+        ) : (
+          <div className="app-header__actions">{actions}</div>
+        )}
       </header>
       <StatusRegion />
       <main className="app-main">
@@ -198,6 +222,7 @@ export function App() {
         {shortcutsMounted ? <ShortcutsDialog /> : null}
         {openMapMounted ? <OpenMapDialog /> : null}
         {pickerMounted ? <TourPicker /> : null}
+        {printMounted ? <PrintDialog /> : null}
         {shown ? <PrintHandout /> : null}
       </Suspense>
       {dragging ? (

@@ -76,13 +76,17 @@ function recordAnswer(conceptIds: string[]) {
   useAtlasStore.getState().markQuizzed(conceptIds);
 }
 
-/** The map, the outline or the quiz, with the view switcher and (on the map) its toolbar. */
-export function MainView({ toggles }: { toggles?: React.ReactNode }) {
+/**
+ * The map, the outline or the quiz, with the view switcher and (on the map) its toolbar. On a
+ * narrow screen (`narrow`) the tabs switch the views and the header's menu holds the map's
+ * options, so the view has the whole height.
+ */
+export function MainView({ toggles, narrow }: { toggles?: React.ReactNode; narrow?: boolean }) {
   const view = useAtlasStore((s) => s.view);
   const atlas = useAtlasStore((s) => s.atlas);
   return (
     <div className="map-pane">
-      {view === 'map' ? (
+      {narrow ? null : view === 'map' ? (
         <MapToolbar>
           <ViewSwitcher />
           {toggles}

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { Group, Panel, type PanelImperativeHandle, Separator } from 'react-resizable-panels';
+import type { View } from '../model/route';
 import { type NarrowTab, useAtlasStore } from '../store/atlas-store';
 import { DetailsPanel } from './details-panel';
 import { MainView } from './main-view';
@@ -95,29 +96,48 @@ export function WideLayout() {
   );
 }
 
-const tabs: { id: NarrowTab; label: string }[] = [
-  { id: 'map', label: 'Map' },
-  { id: 'details', label: 'Details' },
-  { id: 'article', label: 'Article' },
+type NarrowTabSpec = { id: string; label: string; panel: NarrowTab; view?: View };
+
+/** The one navigation of a narrow screen: the three views and the two side panels. */
+const tabs: readonly NarrowTabSpec[] = [
+  { id: 'map', label: 'Map', panel: 'map', view: 'map' },
+  { id: 'outline', label: 'Outline', panel: 'map', view: 'outline' },
+  { id: 'quiz', label: 'Quiz', panel: 'map', view: 'quiz' },
+  { id: 'details', label: 'Details', panel: 'details' },
+  { id: 'article', label: 'Article', panel: 'article' },
 ];
 
-/** On a narrow screen the three panels take turns, switched by tabs. */
+const panelsShown: readonly NarrowTab[] = ['map', 'details', 'article'];
+
+/**
+ * On a narrow screen the map, the outline, the quiz, the details and the article take turns, chosen
+ * by one row of tabs, and what is shown has the whole height below it. A panel out of turn keeps
+ * its size, unseen (see `.tabs__panel[hidden]`), so that the map can still frame a selection made
+ * elsewhere and the article can still scroll to a passage.
+ */
 export function NarrowLayout() {
-  const tab = useAtlasStore((s) => s.narrowTab);
-  const setTab = useAtlasStore((s) => s.setNarrowTab);
+  const panel = useAtlasStore((s) => s.narrowTab);
+  const view = useAtlasStore((s) => s.view);
+  const setPanel = useAtlasStore((s) => s.setNarrowTab);
+  const setView = useAtlasStore((s) => s.setView);
   const selectedId = useAtlasStore((s) => s.selectedId);
   const previous = useRef<string | null>(null);
+  const current = panel === 'map' ? view : panel;
   useEffect(() => {
-    // A new selection on the map is read in the details tab.
-    if (selectedId && selectedId !== previous.current && tab === 'map') setTab('details');
+    // A new selection on the map (or in the outline) is read in the details tab.
+    if (selectedId && selectedId !== previous.current && panel === 'map') setPanel('details');
     previous.current = selectedId;
-  }, [selectedId, tab, setTab]);
+  }, [selectedId, panel, setPanel]);
+  function choose(tab: NarrowTabSpec) {
+    if (tab.view) setView(tab.view);
+    else setPanel(tab.panel);
+  }
   function onKeyDown(event: React.KeyboardEvent) {
-    const at = tabs.findIndex((t) => t.id === tab);
+    const at = tabs.findIndex((t) => t.id === current);
     const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
     if (!step) return;
     const next = tabs[(at + step + tabs.length) % tabs.length]!;
-    setTab(next.id);
+    choose(next);
     document.getElementById(`tab-${next.id}`)?.focus();
   }
   return (
@@ -130,34 +150,36 @@ export function NarrowLayout() {
             id={`tab-${t.id}`}
             type="button"
             role="tab"
-            aria-selected={tab === t.id}
-            aria-controls={`tabpanel-${t.id}`}
-            tabIndex={tab === t.id ? 0 : -1}
+            aria-selected={current === t.id}
+            aria-controls={`tabpanel-${t.panel}`}
+            tabIndex={current === t.id ? 0 : -1}
             className="tabs__tab"
-            onClick={() => setTab(t.id)}
+            onClick={() => choose(t)}
           >
             {t.label}
           </button>
         ))}
       </div>
-      {tabs.map((t) => (
-        <div
-          key={t.id}
-          id={`tabpanel-${t.id}`}
-          role="tabpanel"
-          aria-labelledby={`tab-${t.id}`}
-          hidden={tab !== t.id}
-          className="tabs__panel"
-        >
-          {t.id === 'map' ? <MainView /> : null}
-          {t.id === 'details' ? (
-            <div className="panel__scroll">
-              <DetailsPanel />
-            </div>
-          ) : null}
-          {t.id === 'article' ? <SourceReader /> : null}
-        </div>
-      ))}
+      <div className="tabs__panels">
+        {panelsShown.map((p) => (
+          <div
+            key={p}
+            id={`tabpanel-${p}`}
+            role="tabpanel"
+            aria-labelledby={`tab-${p === 'map' ? view : p}`}
+            hidden={panel !== p}
+            className="tabs__panel"
+          >
+            {p === 'map' ? <MainView narrow /> : null}
+            {p === 'details' ? (
+              <div className="panel__scroll">
+                <DetailsPanel />
+              </div>
+            ) : null}
+            {p === 'article' ? <SourceReader /> : null}
+          </div>
+        ))}
+      </div>
     </div>
   );
 }

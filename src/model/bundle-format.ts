@@ -15,3 +15,9 @@ export const MAX_BUNDLE_BYTES = 20 * 1024 * 1024;
 
 /** The media type and file name used when the built-in map is offered for download. */
 export const BUNDLE_FILE_NAME = 'concept-atlas-example.json';
+
+/**
+ * The element of the one-file build that carries the example bundle, offered for download as a
+ * file made on the page: from disk there is no file beside the page to link to.
+ */
+export const EXAMPLE_ELEMENT_ID = 'example-bundle';

@@ -24,3 +24,14 @@ export function excerpt(text: string, at = 0, matchLength = 0, length = SNIPPET_
   }
   return `${start > 0 ? '…' : ''}${text.slice(start, end).trim()}${end < text.length ? '…' : ''}`;
 }
+
+/**
+ * The part of a title that names the work, for a header with room for a few words: a title such
+ * as "Deep Observation | How to Build …" leads with the column's name, and the work's own title
+ * comes after the bar. A title without a bar, or with nothing after it, is kept whole.
+ */
+export function headlineOf(title: string): string {
+  const parts = title.split(/\s*[|｜]\s*/);
+  const named = parts.slice(1).join(' | ').trim();
+  return named === '' ? title.trim() : named;
+}

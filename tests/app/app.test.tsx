@@ -91,6 +91,17 @@ describe('the explorer', () => {
     expect(useAtlasStore.getState().selectedId).toBeNull();
   });
 
+  it('gives the keyboard back to the map when Escape clears the selection in the details', async () => {
+    const { user, node } = await renderApp();
+    await user.click(node('pipes')!);
+    const details = screen.getByRole('complementary', { name: 'Concept details' });
+    within(details).getByRole('button', { name: 'Clear selection' }).focus();
+    await user.keyboard('{Escape}');
+    expect(useAtlasStore.getState().selectedId).toBeNull();
+    const map = screen.getByRole('region', { name: 'Concept map' });
+    await waitFor(() => expect(map).toContainElement(document.activeElement as HTMLElement));
+  });
+
   it('takes the keyboard on the map while zoomed out, and Enter brings the camera close', async () => {
     const { user, node } = await renderApp();
     const map = screen.getByRole('region', { name: 'Concept map' });

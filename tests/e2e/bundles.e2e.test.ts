@@ -2,12 +2,14 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { BUNDLE_FILE_NAME, type Bundle } from '../../src/model/bundle-format';
+import { headlineOf } from '../../src/model/text';
 import { openApp, seriousAxeViolations, useBrowser } from './harness';
 
 /** The example the build ships: the built-in content as a bundle. */
 const example = () => JSON.parse(readFileSync(`dist/${BUNDLE_FILE_NAME}`, 'utf8')) as Bundle;
 
-const builtInTitle = example().article.title;
+// The header names the article by its own title, after the column's name and its bar.
+const builtInTitle = headlineOf(example().article.title);
 const title = (page: Page) => page.locator('.app-header__title').textContent();
 const asFile = (value: unknown, name: string) => ({
   name,
@@ -28,6 +30,8 @@ describe('opening other maps in Chromium', () => {
 
   it('opens a bundle through the file input, keeps it across a reload, and goes back', async () => {
     const page = await openApp(session);
+    const mapHeight = async () => (await page.locator('.react-flow').boundingBox())?.height;
+    const before = await mapHeight();
     const bundle = example();
     bundle.article.title = 'A reading from a file';
     await openFile(page, bundle, 'reading.json');
@@ -37,6 +41,8 @@ describe('opening other maps in Chromium', () => {
     );
     // "Opened" says it is kept for the next visit.
     await page.getByText('Opened “A reading from a file”.').waitFor();
+    // The notice does not push the map down, which would cut off what the camera framed.
+    expect(await mapHeight()).toBe(before);
     await page.reload();
     // Reopening loads the checker, reads the saved copy and checks it again: give it time.
     await expect.poll(() => title(page), { timeout: 20_000 }).toBe('A reading from a file');

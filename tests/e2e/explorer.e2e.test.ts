@@ -64,6 +64,28 @@ describe('the explorer in Chromium', () => {
       .toBe(true);
   });
 
+  it('opens each newly selected concept at the top of the details, its heading focused', async () => {
+    const { page } = session;
+    await open('#/concept/traditional-industries');
+    const scroller = page.locator('.panel__scroll').filter({ has: page.locator(details) });
+    await scroller.evaluate((e) => (e.scrollTop = e.scrollHeight));
+    expect(await scroller.evaluate((e) => e.scrollTop)).toBeGreaterThan(200);
+    const relation = page.locator(`${details} .details-relation__concept`).last();
+    const label = (await relation.textContent())!;
+    await relation.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator(`${details} h2`).textContent()).toBe(label);
+    expect(await scroller.evaluate((e) => e.scrollTop)).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H2');
+    await page.keyboard.press('Escape');
+    await expect
+      .poll(() => page.locator(`${details} h2`).first().textContent())
+      .toBe('No concept selected');
+    expect(
+      await page.evaluate(() => document.activeElement?.closest('.concept-map') !== null),
+    ).toBe(true);
+  });
+
   it('steps back and forward through selections with the browser history', async () => {
     const { page } = session;
     await open();

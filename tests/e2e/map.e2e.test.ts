@@ -108,6 +108,8 @@ describe('the map in Chromium', () => {
       }));
     await page.goto(session.url());
     await page.locator('.react-flow__node-concept').first().waitFor();
+    // The part of the title that names the article, not the column's name before the bar.
+    expect(await page.locator('.app-header__title').textContent()).toMatch(/^How to Build /);
     // A laptop: two lines of the title beside the search box, still in a header of one row.
     const laptop = await measure();
     expect(laptop.lines).toBe(2);

@@ -1,7 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import type { Bundle } from '../../src/model/bundle-format';
 import { directiveSources } from '../../tools/build/csp';
 import { useBrowser } from './harness';
 
@@ -56,5 +57,44 @@ describe('the single file opened from disk', () => {
     const bytes = readFileSync(await download.path());
     expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
     expect(bytes.length).toBeGreaterThan(10_000);
+  });
+
+  it('is one file: no worker, no example file beside it', () => {
+    expect(readdirSync(dirname(file))).toEqual(['index.html']);
+  });
+
+  it('offers the example from disk with the network off, and opens it without positions', async () => {
+    const { page, context } = session;
+    await context.setOffline(true);
+    await context.route(/^https?:/, (route) => route.abort());
+    await page.goto(pathToFileURL(file).href);
+    await page.locator('.react-flow__node-concept').first().waitFor();
+    await page.getByRole('button', { name: 'Open map…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Open another map' });
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      dialog.getByRole('link', { name: 'Download the built-in map as an example file' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('concept-atlas-example.json');
+    const example = JSON.parse(readFileSync(await download.path(), 'utf8')) as Bundle;
+    expect(example.schemaVersion).toBe(1);
+    expect(example.graph.concepts.length).toBeGreaterThan(10);
+    // The page is still the app, not the file's text.
+    expect(page.url()).toBe(pathToFileURL(file).href);
+    expect(await dialog.isVisible()).toBe(true);
+    // A bundle without positions is laid out on the page, as no worker starts from disk.
+    example.article.title = 'A reading laid out from disk';
+    for (const concept of example.graph.concepts) delete concept.position;
+    await dialog.getByLabel(/From this computer/).setInputFiles({
+      name: 'reading.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(example)),
+    });
+    await expect
+      .poll(() => page.locator('.app-header__title').textContent(), { timeout: 60_000 })
+      .toBe('A reading laid out from disk');
+    expect(await page.locator('.react-flow__node-concept').count()).toBe(
+      example.graph.concepts.length,
+    );
   });
 });

@@ -2,7 +2,7 @@ import type { Plugin } from 'vite';
 import { readContent, dataPath } from '../cli/content.ts';
 import { loadAtlas } from '../../src/model/atlas.ts';
 import { bundleFromContent } from '../bundle-from-content.ts';
-import { BUNDLE_FILE_NAME } from '../../src/model/bundle-format.ts';
+import { BUNDLE_FILE_NAME, EXAMPLE_ELEMENT_ID } from '../../src/model/bundle-format.ts';
 import { SNAPSHOT_ELEMENT_ID, snapshotScriptText } from '../../src/model/snapshot.ts';
 
 /** Validates data/ and derives the map; a problem stops the build with every problem listed. */
@@ -15,30 +15,39 @@ async function checkedContent() {
   return { markdown: content.markdown, atlas: loaded.atlas };
 }
 
+/** The example bundle as the file the hosted build ships, byte for byte. */
+const exampleText = (markdown: string, atlas: Parameters<typeof bundleFromContent>[1]) =>
+  `${JSON.stringify(bundleFromContent(markdown, atlas), null, 1)}\n`;
+
 /**
  * Puts the built-in map, checked here rather than in the browser, into index.html as JSON, and
- * ships the same content as a downloadable example bundle.
+ * ships the same content as a downloadable example bundle: beside index.html (`example: 'file'`),
+ * or, for the one-file build, inside it (`'inline'`), as inert JSON the page saves as a file.
  */
-export function builtInAtlas(): Plugin {
+export function builtInAtlas({ example = 'file' }: { example?: 'file' | 'inline' } = {}): Plugin {
   return {
     name: 'concept-atlas:built-in-atlas',
     async transformIndexHtml() {
-      const { atlas } = await checkedContent();
+      const { markdown, atlas } = await checkedContent();
+      const json = (id: string, text: string) => ({
+        tag: 'script',
+        attrs: { type: 'application/json', id },
+        // `<` escaped, so that no text in the content can close the element.
+        children: text.replace(/</g, '\\u003c'),
+        injectTo: 'body' as const,
+      });
       return [
-        {
-          tag: 'script',
-          attrs: { type: 'application/json', id: SNAPSHOT_ELEMENT_ID },
-          children: snapshotScriptText(atlas),
-          injectTo: 'body',
-        },
+        json(SNAPSHOT_ELEMENT_ID, snapshotScriptText(atlas)),
+        ...(example === 'inline' ? [json(EXAMPLE_ELEMENT_ID, exampleText(markdown, atlas))] : []),
       ];
     },
     async generateBundle() {
+      if (example === 'inline') return;
       const { markdown, atlas } = await checkedContent();
       this.emitFile({
         type: 'asset',
         fileName: BUNDLE_FILE_NAME,
-        source: `${JSON.stringify(bundleFromContent(markdown, atlas), null, 1)}\n`,
+        source: exampleText(markdown, atlas),
       });
     },
     configureServer(server) {

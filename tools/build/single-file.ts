@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { Plugin, PluginOption } from 'vite';
 import { viteSingleFile } from 'vite-plugin-singlefile';
 
@@ -16,11 +17,30 @@ function inlineFavicon(): Plugin {
 }
 
 /**
+ * The layout runs on the page: the worker module is swapped for a stand-in that starts none, so
+ * that no worker file (ELK again, 1.47 MB) is written beside index.html. From disk the browser
+ * would refuse to start it anyway.
+ */
+function layoutOnThePage(): Plugin {
+  const standIn = fileURLToPath(
+    new URL('../../src/features/bundle/start-layout-worker.single.ts', import.meta.url),
+  );
+  return {
+    name: 'concept-atlas:layout-on-the-page',
+    enforce: 'pre',
+    resolveId(source) {
+      return /[\\/]start-layout-worker(\.ts)?$/.test(source) ? standIn : null;
+    },
+  };
+}
+
+/**
  * `vite build --mode single`: the whole app in one index.html that works from file://, for a USB
  * stick or an email attachment. Every script and style is inlined, and the lazy chunks (quiz,
- * image export) are bundled in, since a file opened from disk cannot load another.
+ * image export) are bundled in, since a file opened from disk cannot load another; the layout
+ * runs without a worker and the example bundle travels inside the page (see builtInAtlas).
  */
 export function singleFile(): PluginOption[] {
   // codeSplitting: false (set by the plugin) inlines the dynamic imports into the one script.
-  return [viteSingleFile(), inlineFavicon()];
+  return [viteSingleFile(), inlineFavicon(), layoutOnThePage()];
 }

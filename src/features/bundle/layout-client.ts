@@ -1,6 +1,7 @@
 import type { Anchors } from '../../model/anchor';
 import type { Graph, Layout } from '../../model/schema';
 import type { LayoutReply, LayoutRequest } from './layout-messages';
+import { startLayoutWorker } from './start-layout-worker';
 
 export type Progress = (done: number, total: number) => void;
 
@@ -18,7 +19,8 @@ async function layoutHere(
 
 /**
  * Lays the map out with ELK in a web worker, so that the page stays responsive, reporting sections
- * as they are done. Falls back to the page's thread when no worker can start.
+ * as they are done. Falls back to the page's thread when no worker can start, and in the one-file
+ * build, which has none.
  */
 export function layoutInBackground(
   graph: Graph,
@@ -26,12 +28,13 @@ export function layoutInBackground(
   onProgress: Progress,
   signal?: AbortSignal,
 ): Promise<Layout> {
-  let worker: Worker;
+  let worker: Worker | null;
   try {
-    worker = new Worker(new URL('./layout.worker.ts', import.meta.url), { type: 'module' });
+    worker = startLayoutWorker();
   } catch {
-    return layoutHere(graph, anchors, onProgress, signal);
+    worker = null;
   }
+  if (!worker) return layoutHere(graph, anchors, onProgress, signal);
   return new Promise<Layout>((resolve, reject) => {
     let started = false;
     const finish = () => {

@@ -1,11 +1,24 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { backToBuiltIn, openBundle } from './bundle-actions';
 import { useModalDialog } from '../../shared/use-modal-dialog';
-import { BUNDLE_FILE_NAME, MAX_BUNDLE_BYTES } from '../../model/bundle-format';
+import { BUNDLE_FILE_NAME, EXAMPLE_ELEMENT_ID, MAX_BUNDLE_BYTES } from '../../model/bundle-format';
+import { downloadBlob } from '../../shared/download';
 import { useAtlasStore } from '../../store/atlas-store';
 import './open-map-dialog.css';
 
 const LIMIT_MB = MAX_BUNDLE_BYTES / 1024 / 1024;
+
+/**
+ * The one-file build carries the example inside the page, since from disk there is no file beside
+ * it to link to: the link then saves it as a file made here, the same bytes as the hosted one.
+ */
+function saveInlineExample(event: React.MouseEvent<HTMLAnchorElement>) {
+  const inline = document.getElementById(EXAMPLE_ELEMENT_ID)?.textContent;
+  if (!inline) return;
+  event.preventDefault();
+  const text = `${JSON.stringify(JSON.parse(inline), null, 1)}\n`;
+  downloadBlob(new Blob([text], { type: 'application/json' }), BUNDLE_FILE_NAME);
+}
 
 /**
  * Opens another map: a bundle file from this computer or from a web address. Also offers the
@@ -98,7 +111,7 @@ export function OpenMapDialog() {
         </div>
       </form>
       <p className="open-map__example">
-        <a href={BUNDLE_FILE_NAME} download>
+        <a href={BUNDLE_FILE_NAME} download onClick={saveInlineExample}>
           Download the built-in map as an example file
         </a>{' '}
         to see the format.

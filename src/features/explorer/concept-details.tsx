@@ -1,4 +1,4 @@
-import { useId, useMemo, type ReactNode } from 'react';
+import { type ReactNode, type RefObject, useEffect, useId, useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { formatRoute } from '../../model/route';
 import { kindStyles } from '../../model/kinds';
@@ -82,6 +82,39 @@ function AboutTheSource() {
   );
 }
 
+/** The nearest ancestor that scrolls: the panel's, or the narrow screen's tab. */
+function scrollerOf(element: HTMLElement): HTMLElement | null {
+  for (let at = element.parentElement; at; at = at.parentElement) {
+    if (/(auto|scroll)/.test(getComputedStyle(at).overflowY)) return at;
+  }
+  return null;
+}
+
+/**
+ * Each new selection (or its clearing) starts at the top of the panel. Where the user acted in
+ * the panel (a relation, "Clear selection"), or the focus fell with the element that had it (a
+ * passage in the reader), the focus moves to the new heading; anywhere else (a concept on the map,
+ * the search box) it stays where the user is.
+ */
+function useFreshStart(
+  id: string | null,
+  panel: RefObject<HTMLElement | null>,
+  heading: RefObject<HTMLHeadingElement | null>,
+) {
+  const shown = useRef(id);
+  useEffect(() => {
+    if (shown.current === id) return;
+    shown.current = id;
+    const element = panel.current;
+    if (!element) return;
+    const scroller = scrollerOf(element);
+    if (scroller) scroller.scrollTop = 0;
+    const active = document.activeElement;
+    const lost = !active || active === document.body;
+    if (lost || element.contains(active)) heading.current?.focus({ preventScroll: true });
+  }, [id, panel, heading]);
+}
+
 type Props = {
   /** Shown when nothing is selected, such as the student's progress and notes tools. */
   tools?: ReactNode;
@@ -100,6 +133,9 @@ export function ConceptDetails({ tools, notes }: Props) {
   const select = useAtlasStore((s) => s.select);
 
   const concept = useAtlasStore(selectSelectedConcept);
+  const panelRef = useRef<HTMLElement>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useFreshStart(concept?.id ?? null, panelRef, headingRef);
   const links = useMemo((): Link[] => {
     if (!atlas || !concept) return [];
     return atlas.graph.relations
@@ -117,12 +153,15 @@ export function ConceptDetails({ tools, notes }: Props) {
   if (!concept) {
     return (
       <aside
+        ref={panelRef}
         id="concept-details"
         tabIndex={-1}
         className="details details--empty"
         aria-label="Concept details"
       >
-        <h2 className="details__empty-title">No concept selected</h2>
+        <h2 ref={headingRef} tabIndex={-1} className="details__empty-title">
+          No concept selected
+        </h2>
         <p>
           Click a concept on the map, search for one, or click a highlighted passage in the article
           to see what it means, where the author says it and how it connects to the rest.
@@ -140,6 +179,7 @@ export function ConceptDetails({ tools, notes }: Props) {
   const section = atlas.graph.sections.find((s) => s.id === concept.section);
   return (
     <aside
+      ref={panelRef}
       id="concept-details"
       tabIndex={-1}
       className="details"
@@ -151,7 +191,9 @@ export function ConceptDetails({ tools, notes }: Props) {
           <KindIcon kind={concept.kind} size={16} />
           {style.label}
         </p>
-        <h2 className="details__title">{concept.label}</h2>
+        <h2 ref={headingRef} tabIndex={-1} className="details__title">
+          {concept.label}
+        </h2>
         {concept.zh ? (
           <p className="details__zh" lang="zh-Hans">
             {concept.zh}

@@ -1,5 +1,6 @@
 import { downloadBlob } from '../../shared/download';
 import { getViewportForBounds, type Rect, type Viewport } from '@xyflow/react';
+import { drawingToSvg, type Drawing } from '../../model/map-drawing';
 
 export type ExportFormat = 'png' | 'svg';
 /** The whole map at a readable size, or the part of it the map shows now. */
@@ -12,6 +13,10 @@ export type ExportOptions = {
   flowElement: HTMLElement;
   /** The bounds of every visible node, from `getNodesBounds`. */
   nodesBounds: Rect;
+  /** What the SVG draws: the map's shapes and text, framed as the scope asks. */
+  drawing: Drawing;
+  /** The SVG's title. */
+  title: string;
 };
 
 const PADDING = 0.05;
@@ -68,16 +73,26 @@ export function pixelRatioFor(width: number, height: number): number {
   );
 }
 
-/** Renders the map as a PNG or SVG data URL. */
+/**
+ * Renders the map as a PNG or SVG data URL. The PNG is a picture of the map as the page draws it;
+ * the SVG is the map's vector drawing (see map-drawing.ts), boxes, arrows and text that any
+ * program opens, rather than the page's markup wrapped in an image.
+ */
 export async function exportMap({
   format,
   scope,
   flowElement,
   nodesBounds,
+  drawing,
+  title,
 }: ExportOptions): Promise<string> {
+  if (format === 'svg') {
+    if (drawing.concepts.length === 0) throw new Error('there is nothing on the map to export');
+    const svg = `<?xml version="1.0" encoding="UTF-8"?>\n${drawingToSvg(drawing, title)}\n`;
+    return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+  }
   // Loaded on first use: most visitors never export, so it stays out of the first bundle.
-  const { toPng, toSvg } = await import('html-to-image');
-  const render = format === 'png' ? toPng : toSvg;
+  const { toPng: render } = await import('html-to-image');
   // The app's fonts are system fonts, already available wherever the image is drawn; embedding
   // would only fetch and inline every stylesheet, which a strict CSP or CORS can refuse.
   const common = { backgroundColor: BACKGROUND, filter: keepInImage, skipFonts: true };

@@ -1,4 +1,7 @@
 import { Panel, type ReactFlowState, useReactFlow, useStore } from '@xyflow/react';
+import { LARGE_MAP } from '../../model/geometry';
+import { drawMap } from '../../model/map-drawing';
+import { useAtlasStore } from '../../store/atlas-store';
 import { type FocusEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import { downloadDataUrl, type ExportFormat, type ExportScope, exportMap } from './export-image';
 import './export-menu.css';
@@ -7,9 +10,9 @@ type Choice = { label: string; scope: ExportScope; format: ExportFormat };
 
 const choices: readonly Choice[] = [
   { label: 'Whole map as PNG', scope: 'whole', format: 'png' },
-  { label: 'Whole map as SVG', scope: 'whole', format: 'svg' },
+  { label: 'Whole map as SVG (vector drawing)', scope: 'whole', format: 'svg' },
   { label: 'Current view as PNG', scope: 'view', format: 'png' },
-  { label: 'Current view as SVG', scope: 'view', format: 'svg' },
+  { label: 'Current view as SVG (vector drawing)', scope: 'view', format: 'svg' },
 ];
 
 const selectFlowElement = (s: ReactFlowState) => s.domNode;
@@ -26,7 +29,9 @@ function reason(error: unknown): string {
  * Rendered inside `<ReactFlow>`, whose store gives it the nodes, their bounds and the element.
  */
 export function ExportMenu() {
-  const { getNodes, getNodesBounds } = useReactFlow();
+  const { getNodes, getEdges, getNodesBounds, getViewport } = useReactFlow();
+  const atlas = useAtlasStore((s) => s.atlas);
+  const setPrintOpen = useAtlasStore((s) => s.setPrintOpen);
   const flowElement = useStore(selectFlowElement);
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -62,8 +67,40 @@ export function ExportMenu() {
     setBusy(true);
     try {
       await nextTask();
-      const nodesBounds = getNodesBounds(getNodes().filter((node) => !node.hidden));
-      const dataUrl = await exportMap({ format, scope, flowElement, nodesBounds });
+      const shown = getNodes().filter((node) => !node.hidden);
+      const nodesBounds = getNodesBounds(shown);
+      const { x, y, zoom } = getViewport();
+      const frame = {
+        x: -x / zoom,
+        y: -y / zoom,
+        width: flowElement.clientWidth / zoom,
+        height: flowElement.clientHeight / zoom,
+      };
+      // A large map gives elements only to the concepts near the camera, and draws its relations
+      // itself: there, the drawing has every concept and relation.
+      const windowed = (atlas?.graph.concepts.length ?? 0) > LARGE_MAP;
+      const drawn = windowed
+        ? {}
+        : {
+            concepts: new Set(shown.filter((n) => n.type === 'concept').map((n) => n.id)),
+            relations: new Set(
+              getEdges()
+                .filter((e) => !e.hidden)
+                .map((e) => e.id),
+            ),
+          };
+      const drawing = atlas
+        ? drawMap(atlas, { ...drawn, ...(scope === 'view' ? { frame } : {}) })
+        : { viewBox: frame, sections: [], relations: [], concepts: [] };
+      const title = atlas?.article.meta.title ?? 'Concept map';
+      const dataUrl = await exportMap({
+        format,
+        scope,
+        flowElement,
+        nodesBounds,
+        drawing,
+        title,
+      });
       downloadDataUrl(dataUrl, `concept-map-${scope}.${format}`);
     } catch (failure) {
       setError(`The image could not be made: ${reason(failure)}. Please try again.`);
@@ -136,6 +173,18 @@ export function ExportMenu() {
             </button>
           </li>
         ))}
+        <li>
+          <button
+            type="button"
+            className="export-menu__item"
+            onClick={() => {
+              close();
+              setPrintOpen(true);
+            }}
+          >
+            Print a handout…
+          </button>
+        </li>
       </ul>
       <p className="export-menu__status" role="status">
         {busy ? 'Preparing image…' : ''}

@@ -27,21 +27,25 @@ export function MapToolbar({ children }: { children?: React.ReactNode }) {
           </label>
         ))}
       </fieldset>
-      <fieldset className="map-toolbar__group" disabled={focusDepth === 0}>
-        <legend>Outside focus</legend>
-        {(['fade', 'hide'] as const).map((mode) => (
-          <label key={mode} className="map-toolbar__choice">
-            <input
-              type="radio"
-              name="focus-mode"
-              value={mode}
-              checked={focusMode === mode}
-              onChange={() => setFocusMode(mode)}
-            />
-            {mode === 'fade' ? 'Fade' : 'Hide'}
-          </label>
-        ))}
-      </fieldset>
+      {/* Only with a focus is there an outside to fade or hide: with Focus off, a choice shown
+          checked but greyed out read as on and unavailable at once. */}
+      {focusDepth > 0 ? (
+        <fieldset className="map-toolbar__group">
+          <legend>Outside focus</legend>
+          {(['fade', 'hide'] as const).map((mode) => (
+            <label key={mode} className="map-toolbar__choice">
+              <input
+                type="radio"
+                name="focus-mode"
+                value={mode}
+                checked={focusMode === mode}
+                onChange={() => setFocusMode(mode)}
+              />
+              {mode === 'fade' ? 'Fade' : 'Hide'}
+            </label>
+          ))}
+        </fieldset>
+      ) : null}
       <label className="map-toolbar__check">
         <input
           type="checkbox"

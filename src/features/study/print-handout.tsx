@@ -8,6 +8,8 @@ import { useAtlasStore } from '../../store/atlas-store';
 import { CorrectedText } from '../../shared/curator-note';
 import { useWhenIdleOrPrinting } from '../../shared/use-when-idle';
 import { LARGE_MAP } from '../../model/geometry';
+import { drawMap } from '../../model/map-drawing';
+import { MapFigure } from './map-figure';
 import './print-handout.css';
 
 type HandoutConcept = { concept: Concept; propositions: { id: string; text: string }[] };
@@ -15,6 +17,8 @@ type EntryProps = HandoutConcept & {
   corrections: readonly Correction[] | undefined;
   /** Concept labels by id, to name the speaker of a quoted passage. */
   labels: ReadonlyMap<string, string>;
+  /** The student's own note on it, when the handout carries notes. */
+  note: string | undefined;
 };
 type HandoutSection = { id: string; heading: string; concepts: HandoutConcept[] };
 
@@ -50,7 +54,7 @@ function outlineOf(atlas: Atlas): HandoutSection[] {
     }));
 }
 
-function HandoutEntry({ concept, propositions, corrections, labels }: EntryProps) {
+function HandoutEntry({ concept, propositions, corrections, labels, note }: EntryProps) {
   return (
     <article className="print-handout__concept">
       <h3 className="print-handout__label">{concept.label}</h3>
@@ -81,6 +85,12 @@ function HandoutEntry({ concept, propositions, corrections, labels }: EntryProps
           {concept.note}
         </p>
       ) : null}
+      {note ? (
+        <p className="print-handout__own-note">
+          <strong>My notes: </strong>
+          {note}
+        </p>
+      ) : null}
       {propositions.length > 0 ? (
         <ul className="print-handout__relations" aria-label={`Relations of ${concept.label}`}>
           {propositions.map((p) => (
@@ -106,6 +116,21 @@ export function PrintHandout() {
     () => new Map(atlas?.graph.concepts.map((c) => [c.id, c.label]) ?? []),
     [atlas],
   );
+  const withNotes = useAtlasStore((s) => s.handoutNotes);
+  const notes = useAtlasStore((s) => s.notes);
+  // A drawing of the whole map, and of each section before its concepts. A large map's would be
+  // thousands of boxes too small to read on paper, so it has none.
+  const figures = useMemo(() => {
+    if (!atlas || !wanted || atlas.graph.concepts.length > LARGE_MAP) return null;
+    // As the map shows it at first: links between sections would cross the whole page.
+    const within = new Set(atlas.edges.filter((e) => !e.data?.crossesSections).map((e) => e.id));
+    return {
+      whole: drawMap(atlas, { relations: within }),
+      sections: new Map(
+        atlas.graph.sections.map((s) => [s.id, drawMap(atlas, { sections: new Set([s.id]) })]),
+      ),
+    };
+  }, [atlas, wanted]);
   if (!atlas || !wanted) return null;
   const { meta } = atlas.article;
   // On paper a link cannot be followed, so the address is written out.
@@ -121,17 +146,37 @@ export function PrintHandout() {
           Source: {url}, published {published}
         </p>
       </header>
+      {figures ? (
+        <figure className="print-handout__figure print-handout__figure--whole">
+          <MapFigure drawing={figures.whole} label="The whole map" markerId="handout-arrow" />
+          <figcaption>
+            The whole map: each section with its concepts and their relations.
+          </figcaption>
+        </figure>
+      ) : null}
       {sections.map((section) => (
         <section key={section.id} className="print-handout__section">
           <h2 className="print-handout__heading">{section.heading}</h2>
-          {section.concepts.map((entry) => (
-            <HandoutEntry
-              key={entry.concept.id}
-              {...entry}
-              corrections={atlas.graph.corrections}
-              labels={labels}
-            />
-          ))}
+          {figures?.sections.get(section.id)?.concepts.length ? (
+            <figure className="print-handout__figure">
+              <MapFigure
+                drawing={figures.sections.get(section.id)!}
+                label={`The map of ${section.heading}`}
+                markerId={`handout-arrow-${section.id}`}
+              />
+            </figure>
+          ) : null}
+          <div className="print-handout__concepts">
+            {section.concepts.map((entry) => (
+              <HandoutEntry
+                key={entry.concept.id}
+                {...entry}
+                corrections={atlas.graph.corrections}
+                labels={labels}
+                note={withNotes ? notes[entry.concept.id]?.text.trim() || undefined : undefined}
+              />
+            ))}
+          </div>
         </section>
       ))}
     </div>

@@ -32,6 +32,8 @@ export type ExploreState = {
 export type ExploreActions = {
   /** Selects a concept (or nothing) and counts it as visited; an unknown id says so instead. */
   select: (id: string | null) => void;
+  /** Shows the map, the outline or the quiz (on a narrow screen, in place of the side panels). */
+  setView: (view: View) => void;
   setFocusDepth: (depth: FocusDepth) => void;
   setFocusMode: (mode: FocusMode) => void;
   toggleKind: (kind: ConceptKind) => void;
@@ -95,6 +97,7 @@ export const createExploreSlice: Slice<ExploreState & ExploreActions> = (set, ge
     const { atlas, visited } = get();
     set({ notice: null, ...selection(atlas, visited, id) });
   },
+  setView: (view) => set({ view, narrowTab: 'map' }),
   setFocusDepth: (focusDepth) => set({ focusDepth }),
   setFocusMode: (focusMode) => set({ focusMode }),
   toggleKind: (kind) => set((s) => ({ hiddenKinds: toggle(s.hiddenKinds, kind) })),
@@ -122,6 +125,9 @@ export const createExploreSlice: Slice<ExploreState & ExploreActions> = (set, ge
     }
     set({
       view: route.view,
+      // A link to another view shows that view, even where the details or the article had the
+      // narrow screen.
+      ...(route.view !== get().view ? { narrowTab: 'map' as const } : {}),
       tour:
         inTour && tour && route.tour
           ? { id: tour.id, step: clampStep(tour, route.tour.step) }

@@ -14,11 +14,18 @@ export type UiState = {
   panels: [number, number, number];
   /** Links between sections cross the whole map; by default only the selection's are drawn. */
   showCrossLinks: boolean;
-  /** The tab shown on narrow screens, where the panels cannot sit side by side. */
+  /**
+   * What a narrow screen shows, where the panels cannot sit side by side: the main view (`map`:
+   * the map, the outline or the quiz, as `view` says), the details or the article.
+   */
   narrowTab: NarrowTab;
   shortcutsOpen: boolean;
   openMapOpen: boolean;
   tourPickerOpen: boolean;
+  /** The dialog that prints the handout. */
+  printOpen: boolean;
+  /** Whether the printed handout carries the student's own notes. */
+  handoutNotes: boolean;
   /** A message for the status region, such as an unknown concept in a shared link. */
   notice: string | null;
 };
@@ -32,6 +39,8 @@ export type UiActions = {
   setShortcutsOpen: (open: boolean) => void;
   setOpenMapOpen: (open: boolean) => void;
   setTourPickerOpen: (open: boolean) => void;
+  setPrintOpen: (open: boolean) => void;
+  setHandoutNotes: (include: boolean) => void;
   setNotice: (notice: string | null) => void;
 };
 
@@ -51,6 +60,8 @@ export const createUiSlice: Slice<UiState & UiActions> = (set) => ({
   shortcutsOpen: false,
   openMapOpen: false,
   tourPickerOpen: false,
+  printOpen: false,
+  handoutNotes: false,
   notice: null,
   setTheme: (theme) => set({ theme }),
   setTextSize: (textSize) => set({ textSize }),
@@ -60,5 +71,7 @@ export const createUiSlice: Slice<UiState & UiActions> = (set) => ({
   setShortcutsOpen: (shortcutsOpen) => set({ shortcutsOpen }),
   setOpenMapOpen: (openMapOpen) => set({ openMapOpen }),
   setTourPickerOpen: (tourPickerOpen) => set({ tourPickerOpen }),
+  setPrintOpen: (printOpen) => set({ printOpen }),
+  setHandoutNotes: (handoutNotes) => set({ handoutNotes }),
   setNotice: (notice) => set({ notice }),
 });

@@ -147,4 +147,62 @@ describe('concept details', () => {
     await user.click(within(panel).getByRole('button', { name: 'Clear selection' }));
     expect(useAtlasStore.getState().selectedId).toBeNull();
   });
+
+  describe('a new selection', () => {
+    /** The details in a panel that scrolls, as the app's is, scrolled down to its relations. */
+    async function renderScrolled(selected: string) {
+      const graph = makeGraph();
+      graph.concepts[2] = makeAnnotatedVeins();
+      useAtlasStore.getState().setAtlas(await fixtureAtlas(graph));
+      useAtlasStore.getState().select(selected);
+      const user = userEvent.setup();
+      render(
+        <>
+          <button type="button">Elsewhere</button>
+          <div data-testid="scroller" style={{ overflowY: 'auto' }}>
+            <ConceptDetails />
+          </div>
+        </>,
+      );
+      const scroller = screen.getByTestId('scroller');
+      scroller.scrollTop = 400;
+      return {
+        user,
+        scroller,
+        panel: screen.getByRole('complementary', { name: 'Concept details' }),
+      };
+    }
+
+    it('starts at the top, with the focus on its heading, after a relation is followed', async () => {
+      const { user, scroller, panel } = await renderScrolled('pipes');
+      expect(scroller.scrollTop).toBe(400);
+      await user.click(within(panel).getByRole('link', { name: 'water' }));
+      // The link changes the address; the app's URL sync then selects the concept.
+      act(() => useAtlasStore.getState().select('water'));
+      const heading = within(panel).getByRole('heading', { level: 2, name: 'water' });
+      expect(scroller.scrollTop).toBe(0);
+      expect(heading).toHaveFocus();
+    });
+
+    it('takes the focus to its heading when the focus fell to the page', async () => {
+      const { scroller, panel } = await renderScrolled('pipes');
+      act(() => useAtlasStore.getState().select('veins'));
+      expect(scroller.scrollTop).toBe(0);
+      expect(within(panel).getByRole('heading', { level: 2, name: 'Veins' })).toHaveFocus();
+    });
+
+    it('leaves the focus where the user acted outside the panel, and still starts at the top', async () => {
+      const { scroller } = await renderScrolled('pipes');
+      const elsewhere = screen.getByRole('button', { name: 'Elsewhere' });
+      elsewhere.focus();
+      act(() => useAtlasStore.getState().select('rain'));
+      expect(scroller.scrollTop).toBe(0);
+      expect(elsewhere).toHaveFocus();
+    });
+
+    it('does not take the focus when the page opens on a selection', async () => {
+      await renderScrolled('pipes');
+      expect(document.body).toHaveFocus();
+    });
+  });
 });

@@ -7,6 +7,7 @@ import ConceptNodeView from '../../../src/features/explorer/nodes/concept-node';
 import SectionNodeView from '../../../src/features/explorer/nodes/section-node';
 import { downloadDataUrl, exportMap } from '../../../src/features/explorer/export-image';
 import type { Atlas } from '../../../src/model/atlas';
+import { useAtlasStore } from '../../../src/store/atlas-store';
 import { fixtureAtlas } from '../../fixtures/load-fixture';
 
 vi.mock('../../../src/features/explorer/export-image', () => ({
@@ -17,9 +18,9 @@ vi.mock('../../../src/features/explorer/export-image', () => ({
 const nodeTypes = { concept: ConceptNodeView, section: SectionNodeView };
 const choices = [
   ['Whole map as PNG', 'whole', 'png'],
-  ['Whole map as SVG', 'whole', 'svg'],
+  ['Whole map as SVG (vector drawing)', 'whole', 'svg'],
   ['Current view as PNG', 'view', 'png'],
-  ['Current view as SVG', 'view', 'svg'],
+  ['Current view as SVG (vector drawing)', 'view', 'svg'],
 ] as const;
 
 async function renderMenu(hide: (node: Node) => boolean = () => false) {
@@ -61,7 +62,8 @@ describe('the export menu', () => {
     expect(toggle).toHaveAttribute('aria-expanded', 'true');
     expect(
       screen.getAllByRole('button').filter((b) => b.className === 'export-menu__item'),
-    ).toHaveLength(4);
+    ).toHaveLength(5);
+    expect(screen.getByRole('button', { name: 'Print a handout…' })).toBeVisible();
     for (const [label] of choices) {
       expect(screen.getByRole('button', { name: label })).toBeVisible();
     }
@@ -108,7 +110,7 @@ describe('the export menu', () => {
     const status = screen.getByRole('status');
     expect(status).toBeEmptyDOMElement();
     await user.click(toggle);
-    await user.click(screen.getByRole('button', { name: 'Whole map as SVG' }));
+    await user.click(screen.getByRole('button', { name: 'Whole map as SVG (vector drawing)' }));
     await waitFor(() => expect(status).toHaveTextContent('Preparing image…'));
     expect(downloadDataUrl).not.toHaveBeenCalled();
     finish('data:image/svg+xml;charset=utf-8,%3Csvg%3E');
@@ -144,13 +146,17 @@ describe('the export menu', () => {
     await user.tab();
     expect(screen.getByRole('button', { name: 'Whole map as PNG' })).toHaveFocus();
     await user.keyboard('{ArrowDown}');
-    expect(screen.getByRole('button', { name: 'Whole map as SVG' })).toHaveFocus();
+    expect(screen.getByRole('button', { name: 'Whole map as SVG (vector drawing)' })).toHaveFocus();
     await user.keyboard('{End}');
-    expect(screen.getByRole('button', { name: 'Current view as SVG' })).toHaveFocus();
+    expect(screen.getByRole('button', { name: 'Print a handout…' })).toHaveFocus();
     await user.keyboard('{ArrowDown}');
     expect(screen.getByRole('button', { name: 'Whole map as PNG' })).toHaveFocus();
     await user.keyboard('{ArrowUp}');
-    expect(screen.getByRole('button', { name: 'Current view as SVG' })).toHaveFocus();
+    expect(screen.getByRole('button', { name: 'Print a handout…' })).toHaveFocus();
+    await user.keyboard('{ArrowUp}');
+    expect(
+      screen.getByRole('button', { name: 'Current view as SVG (vector drawing)' }),
+    ).toHaveFocus();
 
     // The page's own Escape (clear the selection) must not fire as well.
     const pageSawEscape = vi.fn();
@@ -176,5 +182,13 @@ describe('the export menu', () => {
     await user.click(document.body);
     expect(toggle).toHaveAttribute('aria-expanded', 'false');
     expect(exportMap).not.toHaveBeenCalled();
+  });
+
+  it('opens the print dialog from its last item', async () => {
+    const { user, toggle } = await renderMenu();
+    await user.click(toggle);
+    await user.click(screen.getByRole('button', { name: 'Print a handout…' }));
+    expect(useAtlasStore.getState().printOpen).toBe(true);
+    expect(toggle).toHaveAttribute('aria-expanded', 'false');
   });
 });

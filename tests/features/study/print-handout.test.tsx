@@ -132,4 +132,30 @@ describe('the handout of a map that grows large', () => {
     });
     expect(container.querySelectorAll('.print-handout article')).toHaveLength(LARGE_MAP + 1);
   });
+
+  it('draws the whole map, then each section’s part of it before its concepts', async () => {
+    await renderHandout();
+    const atlas = useAtlasStore.getState().atlas!;
+    const whole = screen.getByRole('img', { name: 'The whole map' });
+    expect(whole.querySelectorAll('g')).toHaveLength(
+      atlas.graph.sections.length + atlas.graph.concepts.length,
+    );
+    expect(within(whole).getByText('pipes')).toBeInTheDocument();
+    for (const section of atlas.graph.sections) {
+      const heading =
+        section.order === 0 ? 'Introduction' : `Section ${section.order}: ${section.title}`;
+      const figure = screen.getByRole('img', { name: `The map of ${heading}` });
+      const region = screen.getByRole('heading', { level: 2, name: heading }).closest('section')!;
+      expect(region).toContainElement(figure);
+    }
+  });
+
+  it('carries the student’s notes only when asked to', async () => {
+    useAtlasStore.getState().setNote('pipes', 'Ask about the old ones.');
+    const { concept } = await renderHandout();
+    expect(within(concept('pipes')).queryByText(/Ask about the old ones/)).toBeNull();
+    act(() => useAtlasStore.getState().setHandoutNotes(true));
+    expect(within(concept('pipes')).getByText('Ask about the old ones.')).toBeInTheDocument();
+    expect(within(concept('water')).queryByText(/My notes/)).toBeNull();
+  });
 });
