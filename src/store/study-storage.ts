@@ -1,3 +1,4 @@
+import { own } from '../model/own';
 export const STUDY_KEY = 'concept-atlas:study';
 export const STUDY_BACKUP_KEY = 'concept-atlas:study-backup';
 
@@ -133,7 +134,7 @@ export function readStudy(storage: Storage | null = safeStorage()): Study | null
 export function mergeStudy(a: Study, b: Study): Study {
   const notes: Record<string, StudyNote> = { ...a.notes };
   for (const [id, note] of Object.entries(b.notes)) {
-    const mine = notes[id];
+    const mine = own(notes, id);
     if (!mine || Date.parse(note.updated) > Date.parse(mine.updated)) notes[id] = note;
   }
   return {

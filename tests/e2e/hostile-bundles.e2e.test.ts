@@ -81,6 +81,11 @@ const hostile: [string, () => unknown][] = [
   ],
   ['deeply nested front matter', () => frontMatter(`a: ${'['.repeat(20_000)}`)],
   ['a front matter alias bomb', () => frontMatter(aliasBomb())],
+  // Under every limit of one paragraph, and still costly: stopped by the time budget.
+  [
+    '900 emphasis runs in each of 400 paragraphs',
+    () => withArticle(`${'*a_'.repeat(450)}\n\n`.repeat(400)),
+  ],
 ];
 
 const EXCEPTION =

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { own } from '../../model/own';
 import { useAtlasStore } from '../../store/atlas-store';
 import './notes-box.css';
 
@@ -7,7 +8,7 @@ import './notes-box.css';
  * with saving, the text stays in the box and in the store; the message says what to do.
  */
 export function NotesBox({ conceptId }: { conceptId: string }) {
-  const text = useAtlasStore((s) => s.notes[conceptId]?.text ?? '');
+  const text = useAtlasStore((s) => own(s.notes, conceptId)?.text ?? '');
   const problem = useAtlasStore((s) => s.studyProblem);
   const setNote = useAtlasStore((s) => s.setNote);
   const setStudyProblem = useAtlasStore((s) => s.setStudyProblem);

@@ -1,5 +1,6 @@
 import type { StudyNote } from '../study-storage';
 import type { Slice } from './types';
+import { own } from '../../model/own';
 
 /** The student's own work, saved in the browser (see study-sync). */
 export type StudyState = {
@@ -56,7 +57,7 @@ export const createStudySlice: Slice<StudyState & StudyActions> = (set, get) => 
     set((s) => {
       // Only an empty box removes the note: whitespace is text the student is still typing.
       if (text !== '') return { notes: { ...s.notes, [conceptId]: { text, updated: now() } } };
-      if (!(conceptId in s.notes)) return {};
+      if (!Object.hasOwn(s.notes, conceptId)) return {};
       const notes = { ...s.notes };
       delete notes[conceptId];
       return { notes };
@@ -69,7 +70,7 @@ export const createStudySlice: Slice<StudyState & StudyActions> = (set, get) => 
     const updated = now();
     for (const [id, text] of Object.entries(imported)) {
       if (text === '') continue;
-      const current = notes[id]?.text;
+      const current = own(notes, id)?.text;
       const next = current === undefined ? text : mergeNote(current, text);
       if (next === null) {
         result.unchanged += 1;
