@@ -3,6 +3,7 @@ import {
   BLOCKED_MESSAGE,
   STUDY_KEY,
   backupStudy,
+  keepVersion,
   loadStudy,
   mergeStudy,
   readStudy,
@@ -11,13 +12,62 @@ import {
   type Study,
 } from './study-storage';
 import { whenIdle } from '../shared/when-idle';
+import { own } from '../model/own';
 
 const studyOf = (state: AtlasStore): Study => ({
   version: 1,
   notes: state.notes,
   visited: state.visited,
   quizzed: state.quizzed,
+  ...(Object.keys(state.keptNotes).length > 0 ? { kept: state.keptNotes } : {}),
 });
+
+const textOf = (study: Study, id: string) => own(study.notes, id)?.text ?? '';
+
+/**
+ * Takes in the notes another tab saved (`theirs`) without losing or garbling what this tab is
+ * typing. `agreed` holds, for each note, the text both tabs last had in common. A note is taken
+ * from the other tab when this tab has not changed it since (or the other tab went on from this
+ * tab's text); it stays as it is when only this tab changed it (or it went on from theirs). When
+ * both changed it, this tab keeps its own text and keeps theirs beside it, to be added or
+ * discarded by the student: the text in the box never changes under the student's fingers.
+ */
+export function takeIn(mine: Study, theirs: Study, agreed: Map<string, string>): Study {
+  const merged = mergeStudy(mine, theirs);
+  const notes = { ...mine.notes };
+  const kept: Record<string, string[]> = { ...merged.kept };
+  const ids = new Set([...Object.keys(mine.notes), ...Object.keys(theirs.notes)]);
+  for (const id of ids) {
+    const my = textOf(mine, id);
+    const their = textOf(theirs, id);
+    const base = agreed.get(id) ?? '';
+    if (my === their) {
+      agreed.set(id, their);
+    } else if (my === base || their.startsWith(my)) {
+      const note = own(theirs.notes, id);
+      if (note) notes[id] = note;
+      else delete notes[id];
+      agreed.set(id, their);
+    } else if (their === base) {
+      // Only this tab changed it.
+    } else {
+      if (!my.startsWith(their)) kept[id] = keepVersion(own(kept, id) ?? [], their, my);
+      agreed.set(id, their);
+    }
+    const versions = own(kept, id)?.filter(
+      (version) => !(own(notes, id)?.text ?? '').startsWith(version),
+    );
+    if (versions && versions.length > 0) kept[id] = versions;
+    else delete kept[id];
+  }
+  return {
+    version: 1,
+    notes,
+    visited: merged.visited,
+    quizzed: merged.quizzed,
+    ...(Object.keys(kept).length > 0 ? { kept } : {}),
+  };
+}
 
 /**
  * Restores the saved notes and progress into the store and saves them on every change: notes as
@@ -36,10 +86,12 @@ export function startStudySync(
 
   // Anything already in the store (a concept selected before the sync started) is kept too.
   const merged = mergeStudy(loaded.study, studyOf(store.getState()));
+  const agreed = new Map(Object.entries(loaded.study.notes).map(([id, note]) => [id, note.text]));
   store.setState({
     notes: merged.notes,
     visited: merged.visited,
     quizzed: merged.quizzed,
+    keptNotes: merged.kept ?? {},
     ...(loaded.problem ? { studyProblem: loaded.problem } : {}),
   });
   // Saved under a concept's former id, a note still belongs to the concept.
@@ -94,7 +146,7 @@ export function startStudySync(
   };
 
   const unsubscribe = store.subscribe((state, previous) => {
-    if (state.notes !== previous.notes) saveNow(state);
+    if (state.notes !== previous.notes || state.keptNotes !== previous.keptNotes) saveNow(state);
     else if (state.visited !== previous.visited || state.quizzed !== previous.quizzed) saveSoon();
   });
 
@@ -103,10 +155,22 @@ export function startStudySync(
     const theirs = readStudy(storage);
     if (!theirs) return;
     const mine = studyOf(store.getState());
-    const both = mergeStudy(mine, theirs);
+    const both = takeIn(mine, theirs, agreed);
     if (sameStudy(both, mine)) return;
-    store.setState({ notes: both.notes, visited: both.visited, quizzed: both.quizzed });
+    store.setState({
+      notes: both.notes,
+      visited: both.visited,
+      quizzed: both.quizzed,
+      keptNotes: both.kept ?? {},
+    });
   };
+  // Typed text that could not be stored is lost if the page goes: the browser asks first.
+  const onBeforeUnload = (event: BeforeUnloadEvent) => {
+    if (!saveFailed && canSave) return;
+    event.preventDefault();
+    event.returnValue = '';
+  };
+  win?.addEventListener('beforeunload', onBeforeUnload);
   win?.addEventListener('storage', onStorage);
   win?.addEventListener('pagehide', flush);
   win?.document.addEventListener('visibilitychange', onVisibility);
@@ -115,6 +179,7 @@ export function startStudySync(
     flush();
     unsubscribe();
     win?.removeEventListener('storage', onStorage);
+    win?.removeEventListener('beforeunload', onBeforeUnload);
     win?.removeEventListener('pagehide', flush);
     win?.document.removeEventListener('visibilitychange', onVisibility);
   };
