@@ -14,6 +14,10 @@ import {
 import { whenIdle } from '../shared/when-idle';
 import { own } from '../model/own';
 
+/** For this long after a key, a note counts as being typed. */
+const TYPING_MS = 3000;
+const now = () => Date.now();
+
 const studyOf = (state: AtlasStore): Study => ({
   version: 1,
   notes: state.notes,
@@ -27,15 +31,27 @@ const textOf = (study: Study, id: string) => own(study.notes, id)?.text ?? '';
 /**
  * Takes in the notes another tab saved (`theirs`) without losing or garbling what this tab is
  * typing. `agreed` holds, for each note, the text both tabs last had in common. A note is taken
- * from the other tab when this tab has not changed it since (or the other tab went on from this
- * tab's text); it stays as it is when only this tab changed it (or it went on from theirs). When
+ * from the other tab when this tab has not changed it since; it stays as it is when only this tab
+ * changed it, or when it went on from the other tab's text. When
  * both changed it, this tab keeps its own text and keeps theirs beside it, to be added or
  * discarded by the student: the text in the box never changes under the student's fingers.
  */
-export function takeIn(mine: Study, theirs: Study, agreed: Map<string, string>): Study {
+export function takeIn(
+  mine: Study,
+  theirs: Study,
+  agreed: Map<string, string>,
+  /** Whether the student is typing this note here now: then it is never replaced. */
+  typing: (id: string) => boolean = () => false,
+): Study {
   const merged = mergeStudy(mine, theirs);
   const notes = { ...mine.notes };
-  const kept: Record<string, string[]> = { ...merged.kept };
+  // Versions kept by either tab, judged against this tab's notes (not the newer of the two).
+  const kept: Record<string, string[]> = {};
+  for (const source of [mine.kept ?? {}, theirs.kept ?? {}]) {
+    for (const [id, versions] of Object.entries(source)) {
+      kept[id] = [...(own(kept, id) ?? []), ...versions];
+    }
+  }
   const ids = new Set([...Object.keys(mine.notes), ...Object.keys(theirs.notes)]);
   for (const id of ids) {
     const my = textOf(mine, id);
@@ -43,21 +59,25 @@ export function takeIn(mine: Study, theirs: Study, agreed: Map<string, string>):
     const base = agreed.get(id) ?? '';
     if (my === their) {
       agreed.set(id, their);
-    } else if (my === base || their.startsWith(my)) {
+    } else if (my === base && !typing(id)) {
       const note = own(theirs.notes, id);
       if (note) notes[id] = note;
       else delete notes[id];
       agreed.set(id, their);
-    } else if (their === base) {
+    } else if (their === base || my.startsWith(their)) {
       // Only this tab changed it.
     } else {
-      if (!my.startsWith(their)) kept[id] = keepVersion(own(kept, id) ?? [], their, my);
+      kept[id] = keepVersion(own(kept, id) ?? [], their, my);
       agreed.set(id, their);
     }
-    const versions = own(kept, id)?.filter(
-      (version) => !(own(notes, id)?.text ?? '').startsWith(version),
+  }
+  for (const [id, versions] of Object.entries(kept)) {
+    const text = own(notes, id)?.text ?? '';
+    const settled = versions.reduce<string[]>(
+      (all, version) => keepVersion(all, version, text),
+      [],
     );
-    if (versions && versions.length > 0) kept[id] = versions;
+    if (settled.length > 0) kept[id] = settled;
     else delete kept[id];
   }
   return {
@@ -83,6 +103,7 @@ export function startStudySync(
   const loaded = loadStudy(storage);
   let canSave = loaded.canSave;
   let saveFailed = false;
+  let takingIn = false;
 
   // Anything already in the store (a concept selected before the sync started) is kept too.
   const merged = mergeStudy(loaded.study, studyOf(store.getState()));
@@ -145,7 +166,14 @@ export function startStudySync(
     if (win?.document.visibilityState === 'hidden') flush();
   };
 
+  // When each note was last typed here: a note being typed is never replaced by another tab's.
+  const typedAt = new Map<string, number>();
   const unsubscribe = store.subscribe((state, previous) => {
+    if (state.notes !== previous.notes && !takingIn) {
+      for (const id of new Set([...Object.keys(state.notes), ...Object.keys(previous.notes)])) {
+        if (own(state.notes, id) !== own(previous.notes, id)) typedAt.set(id, now());
+      }
+    }
     if (state.notes !== previous.notes || state.keptNotes !== previous.keptNotes) saveNow(state);
     else if (state.visited !== previous.visited || state.quizzed !== previous.quizzed) saveSoon();
   });
@@ -155,14 +183,24 @@ export function startStudySync(
     const theirs = readStudy(storage);
     if (!theirs) return;
     const mine = studyOf(store.getState());
-    const both = takeIn(mine, theirs, agreed);
+    const both = takeIn(
+      mine,
+      theirs,
+      agreed,
+      (id) => now() - (typedAt.get(id) ?? -Infinity) < TYPING_MS,
+    );
     if (sameStudy(both, mine)) return;
-    store.setState({
-      notes: both.notes,
-      visited: both.visited,
-      quizzed: both.quizzed,
-      keptNotes: both.kept ?? {},
-    });
+    takingIn = true;
+    try {
+      store.setState({
+        notes: both.notes,
+        visited: both.visited,
+        quizzed: both.quizzed,
+        keptNotes: both.kept ?? {},
+      });
+    } finally {
+      takingIn = false;
+    }
   };
   // Typed text that could not be stored is lost if the page goes: the browser asks first.
   const onBeforeUnload = (event: BeforeUnloadEvent) => {

@@ -27,15 +27,25 @@ function typeInTwoTabs(start: string, script: [tab: 'a' | 'b', key: string][]) {
 }
 
 describe('one note typed in two tabs', () => {
-  it('follows the other tab when only one types at a time', () => {
+  it('follows the other tab while this one types nothing', () => {
+    const { b } = typeInTwoTabs(
+      '',
+      [...'Typed in A.'].map((key) => ['a', key] as ['a', string]),
+    );
+    expect(b.notes.water?.text).toBe('Typed in A.');
+    expect(b.kept).toBeUndefined();
+  });
+
+  it('keeps each tab’s keys in its own box when keys alternate, and the other’s text beside', () => {
     const script = [...'AbAAAAAAAAAb'].map(
       (key) => [key === 'b' ? 'b' : 'a', key] as ['a' | 'b', string],
     );
     const { a, b } = typeInTwoTabs('', script);
-    expect(a.notes.water?.text).toBe('AbAAAAAAAAAb');
-    expect(b.notes.water?.text).toBe('AbAAAAAAAAAb');
-    expect(a.kept).toBeUndefined();
-    expect(b.kept).toBeUndefined();
+    // A's first key reached B before B typed, so B went on from it.
+    expect(a.notes.water?.text).toBe('AAAAAAAAAA');
+    expect(b.notes.water?.text).toBe('Abb');
+    expect(a.kept?.water).toEqual(['Abb']);
+    expect(b.kept?.water).toEqual(['AAAAAAAAAA']);
   });
 
   it('never garbles or drops either sentence when both type at once, and keeps the other beside', () => {
