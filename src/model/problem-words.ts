@@ -1,3 +1,5 @@
+import { own } from './own.ts';
+
 /**
  * A problem line (`place: reason`, as the checks write them) said for a teacher: the place in
  * words ("Concept 12 (“steel”), label"), the reason with zod's phrasing made plain. The line
@@ -45,7 +47,7 @@ function plainReason(reason: string): string {
   const wrong = /^Invalid input: expected (\w+), received (\w+)$/.exec(reason);
   if (wrong) {
     const [, expected = '', received = ''] = wrong;
-    return `should be ${TYPES[expected] ?? expected}, not ${TYPES[received] ?? received}`;
+    return `should be ${own(TYPES, expected) ?? expected}, not ${own(TYPES, received) ?? received}`;
   }
   const unknown = /^Unrecognized keys?: (.*)$/.exec(reason);
   if (unknown) return `has a field this format does not have: ${unknown[1] ?? ''}`;
@@ -57,7 +59,7 @@ const FIELD = /^\.?([A-Za-z]+)/;
 
 /** The place in words, or null when it is not one the checks write. */
 function placeInWords(place: string): string | null {
-  const whole = WHOLE[place];
+  const whole = own(WHOLE, place);
   if (whole) return whole;
   let rest = place.replace(/^(graph|tours)(?=\.|$)/, '');
   const words: string[] = [];
@@ -65,7 +67,7 @@ function placeInWords(place: string): string | null {
     const item = STEP.exec(rest);
     if (item) {
       const [matched, list = '', index = '0', id] = item;
-      const noun = PARTS[list] ?? list;
+      const noun = own(PARTS, list) ?? list;
       words.push(`${noun} ${Number(index) + 1}${id ? ` (“${id}”)` : ''}`);
       rest = rest.slice(matched.length);
       continue;

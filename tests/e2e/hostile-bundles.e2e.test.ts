@@ -235,4 +235,17 @@ describe('hostile bundles in Chromium', () => {
       expect(onScreen, spread).toBeGreaterThan(0);
     }
   });
+
+  it('stops checking a file that is costly within every limit, and says so in words within 10 s', async () => {
+    const page = await openApp(session);
+    // Under every limit of one paragraph, and still costly: the time budget stops it.
+    const costly = withArticle(`${'*a_'.repeat(450)}\n\n`.repeat(400));
+    const started = Date.now();
+    await chooseFile(page, costly, 'costly.json');
+    await refusal(page).waitFor({ timeout: 10_000 });
+    expect(Date.now() - started).toBeLessThan(10_000);
+    const text = (await refusal(page).textContent()) ?? '';
+    expect(text).toMatch(/checking it took more than \d+ seconds/i);
+    expect(text).not.toMatch(EXCEPTION);
+  });
 });

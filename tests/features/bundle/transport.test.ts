@@ -86,6 +86,11 @@ describe('problems in words', () => {
       words: 'Concept 12 (“steel”), label: is missing',
       place: 'graph.concepts[11] (steel).label',
     });
+    // A stranger's key is a place like any other, never a name an object already has.
+    expect(problemInWords('__proto__: this key is not allowed')).toEqual({
+      words: '__proto__: this key is not allowed',
+      place: '',
+    });
     expect(problemInWords('(file): the file is empty')).toEqual({
       words: 'The file is empty',
       place: '',
