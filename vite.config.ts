@@ -6,6 +6,7 @@ import { chunkBudget } from './tools/build/chunk-budget.ts';
 import { contentSecurityPolicyPlugin } from './tools/build/csp.ts';
 import { pwa } from './tools/build/pwa.ts';
 import { singleFile } from './tools/build/single-file.ts';
+import { workerEntities } from './tools/build/worker-entities.ts';
 
 /** The layout engine's modules: see build.chunkSizeWarningLimit. */
 const elkjs = /[\\/]node_modules[\\/]elkjs[\\/]/;
@@ -24,6 +25,8 @@ export default defineConfig(({ mode }) => {
       // Last, so that it sees the final HTML (in the single file, the inlined scripts it hashes).
       contentSecurityPolicyPlugin({ inlineScripts: single ? 'hash' : 'forbid' }),
     ],
+    // Workers have no DOM: see worker-entities.ts.
+    worker: { plugins: () => [workerEntities()] },
     // The single file carries its icon inline and needs nothing from public/.
     ...(single ? { publicDir: false as const } : {}),
     build: {

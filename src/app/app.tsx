@@ -116,6 +116,16 @@ function useDocumentTitle(mapTitle: string | undefined, startup: boolean) {
   }, [title]);
 }
 
+/**
+ * The open-map dialog, mounted the first time it opens. It reads its own flag, so that opening and
+ * closing it re-renders the dialog alone rather than the whole app and its map: closing it starts
+ * the checking of a file, and the page should answer throughout.
+ */
+function OpenMapDialogOnceOpened() {
+  const mounted = useOnceTrue(useAtlasStore((s) => s.openMapOpen));
+  return mounted ? <OpenMapDialog /> : null;
+}
+
 export function App() {
   const atlas = useAtlasStore((s) => s.atlas);
   const problems = useAtlasStore((s) => s.problems);
@@ -129,9 +139,7 @@ export function App() {
   const picking = useAtlasStore((s) => s.tourPickerOpen);
   const setPicking = useAtlasStore((s) => s.setTourPickerOpen);
   const shortcutsOpen = useAtlasStore((s) => s.shortcutsOpen);
-  const openMapOpen = useAtlasStore((s) => s.openMapOpen);
   const shortcutsMounted = useOnceTrue(shortcutsOpen);
-  const openMapMounted = useOnceTrue(openMapOpen);
   const pickerMounted = useOnceTrue(picking);
   const printOpen = useAtlasStore((s) => s.printOpen);
   const printMounted = useOnceTrue(printOpen);
@@ -220,7 +228,7 @@ export function App() {
       </main>
       <Suspense fallback={null}>
         {shortcutsMounted ? <ShortcutsDialog /> : null}
-        {openMapMounted ? <OpenMapDialog /> : null}
+        <OpenMapDialogOnceOpened />
         {pickerMounted ? <TourPicker /> : null}
         {printMounted ? <PrintDialog /> : null}
         {shown ? <PrintHandout /> : null}

@@ -15,15 +15,52 @@ function normaliseQuote(value: string): string {
   return normaliseWhitespace(value.replace(/\*\*|__/g, ''));
 }
 
-function occurrences(haystack: string, needle: string): number[] {
-  const found: number[] = [];
-  for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + 1)) {
-    found.push(at);
-  }
-  return found;
+/**
+ * A quote being looked for: where its exact words start in the text, kept only where the prefix
+ * and suffix (if any) fit. Counting stops at the second place that fits, since a second place is
+ * already enough to refuse the quote: a quote that repeats a million times costs what two do.
+ */
+type Search = {
+  exact: string;
+  prefix: string;
+  suffix: string;
+  /** Whether the exact words occur at all, whatever their prefix and suffix. */
+  seen: boolean;
+  places: number[];
+};
+
+/** Places beyond this are not counted: two already say that the quote does not decide. */
+const ENOUGH_PLACES = 2;
+
+function searchFor(passage: Passage, exact: string): Search {
+  return {
+    exact,
+    prefix: passage.prefix === undefined ? '' : normaliseQuote(passage.prefix),
+    suffix: passage.suffix === undefined ? '' : normaliseQuote(passage.suffix),
+    seen: false,
+    places: [],
+  };
 }
 
-/** The length of the start of a quote by which `allOccurrences` looks it up. */
+/** Records that the exact words start at `at`; true once the search has found enough. */
+function offer(text: string, search: Search, at: number): boolean {
+  search.seen = true;
+  if (
+    (!search.prefix || endsBefore(text, at, search.prefix)) &&
+    (!search.suffix || startsAfter(text, at + search.exact.length, search.suffix))
+  ) {
+    search.places.push(at);
+  }
+  return search.places.length >= ENOUGH_PLACES;
+}
+
+function searchAlone(text: string, search: Search): void {
+  for (let at = text.indexOf(search.exact); at >= 0; at = text.indexOf(search.exact, at + 1)) {
+    if (offer(text, search, at)) return;
+  }
+}
+
+/** The length of the start of a quote by which `searchAll` looks it up. */
 const KEY_LENGTH = 12;
 /** From this many quotes on, one pass over the text for all of them beats one pass for each. */
 const MANY_QUOTES = 32;
@@ -43,38 +80,46 @@ function keyHash(text: string, at: number): number {
 }
 
 /**
- * Every start of each needle in the text. Many needles are found in one pass over the text (a
- * rolling hash of their first characters, as Rabin and Karp do) rather than one pass each:
- * thousands of quotes in a long article would otherwise take most of a second.
+ * Looks for every quote in the text. Many quotes are found in one pass over the text (a rolling
+ * hash of their first characters, as Rabin and Karp do) rather than one pass each: thousands of
+ * quotes in a long article would otherwise take most of a second. A quote that has found enough
+ * places leaves the pass, so repeated quotes do not make it slower.
  */
-function allOccurrences(text: string, needles: readonly string[]): number[][] {
-  if (needles.length < MANY_QUOTES) return needles.map((needle) => occurrences(text, needle));
-  const found = needles.map((): number[] => []);
-  const byKey = new Map<number, number[]>();
-  needles.forEach((needle, i) => {
-    if (needle.length < KEY_LENGTH) {
-      found[i] = occurrences(text, needle);
-      return;
+function searchAll(text: string, searches: readonly Search[]): void {
+  if (searches.length < MANY_QUOTES) {
+    for (const search of searches) searchAlone(text, search);
+    return;
+  }
+  const byKey = new Map<number, Search[]>();
+  for (const search of searches) {
+    if (search.exact.length < KEY_LENGTH) {
+      searchAlone(text, search);
+      continue;
     }
-    const key = keyHash(needle, 0);
+    const key = keyHash(search.exact, 0);
     const wanting = byKey.get(key);
-    if (wanting) wanting.push(i);
-    else byKey.set(key, [i]);
-  });
-  if (byKey.size === 0 || text.length < KEY_LENGTH) return found;
+    if (wanting) wanting.push(search);
+    else byKey.set(key, [search]);
+  }
+  if (byKey.size === 0 || text.length < KEY_LENGTH) return;
   let hash = keyHash(text, 0);
   for (let at = 0; ; at += 1) {
     const wanting = byKey.get(hash);
     if (wanting) {
-      for (const i of wanting) {
-        if (text.startsWith(needles[i] as string, at)) (found[i] as number[]).push(at);
+      for (let i = 0; i < wanting.length;) {
+        const search = wanting[i] as Search;
+        if (text.startsWith(search.exact, at) && offer(text, search, at)) wanting.splice(i, 1);
+        else i += 1;
+      }
+      if (wanting.length === 0) {
+        byKey.delete(hash);
+        if (byKey.size === 0) return;
       }
     }
     if (at + KEY_LENGTH >= text.length) break;
     const leaving = Math.imul(text.charCodeAt(at), LEAVING);
     hash = (Math.imul(hash - leaving, BASE) + text.charCodeAt(at + KEY_LENGTH)) | 0;
   }
-  return found;
 }
 
 const SPACE = /\s/;
@@ -97,26 +142,20 @@ function preview(value: string): string {
   return value.length > 60 ? `"${value.slice(0, 57)}..."` : `"${value}"`;
 }
 
-function decide(text: string, passage: Passage, exact: string, all: number[]): AnchorResult {
-  if (all.length === 0)
+function decide(search: Search): AnchorResult {
+  const { exact, places } = search;
+  if (!search.seen)
     return { ok: false, reason: `quote not found in the article: ${preview(exact)}` };
-  const prefix = passage.prefix === undefined ? '' : normaliseQuote(passage.prefix);
-  const suffix = passage.suffix === undefined ? '' : normaliseQuote(passage.suffix);
-  const matching = all.filter(
-    (at) =>
-      (!prefix || endsBefore(text, at, prefix)) &&
-      (!suffix || startsAfter(text, at + exact.length, suffix)),
-  );
-  if (matching.length === 0) {
+  if (places.length === 0) {
     return { ok: false, reason: `prefix/suffix do not match around the quote ${preview(exact)}` };
   }
-  if (matching.length > 1) {
+  if (places.length > 1) {
     return {
       ok: false,
-      reason: `quote matches ${matching.length} places; add a prefix or suffix that decides: ${preview(exact)}`,
+      reason: `quote matches more than one place; add a prefix or suffix that decides: ${preview(exact)}`,
     };
   }
-  const start = matching[0] as number;
+  const start = places[0] as number;
   return { ok: true, position: { start, end: start + exact.length } };
 }
 
@@ -127,15 +166,15 @@ const EMPTY_QUOTE: AnchorResult = {
 
 /** Resolves each TextQuoteSelector to its single position in the article, or says why it cannot. */
 export function anchorPassages(text: string, passages: readonly Passage[]): AnchorResult[] {
-  const quotes = passages.map((passage) => normaliseQuote(passage.exact));
-  const wanted = quotes.filter((quote) => quote !== '');
-  const found = allOccurrences(text, wanted);
-  let next = 0;
-  return passages.map((passage, i) => {
-    const exact = quotes[i] as string;
-    if (exact === '') return EMPTY_QUOTE;
-    return decide(text, passage, exact, found[next++] as number[]);
+  const searches = passages.map((passage) => {
+    const exact = normaliseQuote(passage.exact);
+    return exact === '' ? null : searchFor(passage, exact);
   });
+  searchAll(
+    text,
+    searches.filter((search) => search !== null),
+  );
+  return searches.map((search) => (search === null ? EMPTY_QUOTE : decide(search)));
 }
 
 /** Resolves a TextQuoteSelector to its single position in the article, or says why it cannot. */

@@ -5,6 +5,7 @@ import { toString } from 'mdast-util-to-string';
 import { frontmatter } from 'micromark-extension-frontmatter';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { faultInWords, yamlFaultInWords } from './failure.ts';
 import { normaliseWhitespace } from './text.ts';
 
 export const articleMetaSchema = z.object({
@@ -55,23 +56,117 @@ function plainText(node: RootContent): string {
 
 export class ArticleError extends Error {}
 
+/** The front matter's fields; a fault in it (bad YAML, an alias bomb, deep nesting) is said in words. */
+function readFrontMatter(value: string): unknown {
+  let parsed: unknown;
+  try {
+    parsed = parseYaml(value, { maxAliasCount: 100 });
+  } catch (error) {
+    throw new ArticleError(
+      `The article's front matter (the lines between "---" at its start) could not be read: ${yamlFaultInWords(error)}`,
+    );
+  }
+  return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? parsed : {};
+}
+
+/**
+ * Limits on Markdown shapes whose parsing cost grows with the square of their size. No article
+ * comes near them (a paragraph with a thousand emphasis marks is not prose), and a file built to
+ * hang the checker is refused by one linear scan instead of minutes of parsing.
+ */
+export const MARKDOWN_LIMITS = Object.freeze({
+  /** Runs of `*` or `_` in one paragraph. */
+  emphasisRuns: 1_000,
+  /** Runs of backticks in one paragraph, and how many different lengths they have. */
+  backtickRuns: 1_000,
+  backtickLengths: 64,
+  /** Quotation marks `>` that open one line: quotations inside quotations. */
+  quoteDepth: 32,
+  /** Link reference definitions (`[name]: address`) in the whole article. */
+  definitions: 2_000,
+});
+
+const BLANK_LINE = /\n[ \t]*\n/;
+const DEFINITION = /^ {0,3}\[[^\]\n]+\]:/gm;
+
+/** Why the article's Markdown is too costly to read, in words, or null when it is not. */
+export function markdownTooCostly(markdown: string): string | null {
+  const definitions = markdown.match(DEFINITION)?.length ?? 0;
+  if (definitions > MARKDOWN_LIMITS.definitions) {
+    return `it defines ${definitions.toLocaleString('en-US')} link references (“[name]: address”); at most ${MARKDOWN_LIMITS.definitions.toLocaleString('en-US')} can be read`;
+  }
+  let paragraph = 0;
+  for (const block of markdown.split(BLANK_LINE)) {
+    paragraph += 1;
+    let emphasis = 0;
+    let backticks = 0;
+    const lengths = new Set<number>();
+    let lineStart = true;
+    let depth = 0;
+    for (let i = 0; i < block.length; i += 1) {
+      const char = block[i];
+      if (char === '\n') {
+        lineStart = true;
+        depth = 0;
+        continue;
+      }
+      if (lineStart) {
+        if (char === '>') {
+          depth += 1;
+          if (depth > MARKDOWN_LIMITS.quoteDepth) {
+            return `paragraph ${paragraph} nests quotations (“>”) more than ${MARKDOWN_LIMITS.quoteDepth} deep`;
+          }
+          continue;
+        }
+        if (char !== ' ' && char !== '\t') lineStart = false;
+      }
+      if (char === '*' || char === '_' || char === '`') {
+        let end = i + 1;
+        while (block[end] === char) end += 1;
+        if (char === '`') {
+          backticks += 1;
+          lengths.add(end - i);
+        } else emphasis += 1;
+        i = end - 1;
+      }
+    }
+    if (emphasis > MARKDOWN_LIMITS.emphasisRuns) {
+      return `paragraph ${paragraph} has ${emphasis.toLocaleString('en-US')} runs of emphasis marks (* or _); at most ${MARKDOWN_LIMITS.emphasisRuns.toLocaleString('en-US')} can be read`;
+    }
+    if (
+      backticks > MARKDOWN_LIMITS.backtickRuns ||
+      lengths.size > MARKDOWN_LIMITS.backtickLengths
+    ) {
+      return `paragraph ${paragraph} has ${backticks.toLocaleString('en-US')} runs of backticks (\`) of ${lengths.size} different lengths; at most ${MARKDOWN_LIMITS.backtickRuns.toLocaleString('en-US')} runs of ${MARKDOWN_LIMITS.backtickLengths} lengths can be read`;
+    }
+  }
+  return null;
+}
+
 /**
  * Parses the article's Markdown (YAML front matter, then headings and paragraphs) into plain-text
  * blocks. Emphasis and heading markup are dropped; the words are kept exactly. `given` metadata
  * (a bundle's title and source) wins over the front matter.
  */
 export function parseArticle(markdown: string, given: Partial<ArticleMeta> = {}): Article {
-  const tree: Root = fromMarkdown(markdown, {
-    extensions: [frontmatter(['yaml'])],
-    mdastExtensions: [frontmatterFromMarkdown(['yaml'])],
-  });
+  const costly = markdownTooCostly(markdown);
+  if (costly) throw new ArticleError(`The article's Markdown is too costly to read: ${costly}`);
+  let tree: Root;
+  try {
+    tree = fromMarkdown(markdown, {
+      extensions: [frontmatter(['yaml'])],
+      mdastExtensions: [frontmatterFromMarkdown(['yaml'])],
+    });
+  } catch (error) {
+    throw new ArticleError(`The article's Markdown could not be read: ${faultInWords(error)}`);
+  }
   let rawMeta: unknown = {};
   const blocks: Block[] = [];
   let offset = 0;
   let sectionIndex = 0;
   for (const node of tree.children) {
     if (node.type === 'yaml') {
-      rawMeta = parseYaml(node.value) ?? {};
+      rawMeta = readFrontMatter(node.value);
       continue;
     }
     const type = blockType(node);

@@ -1,4 +1,5 @@
 import type { Atlas } from './atlas.ts';
+import { own } from './own.ts';
 import type { Concept, Section } from './schema.ts';
 
 /*
@@ -59,25 +60,25 @@ export function exportNotesMarkdown(atlas: Atlas, notes: Record<string, { text: 
   const sections = [...atlas.graph.sections].sort((a, b) => a.order - b.order);
   for (const section of sections) {
     const concepts = atlas.graph.concepts
-      .filter((c) => c.section === section.id && notes[c.id]?.text)
+      .filter((c) => c.section === section.id && own(notes, c.id)?.text)
       .sort(byOrder);
     if (concepts.length === 0) continue;
     lines.push(`## ${oneLine(sectionHeading(section))}`, '');
     for (const concept of concepts) {
       const passages = concept.passages.map((p) => p.exact);
       lines.push(
-        ...conceptBlock(concept.label, concept.id, passages, notes[concept.id]?.text ?? ''),
+        ...conceptBlock(concept.label, concept.id, passages, own(notes, concept.id)?.text ?? ''),
       );
     }
   }
   // Notes on concepts that are no longer in the map are the student's text too: keep them.
   const known = new Set(atlas.graph.concepts.map((c) => c.id));
   const others = Object.keys(notes)
-    .filter((id) => !known.has(id) && notes[id]?.text)
+    .filter((id) => !known.has(id) && own(notes, id)?.text)
     .sort();
   if (others.length > 0) {
     lines.push('## Notes on concepts no longer in the map', '');
-    for (const id of others) lines.push(...conceptBlock(id, id, [], notes[id]?.text ?? ''));
+    for (const id of others) lines.push(...conceptBlock(id, id, [], own(notes, id)?.text ?? ''));
   }
   return lines.join('\n');
 }
@@ -94,7 +95,8 @@ export function importNotesMarkdown(markdown: string, atlas: Atlas): ImportedNot
     .replace(/\r\n?/g, '\n')
     .split('\n');
   const known = new Set(atlas.graph.concepts.map((c) => c.id));
-  const notes: Record<string, string> = {};
+  // A Map, not an object: a concept may be called `constructor`, which an object already has.
+  const notes = new Map<string, string>();
   const problems: string[] = [];
   let found = 0;
 
@@ -125,14 +127,15 @@ export function importNotesMarkdown(markdown: string, atlas: Atlas): ImportedNot
       );
       continue;
     }
-    notes[id] = notes[id] === undefined ? text : `${notes[id]}\n\n${text}`;
+    const earlier = notes.get(id);
+    notes.set(id, earlier === undefined ? text : `${earlier}\n\n${text}`);
   }
   if (found === 0) {
     problems.push(
       'No notes were found in this file. A notes file from Concept Atlas has a heading such as “### Label {#concept-id}” above each note.',
     );
   }
-  return { notes, problems };
+  return { notes: Object.fromEntries(notes), problems };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { conceptSchema, SCHEMA_VERSION, text, type Graph } from './schema.ts';
-import { formatIssues } from './validate.ts';
+import { parseBounded, type Parsed } from './validate.ts';
 
 // Tours point at concepts, so their ids must follow the same rule as the graph's.
 const id = conceptSchema.shape.id;
@@ -36,13 +36,17 @@ export type Tours = z.infer<typeof toursSchema>;
 
 export type ToursCheck = { ok: true; tours: Tours } | { ok: false; problems: string[] };
 
+/** The tours' schema alone, tour by tour when there is too much wrong to list at once. */
+export const parseTours = (raw: unknown): Parsed<Tours> =>
+  parseBounded(toursSchema, raw, { tours: tourSchema });
+
 /**
  * Checks curated tours against their schema and against the graph they walk through. Returns every
  * problem as a `place: reason` line, never only the first.
  */
 export function checkTours(raw: unknown, graph: Graph): ToursCheck {
-  const parsed = toursSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, problems: formatIssues(parsed.error, raw) };
+  const parsed = parseTours(raw);
+  if (!parsed.ok) return parsed;
   const tours = parsed.data;
   const problems: string[] = [];
 

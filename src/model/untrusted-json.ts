@@ -62,6 +62,20 @@ export function describeSize(bytes: number): string {
   return kilobytes < KB ? `${kilobytes} kB` : `${tenths(bytes / MB)} MB`;
 }
 
+/**
+ * "the file is 23.4 MB; the limit is 20 MB", in exact bytes when the rounded sizes would read the
+ * same (20 MB and one byte is not "20 MB"), or are not what was measured (more than was received).
+ */
+export function overLimit(bytes: number, limit: number, atLeast = false): string {
+  let size = describeSize(bytes);
+  let most = describeSize(limit);
+  if (size === most) {
+    size = `${count(bytes)} bytes`;
+    most = `${count(limit)} bytes (${most})`;
+  }
+  return `the file is ${atLeast ? 'more than ' : ''}${size}; the limit is ${most}`;
+}
+
 /** What TextEncoder would produce, without allocating a copy of a file that may be refused. */
 function utf8Length(text: string): number {
   let bytes = text.length;
@@ -235,13 +249,7 @@ export function parseUntrustedJson(text: string, limits: Partial<JsonLimits> = {
 
   const bytes = utf8Length(text);
   if (bytes > limit.maxBytes) {
-    let size = describeSize(bytes);
-    let most = describeSize(limit.maxBytes);
-    if (size === most) {
-      size = `${count(bytes)} bytes`;
-      most = `${count(limit.maxBytes)} bytes`;
-    }
-    return refuse(`the file is ${size}; the limit is ${most}`);
+    return refuse(overLimit(bytes, limit.maxBytes));
   }
   // Editors on Windows may save a byte order mark, which JSON.parse would reject.
   const json = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;

@@ -2,7 +2,15 @@ import type { z } from 'zod';
 import { anchorPassages, type Anchors } from './anchor.ts';
 import type { Article } from './article.ts';
 import { normaliseWhitespace } from './text.ts';
-import { graphSchema, type Graph } from './schema.ts';
+import { isExhaustion } from './failure.ts';
+import {
+  conceptSchema,
+  correctionSchema,
+  graphSchema,
+  relationSchema,
+  sectionSchema,
+  type Graph,
+} from './schema.ts';
 
 export type GraphCheck =
   { ok: true; graph: Graph; anchors: Anchors } | { ok: false; problems: string[] };
@@ -26,9 +34,65 @@ function formatPath(path: readonly PropertyKey[], raw: unknown): string {
   return place || '(root)';
 }
 
+type Issue = Pick<z.core.$ZodIssue, 'path' | 'message'>;
+
 /** zod issues as `place: reason` lines that name the concept or relation at fault. */
-export function formatIssues(error: z.ZodError, raw: unknown): string[] {
+export function formatIssues(error: { issues: readonly Issue[] }, raw: unknown): string[] {
   return error.issues.map((issue) => `${formatPath(issue.path, raw)}: ${issue.message}`);
+}
+
+/** More lines than this, when a value's problems are listed item by item, are counted instead. */
+const MAX_ITEM_PROBLEMS = 500;
+
+export type Parsed<T> = { ok: true; data: T } | { ok: false; problems: string[] };
+
+/**
+ * `schema.safeParse`, for values that may hold hundreds of thousands of problems. zod gathers a
+ * list's issues with one spread call, which runs out of stack at that scale; when it does, the
+ * value's lists are checked item by item by their own schemas (`lists`), and the problems after
+ * the first few hundred are counted, so the user still hears what is wrong, and where.
+ */
+export function parseBounded<T>(
+  schema: z.ZodType<T>,
+  raw: unknown,
+  lists: Readonly<Record<string, z.ZodType>> = {},
+): Parsed<T> {
+  try {
+    const parsed = schema.safeParse(raw);
+    if (parsed.success) return { ok: true, data: parsed.data };
+    return { ok: false, problems: formatIssues(parsed.error, raw) };
+  } catch (error) {
+    if (!isExhaustion(error)) throw error;
+  }
+  const problems: string[] = [];
+  let hidden = 0;
+  const record = (raw ?? {}) as Record<string, unknown>;
+  for (const [key, itemSchema] of Object.entries(lists)) {
+    const items = record[key];
+    if (!Array.isArray(items)) continue;
+    items.forEach((item: unknown, index) => {
+      if (problems.length >= MAX_ITEM_PROBLEMS) {
+        hidden += 1;
+        return;
+      }
+      let issues: readonly Issue[];
+      try {
+        const parsed = itemSchema.safeParse(item);
+        if (parsed.success) return;
+        issues = parsed.error.issues;
+      } catch {
+        issues = [{ path: [], message: 'it is too large or too deeply nested to check' }];
+      }
+      const placed = issues.map((issue) => ({ ...issue, path: [key, index, ...issue.path] }));
+      problems.push(...formatIssues({ issues: placed }, raw).slice(0, MAX_ITEM_PROBLEMS));
+    });
+  }
+  if (problems.length === 0) {
+    problems.push('(root): it is too large or too deeply nested to check; make it smaller');
+  }
+  if (hidden > 0)
+    problems.push(`(root): …and problems in ${hidden.toLocaleString('en-US')} more items`);
+  return { ok: false, problems };
 }
 
 /** Names compare as a reader types them: whatever the case and spacing. */
@@ -91,13 +155,22 @@ function unreachable(graph: Graph): string[] {
   return graph.concepts.filter((c) => !reached.has(c.id)).map((c) => c.id);
 }
 
+/** The graph's schema alone, item by item when there is too much wrong to list at once. */
+export const parseGraph = (raw: unknown): Parsed<Graph> =>
+  parseBounded(graphSchema, raw, {
+    sections: sectionSchema,
+    concepts: conceptSchema,
+    relations: relationSchema,
+    corrections: correctionSchema,
+  });
+
 /**
  * Checks the curated graph against its schema and against the article it quotes. Returns every
  * problem as a `place: reason` line, never only the first.
  */
 export function checkGraph(raw: unknown, article: Article): GraphCheck {
-  const parsed = graphSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, problems: formatIssues(parsed.error, raw) };
+  const parsed = parseGraph(raw);
+  if (!parsed.ok) return parsed;
   const graph = parsed.data;
   const problems: string[] = [];
 

@@ -1,3 +1,4 @@
+import { own } from '../model/own';
 export const STUDY_KEY = 'concept-atlas:study';
 export const STUDY_BACKUP_KEY = 'concept-atlas:study-backup';
 
@@ -13,6 +14,12 @@ export type Study = {
   notes: Record<string, StudyNote>;
   visited: string[];
   quizzed: string[];
+  /**
+   * Other versions of a note, by concept id: what another tab saved while this one was changing
+   * the same note. Kept until the student adds them to the note or discards them, so that two tabs
+   * typing at once never lose either text. Absent in data saved before it existed.
+   */
+  kept?: Record<string, string[]>;
 };
 
 // Checked by hand rather than with zod: this runs before the first paint, and zod stays in the
@@ -39,7 +46,36 @@ export function asStudy(value: unknown): Study | null {
       configurable: true,
     });
   }
-  return { version: 1, notes, visited: [...value.visited], quizzed: [...value.quizzed] };
+  const kept: Record<string, string[]> = {};
+  if (isObject(value.kept)) {
+    for (const [id, versions] of Object.entries(value.kept)) {
+      if (!isStrings(versions) || versions.length === 0) continue;
+      Object.defineProperty(kept, id, {
+        value: [...versions],
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    }
+  }
+  return {
+    version: 1,
+    notes,
+    visited: [...value.visited],
+    quizzed: [...value.quizzed],
+    ...(Object.keys(kept).length > 0 ? { kept } : {}),
+  };
+}
+
+/**
+ * Adds a version of a note to those kept, unless it says nothing new: it is the note itself, or
+ * the start of the note or of a version already kept (typing mostly adds to the end, so the
+ * snapshots of a sentence being typed collapse into the sentence).
+ */
+export function keepVersion(versions: readonly string[], version: string, note: string): string[] {
+  if (version === '' || note.startsWith(version)) return [...versions];
+  if (versions.some((kept) => kept.startsWith(version))) return [...versions];
+  return [...versions.filter((kept) => !version.startsWith(kept)), version];
 }
 
 export const emptyStudy = (): Study => ({ version: 1, notes: {}, visited: [], quizzed: [] });
@@ -133,14 +169,23 @@ export function readStudy(storage: Storage | null = safeStorage()): Study | null
 export function mergeStudy(a: Study, b: Study): Study {
   const notes: Record<string, StudyNote> = { ...a.notes };
   for (const [id, note] of Object.entries(b.notes)) {
-    const mine = notes[id];
+    const mine = own(notes, id);
     if (!mine || Date.parse(note.updated) > Date.parse(mine.updated)) notes[id] = note;
+  }
+  const kept: Record<string, string[]> = {};
+  for (const source of [a.kept ?? {}, b.kept ?? {}]) {
+    for (const [id, versions] of Object.entries(source)) {
+      const text = own(notes, id)?.text ?? '';
+      const merged = versions.reduce((all, v) => keepVersion(all, v, text), own(kept, id) ?? []);
+      if (merged.length > 0) kept[id] = merged;
+    }
   }
   return {
     version: 1,
     notes,
     visited: union(a.visited, b.visited),
     quizzed: union(a.quizzed, b.quizzed),
+    ...(Object.keys(kept).length > 0 ? { kept } : {}),
   };
 }
 
@@ -151,7 +196,8 @@ export function sameStudy(a: Study, b: Study): boolean {
 
 function canonical(study: Study): string {
   const notes = Object.entries(study.notes).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
-  return JSON.stringify([notes, [...study.visited].sort(), [...study.quizzed].sort()]);
+  const kept = Object.entries(study.kept ?? {}).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
+  return JSON.stringify([notes, [...study.visited].sort(), [...study.quizzed].sort(), kept]);
 }
 
 const union = (a: string[], b: string[]) => [...new Set([...a, ...b])];

@@ -85,8 +85,13 @@ describe('opening other maps in Chromium', () => {
     expect(problems.length).toBeGreaterThanOrEqual(2);
     expect(problems).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/^graph\.concepts\[0\] \(Not Kebab\)\.id: /),
-        expect.stringMatching(/^graph\.concepts\[1\] \([^)]+\)\.summary: /),
+        // In words for a teacher, then the place in the file.
+        expect.stringMatching(
+          /^Concept 1 \(“Not Kebab”\), id: .* graph\.concepts\[0\] \(Not Kebab\)\.id$/,
+        ),
+        expect.stringMatching(
+          /^Concept 2 \(“[^”]+”\), summary: is missing graph\.concepts\[1\] \([^)]+\)\.summary$/,
+        ),
       ]),
     );
     expect(await title(page)).toBe(builtInTitle);
@@ -105,7 +110,7 @@ describe('opening other maps in Chromium', () => {
     await openFile(page, '['.repeat(200_000), 'deep.json');
     await expect
       .poll(() => page.getByRole('alert', { name: 'Map not opened' }).textContent())
-      .toContain('nesting is deeper than 32 levels');
+      .toMatch(/nesting is deeper than 32 levels/i);
 
     const hostile = example();
     const label = '<img src=x onerror="window.pwned=1">';

@@ -161,3 +161,23 @@ describe('notes as Markdown', () => {
     expect(importNotesMarkdown(markdown, atlas).problems[0]).toMatch(/not a concept in this map/);
   });
 });
+
+describe('a concept whose id is also a name every object has', () => {
+  it('imports its note as written, not joined to what a plain object inherits', async () => {
+    const withConstructor = makeGraph({
+      concepts: graph.concepts.map((concept) =>
+        concept.id === 'rain' ? { ...concept, id: 'constructor' } : concept,
+      ),
+      relations: graph.relations.map((relation) => ({
+        ...relation,
+        source: relation.source === 'rain' ? 'constructor' : relation.source,
+        target: relation.target === 'rain' ? 'constructor' : relation.target,
+      })),
+    });
+    const atlasWithConstructor = await fixtureAtlas(withConstructor);
+    const markdown = exportNotesMarkdown(atlasWithConstructor, { constructor: note('My note.') });
+    const imported = importNotesMarkdown(markdown, atlasWithConstructor);
+    expect(imported).toEqual({ notes: { constructor: 'My note.' }, problems: [] });
+    expect(Object.hasOwn(imported.notes, 'constructor')).toBe(true);
+  });
+});

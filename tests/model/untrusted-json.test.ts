@@ -79,7 +79,7 @@ describe('parseUntrustedJson', () => {
   it('gives exact byte counts when the rounded sizes would read the same', () => {
     const text = `"${'a'.repeat(2048 - 2)}" `;
     expect(problemsOf(text, { maxBytes: 2048 })).toEqual([
-      '(file): the file is 2,049 bytes; the limit is 2,048 bytes',
+      '(file): the file is 2,049 bytes; the limit is 2,048 bytes (2 kB)',
     ]);
   });
 

@@ -76,7 +76,7 @@ describe('checkGraph', () => {
 
   it('reports an ambiguous quote, and accepts it once a prefix decides', () => {
     expect(problemsOf(rainQuoting({ exact: 'Old pipes leak.' }))).toEqual([
-      'concepts[3] (rain).passages[0]: quote matches 2 places; add a prefix or suffix that decides: "Old pipes leak."',
+      'concepts[3] (rain).passages[0]: quote matches more than one place; add a prefix or suffix that decides: "Old pipes leak."',
     ]);
     const decided = rainQuoting({ exact: 'Old pipes leak.', prefix: 'the reservoir.' });
     const result = checkGraph(decided, article);

@@ -300,3 +300,25 @@ describe('study actions', () => {
 
 const texts = (notes: Record<string, { text: string }>) =>
   Object.fromEntries(Object.entries(notes).map(([id, n]) => [id, n.text]));
+
+describe('notes of a concept called `constructor`', () => {
+  it('are imported and merged as written, never with what a plain object inherits', () => {
+    const store = useAtlasStore.getState();
+    expect(store.importNotes({ constructor: 'Typed by me.' }, 'merge')).toEqual({
+      added: 1,
+      combined: 0,
+      unchanged: 0,
+    });
+    expect(useAtlasStore.getState().notes.constructor).toEqual({
+      text: 'Typed by me.',
+      updated: expect.any(String),
+    });
+    const theirs = {
+      version: 1 as const,
+      notes: { constructor: { text: 'From the other tab.', updated: '2026-03-01T10:00:00.000Z' } },
+      visited: [],
+      quizzed: [],
+    };
+    expect(mergeStudy(emptyStudy(), theirs).notes).toEqual(theirs.notes);
+  });
+});

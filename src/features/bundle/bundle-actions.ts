@@ -1,7 +1,9 @@
 import type { OpenOutcome, OpenRequest } from './open';
 import { loadBuiltInAtlas } from './built-in';
 import { useAtlasStore } from '../../store/atlas-store';
+import { faultInWords } from '../../model/failure';
 import { parseHash } from '../../model/route';
+import { shortAddress } from './read-source';
 import { dropBundleParam } from '../../store/url-sync';
 
 /** Set while a bundle is open, so that the next visit knows to reopen it before reading storage. */
@@ -10,6 +12,8 @@ export const OPEN_BUNDLE_KEY = 'concept-atlas:open-bundle';
 const loadOpener = () => import('./open');
 
 let running: AbortController | null = null;
+/** The last bundle that could not be opened for a reason that may pass, for "Try again". */
+let retryable: { request: OpenRequest; atStartup: boolean } | null = null;
 
 function flag(name: string | null) {
   try {
@@ -33,7 +37,7 @@ export function savedBundleName(): string | null {
 function requestName(request: OpenRequest): string {
   if (request.kind === 'file') return request.file.name;
   if (request.kind === 'saved') return savedBundleName() ?? 'your saved map';
-  return request.url;
+  return shortAddress(request.url);
 }
 
 /**
@@ -66,9 +70,13 @@ export async function openBundle(request: OpenRequest, atStartup = false): Promi
     store.setOpening(null);
     if (controller.signal.aborted) store.setNotice('Opening the map was cancelled.');
     else {
+      // The page's own fault, not the file's: said in words, the details kept for a report.
+      console.warn('Opening a map failed:', error);
+      retryable = { request, atStartup };
       store.setOpenProblems({
         name,
-        problems: [`(map): it could not be opened: ${String(error)}`],
+        problems: [`(map): it could not be opened: ${faultInWords(error)}`],
+        canRetry: true,
       });
     }
     return;
@@ -77,7 +85,12 @@ export async function openBundle(request: OpenRequest, atStartup = false): Promi
   running = null;
   if (!outcome.ok) {
     store.setOpening(null);
-    store.setOpenProblems({ name: outcome.name, problems: outcome.problems });
+    retryable = outcome.transient ? { request, atStartup } : null;
+    store.setOpenProblems({
+      name: outcome.name,
+      problems: outcome.problems,
+      ...(outcome.transient ? { canRetry: true } : {}),
+    });
     if (request.kind === 'saved') flag(null);
     return;
   }
@@ -90,8 +103,16 @@ export async function openBundle(request: OpenRequest, atStartup = false): Promi
   if (!problem) flag(outcome.name);
   const now = useAtlasStore.getState();
   if (now.atlas === outcome.atlas) {
-    now.setNotice(problem ?? `Opened “${outcome.atlas.article.meta.title}”.`);
+    const opened = `Opened “${outcome.atlas.article.meta.title}”.`;
+    now.setNotice(problem ?? (outcome.notice ? `${opened} ${outcome.notice}` : opened));
   }
+}
+
+/** Opens again the bundle that could not be opened for a reason that may have passed. */
+export function retryOpening(): void {
+  const last = retryable;
+  retryable = null;
+  if (last) void openBundle(last.request, last.atStartup);
 }
 
 /** Stops opening a bundle; the current map stays. */

@@ -1,9 +1,19 @@
-import { cancelOpening } from './bundle-actions';
+import { cancelOpening, retryOpening } from './bundle-actions';
+import { problemInWords } from '../../model/problem-words';
+import { downloadBlob } from '../../shared/download';
 import { useAtlasStore } from '../../store/atlas-store';
 import './open-map-dialog.css';
 
 /** Problems beyond this many are counted rather than listed, so a broken file never floods the page. */
 const LISTED = 200;
+/** From this many problems on, the whole list is offered as a text file too. */
+const LONG_LIST = 20;
+
+/** Every problem, one a line, as a text file to keep, print or send to the author of the map. */
+function downloadProblems(name: string, problems: readonly string[]) {
+  const text = [`Problems found in “${name}”:`, '', ...problems, ''].join('\n');
+  downloadBlob(new Blob([text], { type: 'text/plain' }), 'map-problems.txt');
+}
 
 /** While a bundle opens: what is happening, how far the layout is, and a way to stop. */
 function OpeningBanner() {
@@ -38,8 +48,9 @@ function OpenProblems() {
   const setOpenProblems = useAtlasStore((s) => s.setOpenProblems);
   const setOpenMapOpen = useAtlasStore((s) => s.setOpenMapOpen);
   if (!refused) return null;
-  const { name, problems } = refused;
-  const count = problems.length === 1 ? 'a problem' : `${problems.length} problems`;
+  const { name, problems, canRetry } = refused;
+  const count =
+    problems.length === 1 ? 'a problem' : `${problems.length.toLocaleString('en-US')} problems`;
   return (
     <section
       className="bundle-status bundle-status--problems"
@@ -48,18 +59,39 @@ function OpenProblems() {
     >
       <h2>“{name}” could not be opened</h2>
       <p>
-        It has {count}, so the current map stays. Each line names the place in the file and the
-        reason:
+        It has {count}, so the current map stays. Each line says what is wrong and, after it, the
+        place in the file:
       </p>
       <ul className="bundle-status__list">
-        {problems.slice(0, LISTED).map((problem, index) => (
-          <li key={index}>
-            <code>{problem}</code>
-          </li>
-        ))}
-        {problems.length > LISTED ? <li>…and {problems.length - LISTED} more.</li> : null}
+        {problems.slice(0, LISTED).map((problem, index) => {
+          const { words, place } = problemInWords(problem);
+          return (
+            <li key={index}>
+              {words}
+              {place ? (
+                <>
+                  {' '}
+                  <code className="bundle-status__place">{place}</code>
+                </>
+              ) : null}
+            </li>
+          );
+        })}
+        {problems.length > LISTED ? (
+          <li>…and {(problems.length - LISTED).toLocaleString('en-US')} more.</li>
+        ) : null}
       </ul>
       <div className="bundle-status__actions">
+        {canRetry ? (
+          <button type="button" className="button" onClick={retryOpening}>
+            Try again
+          </button>
+        ) : null}
+        {problems.length >= LONG_LIST ? (
+          <button type="button" className="button" onClick={() => downloadProblems(name, problems)}>
+            Download the list
+          </button>
+        ) : null}
         <button type="button" className="button" onClick={() => setOpenMapOpen(true)}>
           Open another map…
         </button>

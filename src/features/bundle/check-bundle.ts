@@ -1,14 +1,17 @@
 import { z } from 'zod';
 import './zod-setup';
+import type { Anchors } from '../../model/anchor';
 import { ArticleError, parseArticle, type Article } from '../../model/article';
 import { bundleSchema } from '../../model/bundle-schema';
 import { deriveAtlas, type AtlasLoad } from '../../model/derive-atlas';
-import { layoutSchema, type Layout } from '../../model/schema';
+import { faultInWords } from '../../model/failure';
+import { outOfRange } from '../../model/positions';
+import { layoutSchema, type Graph, type Layout } from '../../model/schema';
 import { everyConceptPlaced, layoutFromPositions } from '../../model/section-boxes';
-import { checkTours } from '../../model/tours';
+import { checkTours, parseTours, type Tour } from '../../model/tours';
 import { parseUntrustedJson } from '../../model/untrusted-json';
 import { timed } from '../../model/timing';
-import { checkGraph, formatIssues } from '../../model/validate';
+import { checkGraph, parseBounded, parseGraph, type Parsed } from '../../model/validate';
 import type { Progress } from './layout-client';
 
 /**
@@ -28,11 +31,111 @@ const within = (part: string, problems: string[]) =>
       : `${part}.${problem}`,
   );
 
+/** The steps of checking, named for the message that says which one was too costly. */
+export type CheckStep = 'read the file' | 'read the article' | 'check the map' | 'check the tours';
+
+/** What checking a bundle's text finds, before anything is laid out or drawn. */
+export type ContentCheck =
+  | { ok: true; article: Article; graph: Graph; anchors: Anchors; tours: Tour[] }
+  | { ok: false; problems: string[] };
+
+/** Runs one step; a fault it throws becomes a problem in words, never the exception's text. */
+function step<T>(
+  name: CheckStep,
+  onStep: (name: CheckStep) => void,
+  work: () => T,
+): { ok: true; value: T } | { ok: false; problem: string } {
+  onStep(name);
+  try {
+    return { ok: true, value: timed(`bundle: ${name}`, work) };
+  } catch (error) {
+    return { ok: false, problem: faultInWords(error) };
+  }
+}
+
+const record = (value: unknown): Record<string, unknown> =>
+  value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : {};
+
+/**
+ * Checks a bundle's text by every rule the built-in content follows. Never throws: every problem,
+ * of every part that can be checked, comes back as a `place: reason` line, with places written
+ * from the bundle's root. Pure and synchronous, so that it runs in the checking worker.
+ */
+export function checkContent(
+  text: string,
+  onStep: (name: CheckStep) => void = () => undefined,
+): ContentCheck {
+  const json = step('read the file', onStep, () => parseUntrustedJson(text));
+  if (!json.ok) return { ok: false, problems: [`(file): it could not be read: ${json.problem}`] };
+  if (!json.value.ok) return json.value;
+  const raw = record(json.value.value);
+  const problems: string[] = [];
+
+  const envelope = step('read the file', onStep, () => parseBounded(envelopeSchema, raw));
+  if (!envelope.ok) problems.push(`(root): it could not be checked: ${envelope.problem}`);
+  else if (!envelope.value.ok) problems.push(...envelope.value.problems);
+
+  let article: Article | null = null;
+  if (envelope.ok && envelope.value.ok) {
+    const { title, markdown, source } = envelope.value.data.article;
+    const read = step('read the article', onStep, () => {
+      try {
+        return parseArticle(markdown, { title, ...(source ? { source } : {}) });
+      } catch (error) {
+        if (error instanceof ArticleError) return error;
+        throw error;
+      }
+    });
+    if (!read.ok) problems.push(`article.markdown: it could not be read: ${read.problem}`);
+    else if (read.value instanceof ArticleError) problems.push(`article: ${read.value.message}`);
+    else article = read.value;
+  }
+
+  // The graph and the tours are checked even when the article is not, so that one look lists
+  // what is wrong in every part: by every rule where the article is there to quote, by their
+  // schemas otherwise.
+  const rawGraph = raw.graph;
+  if (rawGraph === undefined) return { ok: false, problems };
+  const graphCheck = step(
+    'check the map',
+    onStep,
+    (): Parsed<{ graph: Graph; anchors?: Anchors }> => {
+      if (!article) {
+        const parsed = parseGraph(rawGraph);
+        return parsed.ok ? { ok: true, data: { graph: parsed.data } } : parsed;
+      }
+      const full = checkGraph(rawGraph, article);
+      return full.ok ? { ok: true, data: full } : full;
+    },
+  );
+  if (!graphCheck.ok) problems.push(`graph: it could not be checked: ${graphCheck.problem}`);
+  else if (!graphCheck.value.ok) problems.push(...within('graph', graphCheck.value.problems));
+  const graph = graphCheck.ok && graphCheck.value.ok ? graphCheck.value.data : null;
+
+  let tours: Tour[] = [];
+  if (raw.tours !== undefined) {
+    const toursCheck = step('check the tours', onStep, (): Parsed<Tour[]> => {
+      const result = graph ? checkTours(raw.tours, graph.graph) : parseTours(raw.tours);
+      if (!result.ok) return result;
+      return { ok: true, data: 'tours' in result ? result.tours.tours : result.data.tours };
+    });
+    if (!toursCheck.ok) problems.push(`tours: it could not be checked: ${toursCheck.problem}`);
+    else if (!toursCheck.value.ok) problems.push(...within('tours', toursCheck.value.problems));
+    else tours = toursCheck.value.data;
+  }
+
+  if (problems.length > 0 || !article || !graph?.anchors) return { ok: false, problems };
+  return { ok: true, article, graph: graph.graph, anchors: graph.anchors, tours };
+}
+
 export type LayOut = (
   graph: Parameters<typeof layoutFromPositions>[0],
   anchors: Parameters<typeof deriveAtlas>[0]['anchors'],
   onProgress: Progress,
 ) => Promise<Layout>;
+
+/** Checks a bundle's text somewhere (the app does it in a worker); see `checkContent`. */
+export type CheckText = (text: string) => Promise<ContentCheck>;
 
 export type CheckOptions = {
   /** Places the concepts that have no position; the app does it in a worker. */
@@ -40,10 +143,18 @@ export type CheckOptions = {
   onProgress?: Progress;
   /** A layout kept from an earlier opening of the same bundle, used when it still fits. */
   savedLayout?: unknown;
+  /** Where the text is checked; by default here, on this thread. */
+  check?: CheckText;
 };
 
 export type BundleCheck =
-  | { ok: true; atlas: Extract<AtlasLoad, { ok: true }>['atlas']; laidOut: Layout | null }
+  | {
+      ok: true;
+      atlas: Extract<AtlasLoad, { ok: true }>['atlas'];
+      laidOut: Layout | null;
+      /** What the user should know about a map that opened, such as positions laid out anew. */
+      notice: string | null;
+    }
   | { ok: false; problems: string[] };
 
 /**
@@ -51,46 +162,45 @@ export type BundleCheck =
  * Returns every problem as a `place: reason` line, with places written from the bundle's root.
  */
 export async function checkBundle(text: string, options: CheckOptions): Promise<BundleCheck> {
-  const json = timed('bundle: parse JSON', () => parseUntrustedJson(text));
-  if (!json.ok) return json;
-  const envelope = envelopeSchema.safeParse(json.value);
-  if (!envelope.success) return { ok: false, problems: formatIssues(envelope.error, json.value) };
-  const { article: given, graph: rawGraph, tours: rawTours } = envelope.data;
+  const checked = await (options.check ?? ((value) => Promise.resolve(checkContent(value))))(text);
+  if (!checked.ok) return checked;
+  const { article, anchors, tours } = checked;
+  let { graph } = checked;
 
-  let article: Article;
-  try {
-    article = timed('bundle: read the article', () =>
-      parseArticle(given.markdown, {
-        title: given.title,
-        ...(given.source ? { source: given.source } : {}),
+  // Positions so far out that the map would draw nothing (or nothing but errors) are dropped,
+  // and the map laid out anew, rather than opened blank.
+  let notice: string | null = null;
+  const far = outOfRange(graph);
+  if (far) {
+    notice = `${far} The map was laid out anew instead.`;
+    graph = {
+      ...graph,
+      concepts: graph.concepts.map((concept) => {
+        const unplaced = { ...concept };
+        delete unplaced.position;
+        return unplaced;
       }),
-    );
-  } catch (error) {
-    if (error instanceof ArticleError)
-      return { ok: false, problems: [`article: ${error.message}`] };
-    throw error;
+    };
   }
-  const checked = timed('bundle: check the graph', () => checkGraph(rawGraph, article));
-  if (!checked.ok) return { ok: false, problems: within('graph', checked.problems) };
-  const { graph, anchors } = checked;
-  const tours = rawTours === undefined ? null : checkTours(rawTours, graph);
-  if (tours && !tours.ok) return { ok: false, problems: within('tours', tours.problems) };
 
   let laidOut: Layout | null = null;
   if (!everyConceptPlaced(graph)) {
-    const saved = layoutSchema.safeParse(options.savedLayout);
+    const saved = far ? null : layoutSchema.safeParse(options.savedLayout);
     const fits =
-      saved.success && graph.concepts.every((concept) => concept.id in saved.data.concepts);
-    laidOut = fits
-      ? saved.data
-      : await options.layOut(graph, anchors, options.onProgress ?? (() => undefined));
+      saved?.success === true &&
+      graph.concepts.every((concept) => concept.id in saved.data.concepts);
+    laidOut =
+      fits && saved.success
+        ? saved.data
+        : await options.layOut(graph, anchors, options.onProgress ?? (() => undefined));
   }
   const layout = layoutFromPositions(graph, laidOut?.concepts ?? {});
   return {
     ok: true,
     atlas: timed('bundle: derive the map', () =>
-      deriveAtlas({ article, graph, anchors, layout, tours: tours?.tours.tours ?? [] }),
+      deriveAtlas({ article, graph, anchors, layout, tours }),
     ),
     laidOut,
+    notice,
   };
 }

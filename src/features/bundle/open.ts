@@ -1,8 +1,15 @@
 import type { Atlas } from '../../model/derive-atlas';
 import { measureSince } from '../../model/timing';
-import { checkBundle } from './check-bundle';
+import { checkBundle, type CheckText } from './check-bundle';
+import { checkInBackground } from './check-client';
 import { layoutInBackground, type Progress } from './layout-client';
-import { bundleUrl, fetchBundle, readBundleFile, type SourceText } from './read-source';
+import {
+  bundleUrl,
+  fetchBundle,
+  readBundleFile,
+  shortAddress,
+  type SourceText,
+} from './read-source';
 import { asSavedBundle, indexedDbStorage, type BundleStorage } from './saved-bundle';
 
 export type OpenRequest =
@@ -18,8 +25,10 @@ export type OpenOutcome =
        * the map is drawn before the browser spends time storing megabytes.
        */
       keep: () => Promise<string | null>;
+      /** What the user should know about the map that opened, such as positions laid out anew. */
+      notice: string | null;
     }
-  | { ok: false; name: string; problems: string[] };
+  | { ok: false; name: string; problems: string[]; transient?: boolean };
 
 export type OpenOptions = {
   onProgress: Progress;
@@ -27,13 +36,26 @@ export type OpenOptions = {
   storage?: BundleStorage;
   /** What a relative `?bundle=` address is resolved against. */
   base?: string;
+  /** Checks the bundle's text; by default in a worker, so that the page keeps answering. */
+  check?: CheckText;
+  /** How long a server may send nothing before opening stops. */
+  timeoutMs?: number;
 };
+
+/** `decodeURIComponent`, for an address whose `%` may start no escape at all. */
+function decoded(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
 
 /** A short name for a bundle on the web: its file name, or else its host. */
 export function nameOfUrl(value: string, base: string): string {
   const url = bundleUrl(value, base);
-  if (!url) return value;
-  return decodeURIComponent(url.pathname.split('/').filter(Boolean).at(-1) ?? '') || url.host;
+  if (!url) return shortAddress(value);
+  return shortAddress(decoded(url.pathname.split('/').filter(Boolean).at(-1) ?? '') || url.host);
 }
 
 async function readRequest(
@@ -57,7 +79,13 @@ async function readRequest(
           },
         };
       }
-      return { name, source: await fetchBundle(url, options.signal) };
+      return {
+        name,
+        source: await fetchBundle(url, {
+          ...(options.signal ? { signal: options.signal } : {}),
+          ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+        }),
+      };
     }
     case 'saved': {
       const saved = asSavedBundle(await storage.read().catch(() => null));
@@ -86,12 +114,20 @@ export async function loadBundle(request: OpenRequest, options: OpenOptions): Pr
   const reading = performance.now();
   const { name, source, savedLayout } = await readRequest(request, options, storage);
   measureSince('bundle: read', reading);
-  if (!source.ok) return { ok: false, name, problems: source.problems };
+  if (!source.ok) {
+    return {
+      ok: false,
+      name,
+      problems: source.problems,
+      ...(source.transient ? { transient: true } : {}),
+    };
+  }
   const checked = await checkBundle(source.text, {
     layOut: (graph, anchors, onProgress) =>
       layoutInBackground(graph, anchors, onProgress, options.signal),
     onProgress: options.onProgress,
     savedLayout,
+    check: options.check ?? ((text) => checkInBackground(text, options.signal)),
   });
   options.signal?.throwIfAborted();
   if (!checked.ok) return { ok: false, name, problems: checked.problems };
@@ -108,7 +144,7 @@ export async function loadBundle(request: OpenRequest, options: OpenOptions): Pr
       measureSince('bundle: keep for the next visit', saving);
     }
   };
-  return { ok: true, name, atlas: checked.atlas, keep };
+  return { ok: true, name, atlas: checked.atlas, keep, notice: checked.notice };
 }
 
 /** Forgets the saved bundle, so that the next visit starts with the built-in article. */

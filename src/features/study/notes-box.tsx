@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { own } from '../../model/own';
 import { useAtlasStore } from '../../store/atlas-store';
 import './notes-box.css';
 
@@ -7,10 +8,12 @@ import './notes-box.css';
  * with saving, the text stays in the box and in the store; the message says what to do.
  */
 export function NotesBox({ conceptId }: { conceptId: string }) {
-  const text = useAtlasStore((s) => s.notes[conceptId]?.text ?? '');
+  const text = useAtlasStore((s) => own(s.notes, conceptId)?.text ?? '');
   const problem = useAtlasStore((s) => s.studyProblem);
   const setNote = useAtlasStore((s) => s.setNote);
   const setStudyProblem = useAtlasStore((s) => s.setStudyProblem);
+  const kept = useAtlasStore((s) => own(s.keptNotes, conceptId));
+  const settle = useAtlasStore((s) => s.settleKeptNote);
   const id = useId();
   const hintId = `${id}-hint`;
   const problemId = `${id}-problem`;
@@ -35,6 +38,29 @@ export function NotesBox({ conceptId }: { conceptId: string }) {
       <p className="notes-box__status" role="status">
         {!problem && text !== '' ? 'Saved' : ''}
       </p>
+      {kept?.map((version, index) => (
+        <div key={index} className="notes-box__kept" role="alert">
+          <p>
+            This note was also changed in another tab at the same time. Your text above is as you
+            typed it; the other tab’s version is kept here:
+          </p>
+          <blockquote className="notes-box__version">{version}</blockquote>
+          <button
+            type="button"
+            className="notes-box__dismiss"
+            onClick={() => settle(conceptId, index, 'add')}
+          >
+            Add it to my note
+          </button>{' '}
+          <button
+            type="button"
+            className="notes-box__dismiss"
+            onClick={() => settle(conceptId, index, 'discard')}
+          >
+            Discard that version
+          </button>
+        </div>
+      ))}
       {problem ? (
         <div id={problemId} className="notes-box__problem" role="alert">
           <p>{problem}</p>

@@ -1,8 +1,9 @@
+import { own } from '../../model/own';
 import { useAtlasStore } from '../../store/atlas-store';
 
 /** Small marks for a concept the student has written notes on, visited or been quizzed on. */
 export function StudyBadges({ conceptId }: { conceptId: string }) {
-  const hasNote = useAtlasStore((s) => Boolean(s.notes[conceptId]?.text));
+  const hasNote = useAtlasStore((s) => Boolean(own(s.notes, conceptId)?.text));
   const visited = useAtlasStore((s) => s.visited.includes(conceptId));
   const quizzed = useAtlasStore((s) => s.quizzed.includes(conceptId));
   if (!hasNote && !visited && !quizzed) return null;

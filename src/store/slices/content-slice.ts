@@ -24,7 +24,12 @@ export type ContentState = {
   source: ContentSource;
   opening: Opening | null;
   /** Why the bundle the user tried to open was refused: every problem, as `place: reason`. */
-  openProblems: { name: string; problems: string[] } | null;
+  openProblems: {
+    name: string;
+    problems: string[];
+    /** The fault may pass (a network, a slow server): the page offers to try again. */
+    canRetry?: boolean;
+  } | null;
   /** Why the built-in content could not be shown, one line a problem. */
   problems: string[];
 };

@@ -1,5 +1,6 @@
 import type { StudyNote } from '../study-storage';
 import type { Slice } from './types';
+import { own } from '../../model/own';
 
 /** The student's own work, saved in the browser (see study-sync). */
 export type StudyState = {
@@ -8,6 +9,8 @@ export type StudyState = {
   /** Concepts the student has opened, in the order first opened (written by `select`). */
   visited: string[];
   quizzed: string[];
+  /** Other versions of notes, saved by another tab while this one changed them (see Study.kept). */
+  keptNotes: Record<string, string[]>;
   /** Why notes could not be saved or read; shown beside the notes box, apart from `notice`. */
   studyProblem: string | null;
 };
@@ -24,6 +27,8 @@ export type StudyActions = {
   /** Adds imported notes without replacing any text the student already has. */
   importNotes: (notes: Record<string, string>, mode: 'merge') => NotesImport;
   setStudyProblem: (message: string | null) => void;
+  /** Adds a kept version to the end of the note (`add`) or lets it go (`discard`). */
+  settleKeptNote: (conceptId: string, index: number, how: 'add' | 'discard') => void;
   /**
    * Moves notes and progress kept under a renamed concept's former id to the id it has now, so
    * that a rename loses nothing; a note under both ids keeps both texts.
@@ -31,7 +36,13 @@ export type StudyActions = {
   adoptRenamedIds: (renamed: ReadonlyMap<string, string>) => void;
 };
 
-export const studyInitial: StudyState = { notes: {}, visited: [], quizzed: [], studyProblem: null };
+export const studyInitial: StudyState = {
+  notes: {},
+  visited: [],
+  quizzed: [],
+  keptNotes: {},
+  studyProblem: null,
+};
 
 const withAll = (items: string[], added: string[]) => {
   const missing = added.filter((item, i) => !items.includes(item) && added.indexOf(item) === i);
@@ -56,7 +67,7 @@ export const createStudySlice: Slice<StudyState & StudyActions> = (set, get) => 
     set((s) => {
       // Only an empty box removes the note: whitespace is text the student is still typing.
       if (text !== '') return { notes: { ...s.notes, [conceptId]: { text, updated: now() } } };
-      if (!(conceptId in s.notes)) return {};
+      if (!Object.hasOwn(s.notes, conceptId)) return {};
       const notes = { ...s.notes };
       delete notes[conceptId];
       return { notes };
@@ -69,7 +80,7 @@ export const createStudySlice: Slice<StudyState & StudyActions> = (set, get) => 
     const updated = now();
     for (const [id, text] of Object.entries(imported)) {
       if (text === '') continue;
-      const current = notes[id]?.text;
+      const current = own(notes, id)?.text;
       const next = current === undefined ? text : mergeNote(current, text);
       if (next === null) {
         result.unchanged += 1;
@@ -82,6 +93,22 @@ export const createStudySlice: Slice<StudyState & StudyActions> = (set, get) => 
     return result;
   },
   setStudyProblem: (studyProblem) => set({ studyProblem }),
+  settleKeptNote: (conceptId, index, how) => {
+    const { notes, keptNotes } = get();
+    const versions = own(keptNotes, conceptId) ?? [];
+    const version = versions[index];
+    if (version === undefined) return;
+    const rest = versions.filter((_, i) => i !== index);
+    const kept = { ...keptNotes, [conceptId]: rest };
+    if (rest.length === 0) delete kept[conceptId];
+    if (how === 'discard') {
+      set({ keptNotes: kept });
+      return;
+    }
+    const current = own(notes, conceptId)?.text ?? '';
+    const text = current === '' ? version : (mergeNote(current, version) ?? current);
+    set({ keptNotes: kept, notes: { ...notes, [conceptId]: { text, updated: now() } } });
+  },
   adoptRenamedIds: (renamed) => {
     const { notes, visited, quizzed } = get();
     const stale = (id: string) => renamed.has(id);

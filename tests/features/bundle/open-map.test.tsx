@@ -46,7 +46,10 @@ describe('opening another map', () => {
       .map((li) => li.textContent);
     expect(items).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/^graph\.concepts\[0\] \(Not Kebab\)\.id: must be kebab-case/),
+        // In words first, for a teacher; then the place in the file, for whoever edits it.
+        expect.stringMatching(
+          /^Concept 1 \(“Not Kebab”\), id: must be kebab-case.* graph\.concepts\[0\] \(Not Kebab\)\.id$/,
+        ),
       ]),
     );
     expect(title()).toBe(atlas.article.meta.title);
@@ -59,7 +62,7 @@ describe('opening another map', () => {
     const { user } = await renderApp();
     await chooseFile(user, fileClaiming(25 * 1024 * 1024));
     const alert = await screen.findByRole('alert', { name: 'Map not opened' });
-    expect(alert).toHaveTextContent('(file): the file is 25 MB; the limit is 20 MB');
+    expect(alert).toHaveTextContent('The file is 25 MB; the limit is 20 MB');
   });
 
   it('opens a valid file in place of the current map, showing hostile text as text', async () => {
@@ -132,7 +135,7 @@ describe('opening another map', () => {
     await user.type(address, 'javascript:alert(1)');
     await user.click(within(dialog).getByRole('button', { name: 'Open' }));
     const alert = await screen.findByRole('alert', { name: 'Map not opened' });
-    expect(alert).toHaveTextContent('(address): only http and https addresses can be opened');
+    expect(alert).toHaveTextContent('Only http and https addresses can be opened');
   });
 });
 
@@ -190,7 +193,7 @@ describe('a map named in the address as the page starts', () => {
     await waitFor(() => expect(title()).toBe('Opening a map…'));
     release();
     const alert = await screen.findByRole('alert', { name: 'Map not opened' });
-    expect(alert).toHaveTextContent('graph: is missing');
+    expect(alert).toHaveTextContent('The map: is missing');
     expect(title()).toBe(atlas.article.meta.title);
     await waitFor(() => expect(document.querySelector('.concept-map')).not.toBeNull());
     expect(document.querySelector('.bundle-status--opening')).toBeNull();
