@@ -17,19 +17,22 @@ function inlineFavicon(): Plugin {
 }
 
 /**
- * The layout runs on the page: the worker module is swapped for a stand-in that starts none, so
- * that no worker file (ELK again, 1.47 MB) is written beside index.html. From disk the browser
- * would refuse to start it anyway.
+ * The layout and the checking of a bundle run on the page: each worker module is swapped for a
+ * stand-in that starts none, so that no worker file (ELK again, 1.47 MB; the checker) is written
+ * beside index.html. From disk the browser would refuse to start them anyway.
  */
 function layoutOnThePage(): Plugin {
-  const standIn = fileURLToPath(
-    new URL('../../src/features/bundle/start-layout-worker.single.ts', import.meta.url),
-  );
+  const standIn = (name: string) =>
+    fileURLToPath(new URL(`../../src/features/bundle/${name}.single.ts`, import.meta.url));
+  const layout = standIn('start-layout-worker');
+  const check = standIn('start-check-worker');
   return {
     name: 'concept-atlas:layout-on-the-page',
     enforce: 'pre',
     resolveId(source) {
-      return /[\\/]start-layout-worker(\.ts)?$/.test(source) ? standIn : null;
+      if (/[\\/]start-layout-worker(\.ts)?$/.test(source)) return layout;
+      if (/[\\/]start-check-worker(\.ts)?$/.test(source)) return check;
+      return null;
     },
   };
 }

@@ -1,5 +1,6 @@
 import { checkContent, type CheckStep, type ContentCheck } from './check-bundle';
 import type { CheckReply, CheckRequest } from './check-messages';
+import { startCheckWorker } from './start-check-worker';
 
 /**
  * How long checking may take before it is stopped: five seconds, and one more for each million
@@ -42,12 +43,14 @@ export function checkInBackground(
   budgetMs = checkBudgetMs(text),
 ): Promise<ContentCheck> {
   signal?.throwIfAborted();
-  let worker: Worker;
+  let started: Worker | null;
   try {
-    worker = new Worker(new URL('./check.worker.ts', import.meta.url), { type: 'module' });
+    started = startCheckWorker();
   } catch {
-    return Promise.resolve(checkContent(text));
+    started = null;
   }
+  if (!started) return Promise.resolve(checkContent(text));
+  const worker = started;
   return new Promise<ContentCheck>((resolve, reject) => {
     let step: CheckStep = 'read the file';
     let started = false;
