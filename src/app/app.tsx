@@ -195,13 +195,21 @@ export function App() {
       ) : null}
     </>
   );
+  const presenting = shown !== null && (view === 'tour' || view === 'presenter');
   let main = null;
   if (shown && view === 'tour') main = <TourStage map={<ConceptMap />} />;
   else if (shown && view === 'presenter') main = <PresenterView />;
   else if (shown) main = narrow ? <NarrowLayout /> : <WideLayout />;
   return (
-    <div className={`app app--text-${textSize} theme-${theme}`}>
-      <header className="app-header">
+    <div
+      className={`app app--text-${textSize} theme-${theme}${presenting ? ' is-presenting' : ''}`}
+    >
+      {presenting ? (
+        // While presenting, the step takes the screen: the header gives way, its title kept for
+        // assistive technology.
+        <h1 className="visually-hidden">{shown ? headlineOf(shown.article.meta.title) : ''}</h1>
+      ) : null}
+      <header className="app-header" hidden={presenting}>
         <p className="app-header__brand">{APP_NAME}</p>
         <h1 className="app-header__title" title={shown?.article.meta.title}>
           {shown

@@ -84,18 +84,27 @@ export const estimateWidth: MeasureText = (text, px) => text.length * px * 0.62;
 const LABEL_PAD_X = 12;
 const LABEL_PAD_Y = 4;
 
-/** The box a floating label takes on screen: one line, or two once it is wider than the most. */
+/**
+ * The box a floating label takes on screen: one line, or more (two at most, unless told) once it
+ * is wider than the most.
+ */
 export function labelSize(
   text: string,
   px: number,
   measure: MeasureText = estimateWidth,
+  maxLines = 2,
 ): { width: number; height: number } {
   const line = px * 1.25;
   const most = MAP_LABEL_MAX_EM * px;
   const width = measure(text, px) + LABEL_PAD_X;
   if (width <= most) return { width, height: line + LABEL_PAD_Y };
-  return { width: most, height: line * 2 + LABEL_PAD_Y };
+  // Words wrap short of the line's end: a little more room per line than the width alone says.
+  const lines = Math.min(maxLines, Math.ceil((width * 1.15) / most));
+  return { width: most, height: line * lines + LABEL_PAD_Y };
 }
+
+/** A tour step's labels, large for the class, may take a third line rather than be cut short. */
+export const TOUR_LABEL_LINES = 3;
 
 /**
  * How much larger the reading text is drawn: "Large text" and the projector theme each add a
@@ -151,6 +160,7 @@ export function labelBoxes(
   measure: MeasureText = estimateWidth,
   scale = 1,
   px: number = MAP_LABEL_PX,
+  maxLines = 2,
 ): LabelBox[][] {
   return [...candidates]
     .sort(
@@ -163,7 +173,7 @@ export function labelBoxes(
     )
     .map((c) => {
       const size = (c.emphasis === 'selected' ? selectedLabelPx(px) : px) * scale;
-      const { width, height } = labelSize(c.label, size, measure);
+      const { width, height } = labelSize(c.label, size, measure, maxLines);
       const cx = (c.box.x + c.box.width / 2) * zoom;
       const cy = (c.box.y + c.box.height / 2) * zoom;
       const shift = (c.box.height * zoom) / 2 + height / 2 + 2;

@@ -39,6 +39,8 @@ describe('a tour in Chromium', () => {
       }, step.concepts);
     // 32 px, to the rounding of the zoom that undoes the camera's.
     await expect.poll(async () => Math.min(...(await sizes()))).toBeGreaterThanOrEqual(31.9);
+    // The step has the screen: the app's header gives way.
+    expect(await page.locator('.app-header').isVisible()).toBe(false);
     // Only the step's concepts are named: the rest of the map stays quiet.
     const others = await page.locator('.react-flow__node:not(.is-step).has-far-label').count();
     expect(others).toBe(0);
@@ -118,5 +120,33 @@ describe('a tour in Chromium', () => {
     await page.goto(session.url('#/presenter/whole-argument/3'));
     await page.locator('#presenter-now').waitFor();
     expect(await seriousAxeViolations(page)).toEqual([]);
+  });
+});
+
+describe('the presenter view on a laptop', () => {
+  const session = useBrowser({ width: 1366, height: 768 });
+
+  it('shows the whole of every step’s talking points, with no header above', async () => {
+    const { page } = session;
+    const cut: string[] = [];
+    for (const tour of tours.tours) {
+      for (let step = 1; step <= tour.steps.length; step += 1) {
+        await page.goto(session.url(`#/presenter/${tour.id}/${step}`));
+        await page.reload();
+        await page.locator('.presenter__notes li').first().waitFor();
+        const fits = await page.evaluate(() => {
+          const now = document.querySelector('.presenter__now')!;
+          const last = [...document.querySelectorAll('.presenter__notes li')].at(-1)!;
+          return (
+            now.scrollHeight <= now.clientHeight + 1 &&
+            last.getBoundingClientRect().bottom <= now.getBoundingClientRect().bottom &&
+            now.getBoundingClientRect().bottom <= window.innerHeight
+          );
+        });
+        if (!fits) cut.push(`${tour.id} ${step}`);
+      }
+    }
+    expect(cut).toEqual([]);
+    expect(await page.locator('.app-header').isVisible()).toBe(false);
   });
 });

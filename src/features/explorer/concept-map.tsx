@@ -123,6 +123,7 @@ function ConceptFlow() {
   if (large) mapClass.push('is-large');
   if (overview) mapClass.push('is-overview');
   if (far.detail === 'far') mapClass.push('is-far');
+  if (inTour) mapClass.push('is-tour');
   const wrapper = useRef<HTMLDivElement>(null);
 
   const conceptAt = (event: React.MouseEvent): string | null =>

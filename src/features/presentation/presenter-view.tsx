@@ -60,7 +60,13 @@ export function PresenterView() {
               .split('\n')
               .filter(Boolean)
               .map((line) => (
-                <li key={line}>{line}</li>
+                // The question for the class stands out: it is what the teacher asks aloud.
+                <li
+                  key={line}
+                  className={line.trim().endsWith('?') ? 'presenter__question' : undefined}
+                >
+                  {line}
+                </li>
               ))}
           </ul>
         </section>

@@ -14,6 +14,10 @@ export function TourStage({ map }: { map: ReactNode }) {
   const setReveal = useAtlasStore((s) => s.setReveal);
   const goToStep = useAtlasStore((s) => s.goToStep);
   const leaveTour = useAtlasStore((s) => s.leaveTour);
+  const blackout = useAtlasStore((s) => s.blackout);
+  const theme = useAtlasStore((s) => s.theme);
+  const setTheme = useAtlasStore((s) => s.setTheme);
+  const setBlackout = useAtlasStore((s) => s.setBlackout);
   const heading = useRef<HTMLHeadingElement>(null);
   useTourSync();
   useTourKeys();
@@ -85,6 +89,15 @@ export function TourStage({ map }: { map: ReactNode }) {
             />
             Reveal concepts step by step
           </label>
+          {/* The header gives way while presenting; the projector theme stays at hand. */}
+          <button
+            type="button"
+            className="button button--quiet"
+            aria-pressed={theme === 'projector'}
+            onClick={() => setTheme(theme === 'projector' ? 'standard' : 'projector')}
+          >
+            Projector theme
+          </button>
           <a className="button button--quiet" href={presenterHref} target="concept-atlas-presenter">
             Open presenter view
           </a>
@@ -107,6 +120,17 @@ export function TourStage({ map }: { map: ReactNode }) {
         </div>
       </section>
       <div className="tour-layout__map">{map}</div>
+      {blackout ? (
+        // The class sees nothing while the presenter talks; B, . or a click brings the step back.
+        <button
+          type="button"
+          className="tour-blackout"
+          aria-label="Screen blacked out: press B, . or click to show the step again"
+          onClick={() => setBlackout(false)}
+          // eslint-disable-next-line jsx-a11y/no-autofocus -- the only thing on screen takes the focus, so that the keyboard still reaches it
+          autoFocus
+        />
+      ) : null}
     </div>
   );
 }

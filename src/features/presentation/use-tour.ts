@@ -96,6 +96,15 @@ const tourKeys: KeyGroup = {
       perform: () => useAtlasStore.getState().leaveTour(),
     },
     {
+      keys: ['B', '.'],
+      does: 'Black the screen out, and back',
+      test: (e) => (e.key === 'b' || e.key === 'B' || e.key === '.') && plain(e) && inTour(),
+      perform: () => {
+        const { blackout, setBlackout } = useAtlasStore.getState();
+        setBlackout(!blackout);
+      },
+    },
+    {
       keys: ['F'],
       does: 'Fullscreen on or off',
       test: (e) => (e.key === 'f' || e.key === 'F') && plain(e) && inTour(),

@@ -7,6 +7,8 @@ export type TourState = {
   tour: { id: string; step: number } | null;
   /** Progressive reveal: concepts of later steps stay hidden. */
   reveal: boolean;
+  /** The audience's screen is blacked out (B or .), as a presenter pauses a slide show. */
+  blackout: boolean;
 };
 
 export type TourActions = {
@@ -14,9 +16,10 @@ export type TourActions = {
   goToStep: (tourId: string, step: number) => void;
   leaveTour: () => void;
   setReveal: (reveal: boolean) => void;
+  setBlackout: (blackout: boolean) => void;
 };
 
-export const tourInitial: TourState = { tour: null, reveal: false };
+export const tourInitial: TourState = { tour: null, reveal: false, blackout: false };
 
 export const createTourSlice: Slice<TourState & TourActions> = (set, get) => ({
   ...tourInitial,
@@ -29,6 +32,7 @@ export const createTourSlice: Slice<TourState & TourActions> = (set, get) => ({
     const view = get().view === 'presenter' ? 'presenter' : 'tour';
     set({ view, tour: { id: tourId, step: clampStep(tour, step) } });
   },
-  leaveTour: () => set({ view: 'map', tour: null }),
+  leaveTour: () => set({ view: 'map', tour: null, blackout: false }),
   setReveal: (reveal) => set({ reveal }),
+  setBlackout: (blackout) => set({ blackout }),
 });

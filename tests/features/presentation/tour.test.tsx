@@ -79,6 +79,42 @@ describe('presenting a tour', () => {
     expect(useAtlasStore.getState()).toMatchObject({ view: 'map', tour: null });
   });
 
+  it('gives the screen to the step: the app header gives way while presenting, and comes back', async () => {
+    const { user, container } = await renderTour(1);
+    expect(container.querySelector('.app')).toHaveClass('is-presenting');
+    // Its search and buttons are out of reach; the page keeps its title for assistive technology.
+    expect(screen.queryByRole('button', { name: 'Open map…' })).toBeNull();
+    expect(screen.getByRole('heading', { level: 1 })).toBeInTheDocument();
+    await user.keyboard('{Escape}');
+    expect(container.querySelector('.app')).not.toHaveClass('is-presenting');
+    expect(screen.getByRole('button', { name: 'Open map…' })).toBeVisible();
+  });
+
+  it('blacks the screen out with B or ., and brings the step back the same way', async () => {
+    const { user } = await renderTour(1);
+    await user.keyboard('b');
+    const black = screen.getByRole('button', { name: /Screen blacked out/ });
+    expect(black).toHaveFocus();
+    // Stepping on stays possible in the dark, as with a slide show.
+    await user.keyboard('.');
+    expect(screen.queryByRole('button', { name: /Screen blacked out/ })).toBeNull();
+    await user.keyboard('B');
+    await user.click(screen.getByRole('button', { name: /Screen blacked out/ }));
+    expect(screen.queryByRole('button', { name: /Screen blacked out/ })).toBeNull();
+    expect(
+      screen.getByRole('heading', { level: 2, name: fixtureTour.steps[0]!.title }),
+    ).toBeVisible();
+  });
+
+  it('lists the presenter’s keys, blackout included, under ?', async () => {
+    const { user } = await renderTour(1);
+    await user.keyboard('?');
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByText('Presenting a tour')).toBeInTheDocument();
+    expect(within(dialog).getByText('Black the screen out, and back')).toBeInTheDocument();
+    expect(within(dialog).getByText('Next step')).toBeInTheDocument();
+  });
+
   it('hides the concepts of later steps under progressive reveal', async () => {
     const { user, node } = await renderTour(2);
     expect(node('rain')).not.toBeNull();
@@ -120,7 +156,8 @@ describe('the presenter view', () => {
     await renderTour(2, 'presenter');
     expect(screen.getByRole('heading', { name: 'Pipes' })).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: 'Rain' })).toBeInTheDocument();
-    expect(screen.getByText('Question: what leaks?')).toBeInTheDocument();
+    // The question for the class stands out.
+    expect(screen.getByText('Question: what leaks?')).toHaveClass('presenter__question');
     expect(screen.getByText('0:00')).toBeInTheDocument();
   });
 

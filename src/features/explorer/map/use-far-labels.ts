@@ -12,6 +12,7 @@ import {
   mapLabelPx,
   SECTION_TITLE_EXTRA_PX,
   tourLabelPx,
+  TOUR_LABEL_LINES,
   sectionTitleBoxes,
   zoomOfStep,
   zoomStep,
@@ -174,7 +175,7 @@ export function useFarLabels(
     const titles = sectionTitleBoxes(atlas.layout.sections, zoom, scale, mapPx).map((box) => [box]);
     // The selection first, even before the section titles: it is what the reader is looking at.
     // A thesis, which the whole map is about, goes before the titles too if it has no room after.
-    const boxes = labelBoxes(candidates, zoom, measure, scale, px);
+    const boxes = labelBoxes(candidates, zoom, measure, scale, px, inTour ? TOUR_LABEL_LINES : 2);
     const selectedId = selectedIdOf(view);
     const place = (first: ReadonlySet<string>) => {
       const isFirst = (places: readonly LabelBox[]) => first.has(places[0]?.id ?? '');
