@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { measureTours } from '../../tools/bench/tour-legibility';
 import { seriousAxeViolations, useBrowser } from './harness';
 
 const tours = JSON.parse(readFileSync('data/tours.json', 'utf8')) as {
@@ -148,5 +149,20 @@ describe('the presenter view on a laptop', () => {
     }
     expect(cut).toEqual([]);
     expect(await page.locator('.app-header').isVisible()).toBe(false);
+  });
+});
+
+describe('every step of every tour on a projector', () => {
+  const session = useBrowser({ width: 1920, height: 1080 });
+
+  it('names each of the step’s concepts at 32 px or more, with no phrase on a label', async () => {
+    const context = session.page.context();
+    const browser = context.browser()!;
+    const steps = tours.tours.map((t) => ({ id: t.id, steps: t.steps.length }));
+    const rows = await measureTours(browser, session.url(), steps, { width: 1920, height: 1080 });
+    expect(rows).toHaveLength(tours.tours.reduce((n, t) => n + t.steps.length, 0));
+    // 32 px, to the rounding of the zoom that a label undoes.
+    expect(rows.filter((r) => r.smallest < 31.9)).toEqual([]);
+    expect(rows.filter((r) => r.overlaps > 0)).toEqual([]);
   });
 });

@@ -20,7 +20,15 @@ const STEP = `(() => {
     const width = Number.parseFloat(style.width);
     return { box, px: Number.parseFloat(style.fontSize) * (width > 0 ? box.width / width : 1) };
   }
-  const step = [...document.querySelectorAll('.react-flow__node.is-step .concept-node__label')].map(drawn);
+  // A step concept reads where its label on the map does, or its card where the step is brought
+  // together (the close-up), whichever is larger.
+  const step = [...document.querySelectorAll('.react-flow__node.is-step')].map((node) => {
+    const onMap = drawn(node.querySelector('.concept-node__label'));
+    const card = document.querySelector('.step-close-up__card[data-id="' + node.dataset.id + '"] .step-close-up__label');
+    const inCard = card ? drawn(card) : null;
+    const px = Math.max(onMap ? onMap.px : 0, inCard ? inCard.px : 0);
+    return px > 0 ? { px } : null;
+  });
   const labels = [...document.querySelectorAll('.concept-node__label')].map(drawn).filter(Boolean);
   const phrases = [...document.querySelectorAll('.relation-label')].map(drawn).filter(Boolean);
   const meet = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
@@ -51,6 +59,14 @@ export async function measureTours(
           if (now === last) break;
           last = now;
           await page.waitForTimeout(150);
+        }
+        // And for the cards of a close-up to end their glide.
+        for (let i = 0; i < 50; i += 1) {
+          const still = await page.evaluate(
+            "document.getAnimations().every((a) => a.playState !== 'running')",
+          );
+          if (still) break;
+          await page.waitForTimeout(100);
         }
         const seen = (await page.evaluate(STEP)) as { smallest: number; overlaps: number };
         rows.push({ tour: tour.id, step, ...seen });

@@ -25,6 +25,7 @@ import { OVERVIEW_ZOOM, useConceptWindow } from './map/use-concept-window';
 import { useMapEdges, useMapNodes } from './map/use-map-elements';
 import { useFocusWhenRendered, useMapKeyboard } from './map/use-map-keyboard';
 import { FarSectionTitles } from './map/far-section-titles';
+import { StepCloseUp } from './map/step-close-up';
 import { tiersOf, useFarLabels } from './map/use-far-labels';
 import { useMapView } from './map/use-map-view';
 import { ZoomVariable } from './map/zoom-variable';
@@ -204,6 +205,9 @@ function ConceptFlow() {
         <ZoomVariable target={wrapper} />
         {atlas && view && !large && far.detail === 'far' ? (
           <FarSectionTitles atlas={atlas} hiddenSections={view.hiddenSections} shown={far.titles} />
+        ) : null}
+        {atlas && view && inTour && far.detail === 'far' && far.unplaced.length > 0 ? (
+          <StepCloseUp atlas={atlas} ids={view.frame} px={far.px} />
         ) : null}
         <ExportMenu />
         <CameraFollower

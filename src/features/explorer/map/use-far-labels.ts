@@ -37,6 +37,8 @@ export type FarLabels = {
   titlePx: number;
   labelled: ReadonlyMap<string, LabelPlace>;
   titles: ReadonlySet<string>;
+  /** In a tour, the step's concepts whose labels have no room on the map. */
+  unplaced: readonly string[];
 };
 
 /** Labels are placed again each time the camera has panned this far, and when it comes to rest. */
@@ -44,7 +46,11 @@ const PAN_STEP = 32;
 /** Room kept between a label and what covers the map, for the pan since it was placed. */
 const COVER_GAP = PAN_STEP / 2;
 
-const none = { labelled: new Map<string, LabelPlace>(), titles: new Set<string>() };
+const none = {
+  labelled: new Map<string, LabelPlace>(),
+  titles: new Set<string>(),
+  unplaced: [] as string[],
+};
 const tiersByAtlas = new WeakMap<Atlas, Map<string, Tier>>();
 
 export function tiersOf(atlas: Atlas): Map<string, Tier> {
@@ -192,8 +198,8 @@ export function useFarLabels(
       inTour ? candidates.map((c) => c.id) : selectedId ? [selectedId] : [],
     );
     let placed = place(selection);
-    const unplaced = candidates.filter((c) => c.lead && !placed.has(c.id)).map((c) => c.id);
-    if (unplaced.length > 0) placed = place(new Set([...selection, ...unplaced]));
+    const leads = candidates.filter((c) => c.lead && !placed.has(c.id)).map((c) => c.id);
+    if (leads.length > 0) placed = place(new Set([...selection, ...leads]));
     const labelled = new Map<string, LabelPlace>();
     for (const c of candidates) {
       const at = placed.get(c.id);
@@ -202,7 +208,8 @@ export function useFarLabels(
     const shownTitles = new Set(
       Object.keys(atlas.layout.sections).filter((id) => placed.has(`section:${id}`)),
     );
-    return { labelled, titles: shownTitles };
+    const unplaced = inTour ? candidates.filter((c) => !placed.has(c.id)).map((c) => c.id) : [];
+    return { labelled, titles: shownTitles, unplaced };
     // The pan, the pane's size, what covers it and the rest are read from the store above.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [
@@ -231,5 +238,6 @@ export function useFarLabels(
     titlePx: mapPx + SECTION_TITLE_EXTRA_PX,
     labelled,
     titles: placement.titles,
+    unplaced: placement.unplaced,
   };
 }

@@ -1,0 +1,69 @@
+import type { Box } from './floating.ts';
+import { estimateWidth, type MeasureText } from './level-of-detail.ts';
+
+/** A card of a tour step's close-up: its concept, where it stands on screen and its text size. */
+export type StepCard = { id: string; label: string; box: Box };
+
+const GAP = 0.9;
+const PAD_X = 0.9;
+const PAD_Y = 0.5;
+const LINE = 1.2;
+const MAX_LINES = 3;
+
+/**
+ * A tour step's concepts brought together, for a step whose concepts lie too far apart on the map
+ * for all their labels to read: cards in the step's order, in rows across the pane, each wide
+ * enough for its label at `px` (on three lines at most), the rows centred. Screen pixels.
+ */
+export function stepLayout(
+  concepts: readonly { id: string; label: string }[],
+  pane: { width: number; height: number },
+  px: number,
+  measure: MeasureText = estimateWidth,
+): StepCard[] {
+  if (concepts.length === 0) return [];
+  const gap = px * GAP;
+  const widest = Math.max(px * 8, Math.min(px * 12, pane.width / 2 - gap * 2));
+  const sized = concepts.map((c) => {
+    const text = measure(c.label, px);
+    const width = Math.min(widest, text + px * PAD_X * 2);
+    // Words wrap short of a line's end: more room than the width alone says.
+    const lines = Math.min(MAX_LINES, Math.ceil((text * 1.35) / (width - px * PAD_X * 2)));
+    return { ...c, width, height: lines * px * LINE + px * PAD_Y * 2 };
+  });
+  // Rows no wider than the pane, filled in the step's order.
+  const rows: (typeof sized)[] = [];
+  let row: typeof sized = [];
+  let rowWidth = 0;
+  for (const card of sized) {
+    if (row.length > 0 && rowWidth + gap + card.width > pane.width - gap * 2) {
+      rows.push(row);
+      row = [];
+      rowWidth = 0;
+    }
+    rowWidth += (row.length > 0 ? gap : 0) + card.width;
+    row.push(card);
+  }
+  rows.push(row);
+  // Rows apart by more than a card's height, so that the relations between them show.
+  const rowHeights = rows.map((r) => Math.max(...r.map((c) => c.height)));
+  const between = Math.max(gap * 2, px * 2.5);
+  const total = rowHeights.reduce((sum, h) => sum + h, 0) + between * (rows.length - 1);
+  let y = Math.max(gap, (pane.height - total) / 2);
+  const cards: StepCard[] = [];
+  rows.forEach((r, index) => {
+    const width = r.reduce((sum, c) => sum + c.width, 0) + gap * (r.length - 1);
+    let x = (pane.width - width) / 2;
+    const height = rowHeights[index] ?? 0;
+    for (const card of r) {
+      cards.push({
+        id: card.id,
+        label: card.label,
+        box: { x, y: y + (height - card.height) / 2, width: card.width, height: card.height },
+      });
+      x += card.width + gap;
+    }
+    y += height + between;
+  });
+  return cards;
+}

@@ -1,0 +1,53 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { stepLayout } from '../../src/model/step-layout';
+
+const pane = { width: 1400, height: 1000 };
+const concept = (id: string, label = id) => ({ id, label });
+
+describe('a tour step brought together', () => {
+  it('keeps the step’s order, row by row, centred in the pane', () => {
+    const cards = stepLayout(
+      ['a', 'b', 'c'].map((id) => concept(id, `Concept ${id}`)),
+      pane,
+      32,
+    );
+    expect(cards.map((c) => c.id)).toEqual(['a', 'b', 'c']);
+    const left = Math.min(...cards.map((c) => c.box.x));
+    const right = Math.max(...cards.map((c) => c.box.x + c.box.width));
+    expect(left).toBeCloseTo(pane.width - right, 5);
+  });
+
+  it('draws nothing for a step with no concepts', () => {
+    expect(stepLayout([], pane, 32)).toEqual([]);
+  });
+
+  it('never lets two cards touch, and keeps every card inside the pane', () => {
+    const labels = fc.array(fc.string({ minLength: 1, maxLength: 60 }), {
+      minLength: 1,
+      maxLength: 8,
+    });
+    fc.assert(
+      fc.property(labels, fc.constantFrom(24, 32), (texts, px) => {
+        const cards = stepLayout(
+          texts.map((t, i) => concept(`c${i}`, t)),
+          pane,
+          px,
+        );
+        expect(cards).toHaveLength(texts.length);
+        for (const [i, a] of cards.entries()) {
+          expect(a.box.x).toBeGreaterThanOrEqual(0);
+          expect(a.box.x + a.box.width).toBeLessThanOrEqual(pane.width);
+          for (const b of cards.slice(i + 1)) {
+            const apart =
+              a.box.x + a.box.width <= b.box.x ||
+              b.box.x + b.box.width <= a.box.x ||
+              a.box.y + a.box.height <= b.box.y ||
+              b.box.y + b.box.height <= a.box.y;
+            expect(apart).toBe(true);
+          }
+        }
+      }),
+    );
+  });
+});
