@@ -56,6 +56,7 @@ describe('the list of keyboard shortcuts', () => {
       '← PageUp: Previous step',
       'Home End: First or last step',
       'Esc: Leave the tour',
+      'B .: Black the screen out, and back',
       'F: Fullscreen on or off',
     ]);
     expect(map?.[0]).toBe('Exploring the map');
