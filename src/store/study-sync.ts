@@ -6,9 +6,11 @@ import {
   keepVersion,
   loadStudy,
   mergeStudy,
+  readSetAside,
   readStudy,
   sameStudy,
   saveStudy,
+  type NotesRestore,
   type Study,
 } from './study-storage';
 import { whenIdle } from '../shared/when-idle';
@@ -89,6 +91,29 @@ export function takeIn(
   };
 }
 
+/** The storage the running sync reads and saves (undefined: the page's localStorage). */
+let synced: Storage | null | undefined;
+
+/**
+ * Brings back into the notes every note that can be read from the copies kept aside in this
+ * browser, joined to the notes here rather than replacing them (see `restoreInto`). The copies
+ * stay where they are.
+ */
+export function restoreSetAsideNotes(): NotesRestore {
+  return useAtlasStore.getState().restoreNotes(readSetAside(synced));
+}
+
+/** The copies kept aside, exactly as they were saved, as one text to download; null if none. */
+export function setAsideText(): string | null {
+  const copies = readSetAside(synced);
+  if (copies.length === 0) return null;
+  return [
+    'Notes that Concept Atlas could not read, kept in this browser exactly as they were saved.',
+    ...copies.map(({ key, raw }) => `\n${key}\n${raw}`),
+    '',
+  ].join('\n');
+}
+
 /**
  * Restores the saved notes and progress into the store and saves them on every change: notes as
  * the student types, progress once the page is idle. A failed save leaves the text in the store
@@ -100,6 +125,7 @@ export function startStudySync(
   win: Window | null = typeof window === 'undefined' ? null : window,
 ): () => void {
   const store = useAtlasStore;
+  synced = storage;
   const loaded = loadStudy(storage);
   let canSave = loaded.canSave;
   let saveFailed = false;
@@ -114,6 +140,7 @@ export function startStudySync(
     quizzed: merged.quizzed,
     keptNotes: merged.kept ?? {},
     ...(loaded.problem ? { studyProblem: loaded.problem } : {}),
+    setAsideNotes: loaded.setAside,
   });
   // Saved under a concept's former id, a note still belongs to the concept.
   const atlas = store.getState().atlas;
@@ -216,6 +243,7 @@ export function startStudySync(
   return () => {
     flush();
     unsubscribe();
+    synced = undefined;
     win?.removeEventListener('storage', onStorage);
     win?.removeEventListener('beforeunload', onBeforeUnload);
     win?.removeEventListener('pagehide', flush);

@@ -1,11 +1,16 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { defaultRoute } from '../../src/model/route';
 import {
+  RESTORED_HEADING,
   STUDY_BACKUP_KEY,
   STUDY_KEY,
+  UNKNOWN_DATE,
   emptyStudy,
   loadStudy,
   mergeStudy,
+  readableNotes,
+  restorable,
+  restoreInto,
   saveStudy,
   type Study,
 } from '../../src/store/study-storage';
@@ -26,6 +31,13 @@ function refusingStorage(name: string, initial: Record<string, string> = {}) {
   return { storage, allow: () => (refusing = false) };
 }
 
+/** Whether leaving the page now would be held up by the browser's "leave this page?" question. */
+function leavePage(): boolean {
+  const event = new Event('beforeunload', { cancelable: true });
+  window.dispatchEvent(event);
+  return event.defaultPrevented;
+}
+
 const saved = (storage: Storage) => JSON.parse(storage.getItem(STUDY_KEY) ?? 'null') as Study;
 
 const mine: Study = {
@@ -44,7 +56,12 @@ describe('study storage', () => {
   it('round-trips notes and progress', () => {
     const storage = memoryStorage();
     expect(saveStudy(mine, storage)).toBeNull();
-    expect(loadStudy(storage)).toEqual({ study: mine, problem: null, canSave: true });
+    expect(loadStudy(storage)).toEqual({
+      study: mine,
+      problem: null,
+      canSave: true,
+      setAside: null,
+    });
   });
 
   it('starts empty and silent on a first visit', () => {
@@ -52,16 +69,13 @@ describe('study storage', () => {
       study: emptyStudy(),
       problem: null,
       canSave: true,
+      setAside: null,
     });
   });
 
   it.each([
     ['not JSON', '{"version":1,"notes":{"water":{"text":"half a no'],
     ['a foreign version', '{"version":2,"notes":{}}'],
-    [
-      'a note without its date',
-      '{"version":1,"notes":{"water":{"text":"x"}},"visited":[],"quizzed":[]}',
-    ],
     ['a bare string', '"hello"'],
   ])('keeps %s aside as a backup and starts empty, with a message', (_, raw) => {
     const storage = memoryStorage({ [STUDY_KEY]: raw });
@@ -70,6 +84,120 @@ describe('study storage', () => {
     expect(loaded.problem).toMatch(/could not be read/);
     expect(loaded.canSave).toBe(true);
     expect(storage.getItem(STUDY_BACKUP_KEY)).toBe(raw);
+  });
+
+  it('reads saved notes entry by entry: one bad entry never puts the others aside', () => {
+    const raw = JSON.stringify({
+      version: 1,
+      notes: {
+        water: { text: 'Kept as saved', updated: '2026-03-01T10:00:00.000Z' },
+        rain: { text: 'A date gone wrong', updated: '2026-13-45T99:99' },
+        veins: { text: 'No date at all' },
+        pipes: { text: 42, updated: '2026-03-01T10:00:00.000Z' },
+      },
+      visited: ['water', 7, 'rain'],
+      quizzed: 'rain',
+    });
+    const storage = memoryStorage({ [STUDY_KEY]: raw });
+    const loaded = loadStudy(storage);
+    expect(loaded.study).toEqual({
+      version: 1,
+      notes: {
+        water: { text: 'Kept as saved', updated: '2026-03-01T10:00:00.000Z' },
+        // The text is kept; an unknown date makes any other version of the note the newer one.
+        rain: { text: 'A date gone wrong', updated: UNKNOWN_DATE },
+        veins: { text: 'No date at all', updated: UNKNOWN_DATE },
+      },
+      visited: ['water', 'rain'],
+      quizzed: [],
+    });
+    // Only the note whose text cannot be read is set aside, and the page says how many.
+    expect(loaded.setAside).toEqual({ unreadable: 1, restorable: 0 });
+    expect(loaded.problem).toBeNull();
+    expect(loaded.canSave).toBe(true);
+    // The value as it was is copied aside before anything can overwrite it.
+    expect(storage.getItem(STUDY_BACKUP_KEY)).toBe(raw);
+  });
+
+  it('offers the readable notes of a copy kept aside by an earlier visit', () => {
+    // What an earlier version did with one bad date: every note went to the backup.
+    const backup = JSON.stringify({
+      version: 1,
+      notes: {
+        water: { text: 'Lost words', updated: 'yesterday' },
+        rain: { text: 'Same as now', updated: '2026-03-01T10:00:00.000Z' },
+      },
+      visited: [],
+      quizzed: [],
+    });
+    const now: Study = {
+      ...emptyStudy(),
+      notes: { rain: { text: 'Same as now', updated: '2026-03-02T10:00:00.000Z' } },
+    };
+    const storage = memoryStorage({
+      [STUDY_KEY]: JSON.stringify(now),
+      [STUDY_BACKUP_KEY]: backup,
+    });
+    const loaded = loadStudy(storage);
+    expect(loaded.study).toEqual(now);
+    expect(loaded.setAside).toEqual({ unreadable: 0, restorable: 1 });
+    expect(loaded.problem).toBeNull();
+    expect(storage.getItem(STUDY_BACKUP_KEY)).toBe(backup);
+  });
+
+  it('finds the notes still whole in a copy cut short, of any version', () => {
+    const whole = JSON.stringify({
+      version: 1,
+      notes: {
+        water: { text: 'Quote: "pipes" \\ veins\nline two', updated: '2026-03-01T10:00:00.000Z' },
+        __proto__x: { text: 'odd id', updated: 'never' },
+        rain: { text: 'cut short here', updated: '2026-03-01T10:00:00.000Z' },
+      },
+    });
+    const cut = whole.slice(0, whole.indexOf('cut short') + 4);
+    expect(readableNotes(cut)).toEqual({
+      water: { text: 'Quote: "pipes" \\ veins\nline two', updated: '2026-03-01T10:00:00.000Z' },
+      __proto__x: { text: 'odd id', updated: UNKNOWN_DATE },
+    });
+    expect(readableNotes('{"version":3,"notes":{"rain":{"text":"future"}}}')).toEqual({
+      rain: { text: 'future', updated: UNKNOWN_DATE },
+    });
+    expect(readableNotes('"hello"')).toEqual({});
+    expect(readableNotes('not json at all')).toEqual({});
+  });
+
+  it('restores notes kept aside without overwriting any text, and only once', () => {
+    const at = '2026-04-01T00:00:00.000Z';
+    const copy = {
+      key: STUDY_BACKUP_KEY,
+      raw: JSON.stringify({
+        version: 1,
+        notes: {
+          water: { text: 'Older words', updated: 'bad' },
+          rain: { text: 'Back again' },
+          pipes: { text: 'Short' },
+          veins: { text: 'Already here' },
+          ['__proto__']: { text: 'A concept called __proto__' },
+        },
+      }),
+    };
+    const notes = {
+      water: { text: 'Newer words', updated: '2026-03-01T10:00:00.000Z' },
+      pipes: { text: 'Sh', updated: '2026-03-01T10:00:00.000Z' },
+      veins: { text: 'Already here, and more', updated: '2026-03-01T10:00:00.000Z' },
+    };
+    const first = restoreInto(notes, [copy], at);
+    expect({ added: first.added, combined: first.combined }).toEqual({ added: 2, combined: 2 });
+    expect(Object.fromEntries(Object.entries(first.notes).map(([id, n]) => [id, n.text]))).toEqual({
+      water: `Newer words\n\n${RESTORED_HEADING}\nOlder words`,
+      rain: 'Back again',
+      pipes: 'Short',
+      veins: 'Already here, and more',
+      ['__proto__']: 'A concept called __proto__',
+    });
+    expect(Object.getPrototypeOf(first.notes)).toBe(Object.prototype);
+    expect(restorable(first.notes, [copy])).toBe(0);
+    expect(restoreInto(first.notes, [copy], at)).toMatchObject({ added: 0, combined: 0 });
   });
 
   it('moves an older, different backup aside instead of overwriting it', () => {
@@ -205,6 +333,36 @@ describe('study sync', () => {
     useAtlasStore.getState().setNote('water', 'Precious words!');
     expect(useAtlasStore.getState().studyProblem).toBeNull();
     expect(saved(storage).notes.water?.text).toBe('Precious words!');
+    stop();
+  });
+
+  it('asks before the page is left while typed text could not be stored (storage full)', () => {
+    const { storage, allow } = refusingStorage('QuotaExceededError');
+    const stop = startStudySync(storage, window);
+    expect(leavePage()).toBe(false);
+    useAtlasStore.getState().setNote('water', 'Typed, not stored');
+    expect(storage.getItem(STUDY_KEY)).toBeNull();
+    expect(leavePage()).toBe(true);
+    allow();
+    useAtlasStore.getState().setNote('water', 'Typed, now stored');
+    expect(saved(storage).notes.water?.text).toBe('Typed, now stored');
+    expect(leavePage()).toBe(false);
+    storage.setItem = () => {
+      throw new DOMException('full', 'QuotaExceededError');
+    };
+    useAtlasStore.getState().setNote('water', 'Typed again, not stored');
+    expect(leavePage()).toBe(true);
+    stop();
+    // Stopping flushes and lets the page go without asking.
+    expect(leavePage()).toBe(false);
+  });
+
+  it('asks before the page is left while an unreadable copy cannot be backed up', () => {
+    const { storage } = refusingStorage('QuotaExceededError', { [STUDY_KEY]: '{broken' });
+    const stop = startStudySync(storage, window);
+    useAtlasStore.getState().setNote('water', 'Typed, waiting for room');
+    expect(storage.getItem(STUDY_KEY)).toBe('{broken');
+    expect(leavePage()).toBe(true);
     stop();
   });
 

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { own } from '../../model/own';
 import { useAtlasStore } from '../../store/atlas-store';
+import { SetAsideNotes } from './set-aside-notes';
 import './notes-box.css';
 
 /**
@@ -73,6 +74,7 @@ export function NotesBox({ conceptId }: { conceptId: string }) {
           </button>
         </div>
       ) : null}
+      <SetAsideNotes />
     </section>
   );
 }

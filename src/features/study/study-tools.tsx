@@ -3,6 +3,7 @@ import { downloadBlob } from '../../shared/download';
 import { useModalDialog } from '../../shared/use-modal-dialog';
 import { exportNotesMarkdown, importNotesMarkdown } from '../../model/notes-markdown';
 import { useAtlasStore, type NotesImport } from '../../store/atlas-store';
+import { SetAsideNotes } from './set-aside-notes';
 import './notes-box.css';
 
 /** A notes file is a few kilobytes; anything this large is not one. */
@@ -145,6 +146,7 @@ export function StudyTools() {
           </ul>
         ) : null}
       </div>
+      <SetAsideNotes />
       <dialog
         ref={dialog}
         className="study-tools__confirm"

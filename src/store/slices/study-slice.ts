@@ -1,4 +1,10 @@
-import type { StudyNote } from '../study-storage';
+import {
+  restoreInto,
+  type NotesRestore,
+  type SetAsideCopy,
+  type SetAsideNotes,
+  type StudyNote,
+} from '../study-storage';
 import type { Slice } from './types';
 import { own } from '../../model/own';
 
@@ -13,6 +19,8 @@ export type StudyState = {
   keptNotes: Record<string, string[]>;
   /** Why notes could not be saved or read; shown beside the notes box, apart from `notice`. */
   studyProblem: string | null;
+  /** Saved notes kept aside because they could not all be read, offered to be restored. */
+  setAsideNotes: SetAsideNotes | null;
 };
 
 /** What an import changed: new notes, notes joined to an existing one, and notes already here. */
@@ -27,6 +35,9 @@ export type StudyActions = {
   /** Adds imported notes without replacing any text the student already has. */
   importNotes: (notes: Record<string, string>, mode: 'merge') => NotesImport;
   setStudyProblem: (message: string | null) => void;
+  setSetAsideNotes: (setAside: SetAsideNotes | null) => void;
+  /** Brings back the readable notes of copies kept aside, never overwriting the notes here. */
+  restoreNotes: (copies: readonly SetAsideCopy[]) => NotesRestore;
   /** Adds a kept version to the end of the note (`add`) or lets it go (`discard`). */
   settleKeptNote: (conceptId: string, index: number, how: 'add' | 'discard') => void;
   /**
@@ -42,6 +53,7 @@ export const studyInitial: StudyState = {
   quizzed: [],
   keptNotes: {},
   studyProblem: null,
+  setAsideNotes: null,
 };
 
 const withAll = (items: string[], added: string[]) => {
@@ -93,6 +105,18 @@ export const createStudySlice: Slice<StudyState & StudyActions> = (set, get) => 
     return result;
   },
   setStudyProblem: (studyProblem) => set({ studyProblem }),
+  setSetAsideNotes: (setAsideNotes) => set({ setAsideNotes }),
+  restoreNotes: (copies) => {
+    const { notes, added, combined } = restoreInto(get().notes, copies, now());
+    const left = get().setAsideNotes;
+    set({
+      ...(added + combined > 0 ? { notes } : {}),
+      // Notes that could not be read at all can still be downloaded.
+      setAsideNotes:
+        left && left.unreadable > 0 ? { unreadable: left.unreadable, restorable: 0 } : null,
+    });
+    return { added, combined };
+  },
   settleKeptNote: (conceptId, index, how) => {
     const { notes, keptNotes } = get();
     const versions = own(keptNotes, conceptId) ?? [];

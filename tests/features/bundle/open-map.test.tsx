@@ -199,3 +199,61 @@ describe('a map named in the address as the page starts', () => {
     expect(document.querySelector('.bundle-status--opening')).toBeNull();
   });
 });
+
+describe('a server that sends nothing', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+  });
+
+  it('is given up on after 30 seconds, and "Try again" fetches the map again and opens it', async () => {
+    const bundle = copy(await smallBundle());
+    bundle.article.title = 'Reading after the retry';
+    // The first request hangs, as a server that accepts and never answers; as a real fetch does,
+    // it fails once its signal is aborted. The second is answered.
+    const fetchMock = vi.fn((_url: URL, init?: RequestInit) => {
+      if (fetchMock.mock.calls.length === 1) {
+        return new Promise<Response>((_, reject) =>
+          init?.signal?.addEventListener('abort', () =>
+            reject(new DOMException('The operation was aborted.', 'AbortError')),
+          ),
+        );
+      }
+      return Promise.resolve(
+        new Response(JSON.stringify(bundle), { headers: { 'content-type': 'application/json' } }),
+      );
+    });
+    vi.stubGlobal('fetch', fetchMock);
+    const atlas = await fixtureAtlas();
+    useAtlasStore.getState().setAtlas(atlas);
+    const user = userEvent.setup();
+    render(<App />);
+    await user.click(screen.getByRole('button', { name: 'Open map…' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Open another map' });
+    await user.type(
+      within(dialog).getByLabelText(/From a web address/),
+      'https://school.example/slow.json',
+    );
+    // The clock is faked from the moment the address is sent, so the 30 seconds pass at once.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Open' }));
+    await vi.waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(1));
+    expect(document.querySelector('.bundle-status--opening')).toHaveTextContent(
+      'Opening https://school.example/slow.json…',
+    );
+    await act(() => vi.advanceTimersByTimeAsync(30_000));
+    vi.useRealTimers();
+
+    const alert = await screen.findByRole('alert', { name: 'Map not opened' });
+    expect(alert).toHaveTextContent('“slow.json” could not be opened');
+    expect(alert).toHaveTextContent(
+      /school\.example\/slow\.json sent nothing for 30 seconds, so opening it was stopped; try again/,
+    );
+    expect(title()).toBe(atlas.article.meta.title);
+    await userEvent.setup().click(within(alert).getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(title()).toBe('Reading after the retry'));
+    expect(fetchMock).toHaveBeenCalledTimes(2);
+    expect(String(fetchMock.mock.calls[1]?.[0])).toBe('https://school.example/slow.json');
+    expect(screen.queryByRole('alert', { name: 'Map not opened' })).toBeNull();
+  });
+});
