@@ -43,8 +43,13 @@ function startProbe(): Probe {
   canvas.width = SIZE * 2;
   canvas.height = SIZE * 2;
   const context = canvas.getContext('2d', { willReadFrequently: true });
-  // The page's own font stack: a character is drawn if any font of it, or of the device, has it.
-  const family = getComputedStyle(document.documentElement).fontFamily || 'sans-serif';
+  // The page's font stack for Chinese: a character is drawn if any font of it, or of the device,
+  // has it.
+  const sample = document.createElement('span');
+  sample.lang = 'zh-Hans';
+  document.body.append(sample);
+  const family = getComputedStyle(sample).fontFamily || 'sans-serif';
+  sample.remove();
   if (context) context.font = `${SIZE}px ${family}`;
   return { context, box: context ? pixels(context, NO_GLYPH) : undefined };
 }
