@@ -63,6 +63,10 @@ describe('Chinese terms on a device without Chinese fonts', () => {
     await page.goto(session.url('#/concept/traditional-industries'));
     await expectRealGlyphs(page);
     expect(fonts).toEqual(['200']);
+    // The font's licence, the SIL Open Font License, is shipped beside it.
+    expect(readFileSync('dist/assets/concept-atlas-cjk-OFL.txt', 'utf8')).toContain(
+      'SIL OPEN FONT LICENSE Version 1.1',
+    );
   });
 
   it('are drawn by the font inside the single file too, which the policy lets it use', async () => {

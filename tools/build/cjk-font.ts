@@ -10,13 +10,17 @@ import {
 } from '../../src/model/cjk.ts';
 import { dataPath, readContent } from '../cli/content.ts';
 
+const fontPackage = (file: string) =>
+  createRequire(import.meta.url).resolve(`@expo-google-fonts/noto-sans-sc/${file}`);
+
 /**
  * Noto Sans SC Regular (SIL Open Font License 1.1), as the npm package of the Google Fonts release
  * ships it: the whole font, 10 MB, from which the build keeps only the characters it needs.
  */
-export const SOURCE_FONT = createRequire(import.meta.url).resolve(
-  '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf',
-);
+export const SOURCE_FONT = fontPackage('400Regular/NotoSansSC_400Regular.ttf');
+
+/** The font's copyright and its licence, the SIL Open Font License 1.1, in full. */
+export const FONT_LICENCE = fontPackage('LICENSE_FONT');
 
 /** The name records kept besides the family names: the copyright, the licence and its address. */
 const LICENCE_NAME_IDS = [0, 13, 14];
@@ -113,6 +117,12 @@ export function cjkFont({ inline }: { inline: boolean }): Plugin {
       if (inline) return;
       const { woff2, fileName } = await built();
       this.emitFile({ type: 'asset', fileName, source: woff2 });
+      // The licence travels with the font; inside the one file, the font's own name table says it.
+      this.emitFile({
+        type: 'asset',
+        fileName: 'assets/concept-atlas-cjk-OFL.txt',
+        source: await readFile(FONT_LICENCE, 'utf8'),
+      });
     },
     configureServer(server) {
       // Edited content may hold new characters: cut the font again on the next page load.
