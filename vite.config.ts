@@ -3,6 +3,7 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { builtInAtlas } from './tools/build/built-in-atlas.ts';
 import { chunkBudget } from './tools/build/chunk-budget.ts';
+import { cjkFont } from './tools/build/cjk-font.ts';
 import { contentSecurityPolicyPlugin } from './tools/build/csp.ts';
 import { pwa } from './tools/build/pwa.ts';
 import { singleFile } from './tools/build/single-file.ts';
@@ -20,6 +21,8 @@ export default defineConfig(({ mode }) => {
     plugins: [
       react(),
       builtInAtlas({ example: single ? 'inline' : 'file' }),
+      // The one file carries the Chinese subset font inline, as a data: URL.
+      cjkFont({ inline: single }),
       single ? singleFile() : pwa(),
       chunkBudget({ limit: 500, exempt: elkjs }),
       // Last, so that it sees the final HTML (in the single file, the inlined scripts it hashes).

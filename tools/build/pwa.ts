@@ -28,8 +28,9 @@ export const pwaOptions: Partial<VitePWAOptions> = {
     icons: [{ src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
   },
   workbox: {
-    // Everything the app needs, including the downloadable example bundle (a .json file).
-    globPatterns: ['**/*.{js,css,html,json,svg,png,ico,webmanifest}'],
+    // Everything the app needs, including the downloadable example bundle (a .json file) and the
+    // Chinese subset font.
+    globPatterns: ['**/*.{js,css,html,json,svg,png,ico,webmanifest,woff2}'],
     maximumFileSizeToCacheInBytes: 6 * 1024 * 1024,
     // Any address inside the app (a shared #/concept/… link, ?bundle=…) opens the cached page.
     navigateFallback: 'index.html',

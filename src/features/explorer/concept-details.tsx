@@ -5,6 +5,7 @@ import { kindStyles } from '../../model/kinds';
 import type { Concept, Relation } from '../../model/schema';
 import { useAtlasStore } from '../../store/atlas-store';
 import { routeOf, selectSelectedConcept } from '../../store/selectors';
+import { ChineseTerm } from '../../shared/chinese-term';
 import { CorrectedText } from '../../shared/curator-note';
 import { KindIcon } from '../../shared/kind-icon';
 
@@ -195,8 +196,8 @@ export function ConceptDetails({ tools, notes }: Props) {
           {concept.label}
         </h2>
         {concept.zh ? (
-          <p className="details__zh" lang="zh-Hans">
-            {concept.zh}
+          <p className="details__zh">
+            <ChineseTerm term={concept.zh} />
           </p>
         ) : null}
         {section ? (

@@ -5,6 +5,7 @@ import { sectionLabel } from '../../model/outline';
 import type { Correction } from '../../model/corrections';
 import type { Concept } from '../../model/schema';
 import { useAtlasStore } from '../../store/atlas-store';
+import { ChineseTerm } from '../../shared/chinese-term';
 import { CorrectedText } from '../../shared/curator-note';
 import { useWhenIdleOrPrinting } from '../../shared/use-when-idle';
 import { LARGE_MAP } from '../../model/geometry';
@@ -63,7 +64,7 @@ function HandoutEntry({ concept, propositions, corrections, labels, note }: Entr
         {concept.zh ? (
           <>
             {' · Chinese: '}
-            <span lang="zh-Hans">{concept.zh}</span>
+            <ChineseTerm term={concept.zh} />
           </>
         ) : null}
       </p>

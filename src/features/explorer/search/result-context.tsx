@@ -1,5 +1,6 @@
 import type { SearchHit } from '../../../model/search-index';
 import { excerpt } from '../../../model/text';
+import { ChineseTerm } from '../../../shared/chinese-term';
 
 type Props = { hit: SearchHit; summary: string };
 
@@ -13,7 +14,7 @@ export function ResultContext({ hit, summary }: Props) {
     case 'zh':
       return (
         <span className="search-box__snippet">
-          Chinese: <span lang="zh-Hans">{hit.snippet}</span>
+          Chinese: <ChineseTerm term={hit.snippet} />
         </span>
       );
     case 'summary':
