@@ -136,13 +136,24 @@ describe('a large map in Chromium', () => {
       page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.id ?? null);
     // Each arrow goes to the nearest related concept that way, if there is one; the focus may move
     // a moment later, once that concept has an element.
+    // While the camera brings it in, the focus may be nowhere for a moment: wait for a concept.
     let moved: string | null = from;
     for (const key of ['ArrowRight', 'ArrowDown', 'ArrowLeft', 'ArrowUp']) {
       await page.keyboard.press(key);
+      let landed: string | null = from;
       moved = await expect
-        .poll(focused, { timeout: 1500 })
-        .not.toBe(from)
-        .then(focused, () => from);
+        .poll(
+          async () => {
+            landed = await focused();
+            return landed !== null && landed !== from;
+          },
+          { timeout: 3000 },
+        )
+        .toBe(true)
+        .then(
+          () => landed,
+          () => from,
+        );
       if (moved !== from) break;
     }
     expect(linked).toContain(moved);
