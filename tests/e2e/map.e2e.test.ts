@@ -94,6 +94,20 @@ describe('the map in Chromium', () => {
     }
   });
 
+  it('keeps the legend’s button on one line, with the filters that are on', async () => {
+    const { page } = session;
+    await page.goto(session.url());
+    await page.locator('.react-flow__node-concept').first().waitFor();
+    await page.getByRole('button', { name: 'Legend and filters' }).click();
+    const kinds = page.getByRole('list', { name: 'Kinds of concept' });
+    await kinds.getByRole('button', { name: /Metaphor/ }).click();
+    await kinds.getByRole('button', { name: /Example/ }).click();
+    const button = page.getByRole('button', { name: 'Legend and filters (2 hidden)' });
+    const { height } = (await button.boundingBox())!;
+    const line = await button.evaluate((el) => Number.parseFloat(getComputedStyle(el).lineHeight));
+    expect(height).toBeLessThan(line * 1.5);
+  });
+
   it("shows the map's title in two lines in the header, whole on a projector", async () => {
     const { page } = session;
     const measure = () =>
