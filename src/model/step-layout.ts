@@ -67,3 +67,51 @@ export function stepLayout(
   });
   return cards;
 }
+
+/** A relation's phrase in a step's close-up: where it stands on screen, clear of every card. */
+export type StepPhrase = { id: string; label: string; box: Box };
+
+/** The phrases are drawn this much smaller than the cards' labels: 24 px on a projector. */
+export const STEP_PHRASE_RATIO = 0.75;
+
+/**
+ * Where the phrases of the relations among a close-up's cards stand: on the line between the two
+ * cards' centres, from its middle out, only where the phrase touches no card and no phrase placed
+ * before it; a relation with no such place keeps its line alone.
+ */
+export function stepPhrases(
+  cards: readonly StepCard[],
+  relations: readonly { id: string; label: string; source: string; target: string }[],
+  px: number,
+  measure: MeasureText = estimateWidth,
+): StepPhrase[] {
+  const size = px * STEP_PHRASE_RATIO;
+  const at = new Map(cards.map((card) => [card.id, card.box]));
+  const taken: Box[] = cards.map((card) => card.box);
+  const placed: StepPhrase[] = [];
+  const meet = (a: Box, b: Box) =>
+    a.x < b.x + b.width + 4 &&
+    b.x < a.x + a.width + 4 &&
+    a.y < b.y + b.height + 4 &&
+    b.y < a.y + a.height + 4;
+  for (const relation of relations) {
+    const from = at.get(relation.source);
+    const to = at.get(relation.target);
+    if (!from || !to) continue;
+    const width = Math.min(measure(relation.label, size) + size * 0.8, size * 14);
+    const lines = Math.ceil((measure(relation.label, size) * 1.3) / (size * 13.2));
+    const height = Math.min(lines, 2) * size * 1.25 + size * 0.4;
+    const a = { x: from.x + from.width / 2, y: from.y + from.height / 2 };
+    const b = { x: to.x + to.width / 2, y: to.y + to.height / 2 };
+    for (const t of [0.5, 0.4, 0.6, 0.3, 0.7]) {
+      const x = a.x + (b.x - a.x) * t;
+      const y = a.y + (b.y - a.y) * t;
+      const box = { x: x - width / 2, y: y - height / 2, width, height };
+      if (taken.some((other) => meet(box, other))) continue;
+      taken.push(box);
+      placed.push({ id: relation.id, label: relation.label, box });
+      break;
+    }
+  }
+  return placed;
+}

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { stepLayout } from '../../src/model/step-layout';
+import { stepLayout, stepPhrases } from '../../src/model/step-layout';
 
 const pane = { width: 1400, height: 1000 };
 const concept = (id: string, label = id) => ({ id, label });
@@ -48,6 +48,31 @@ describe('a tour step brought together', () => {
           }
         }
       }),
+    );
+  });
+});
+
+describe('the phrases of a close-up', () => {
+  it('stands each on its line between the two cards, clear of every card', () => {
+    // A narrow pane: the two cards stand one above the other.
+    const narrow = { width: 400, height: 1000 };
+    const cards = stepLayout([concept('a', 'Pipes'), concept('b', 'Water')], narrow, 32);
+    const [phrase] = stepPhrases(
+      cards,
+      [{ id: 'r', label: 'carry', source: 'a', target: 'b' }],
+      32,
+    );
+    expect(phrase).toBeDefined();
+    const [a, b] = cards;
+    expect(phrase!.box.y).toBeGreaterThanOrEqual(a!.box.y + a!.box.height);
+    expect(phrase!.box.y + phrase!.box.height).toBeLessThanOrEqual(b!.box.y);
+  });
+
+  it('leaves a phrase out where it would lie on a card', () => {
+    const cards = stepLayout([concept('a', 'Pipes'), concept('b', 'Water')], pane, 32);
+    const long = 'a linking phrase far too long to fit in the gap between two cards side by side';
+    expect(stepPhrases(cards, [{ id: 'r', label: long, source: 'a', target: 'b' }], 32)).toEqual(
+      [],
     );
   });
 });

@@ -2,7 +2,7 @@ import { useStore, useStoreApi } from '@xyflow/react';
 import { memo, useEffect, useMemo, useState } from 'react';
 import type { Atlas } from '../../../model/atlas';
 import { kindStyles } from '../../../model/kinds';
-import { stepLayout } from '../../../model/step-layout';
+import { STEP_PHRASE_RATIO, stepLayout, stepPhrases } from '../../../model/step-layout';
 import { measure } from './measure-text';
 
 type Props = {
@@ -57,6 +57,17 @@ function StepCloseUpView({ atlas, ids, px }: Props) {
   }, [key]);
   const at = new Map(cards.map((card) => [card.id, card.box]));
   const relations = atlas.edges.filter((edge) => at.has(edge.source) && at.has(edge.target));
+  const phrases = stepPhrases(
+    cards,
+    relations.map((edge) => ({
+      id: edge.id,
+      label: edge.data?.label ?? '',
+      source: edge.source,
+      target: edge.target,
+    })),
+    px,
+    measure,
+  );
   const centre = (id: string) => {
     const box = at.get(id)!;
     return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
@@ -70,6 +81,20 @@ function StepCloseUpView({ atlas, ids, px }: Props) {
           return <line key={edge.id} x1={a.x} y1={a.y} x2={b.x} y2={b.y} />;
         })}
       </svg>
+      {phrases.map((phrase) => (
+        <span
+          key={phrase.id}
+          className="step-close-up__phrase"
+          style={{
+            left: phrase.box.x,
+            top: phrase.box.y,
+            width: phrase.box.width,
+            fontSize: px * STEP_PHRASE_RATIO,
+          }}
+        >
+          {phrase.label}
+        </span>
+      ))}
       {cards.map((card) => {
         const start = from.get(card.id);
         const travel =
@@ -90,7 +115,8 @@ function StepCloseUpView({ atlas, ids, px }: Props) {
                 left: card.box.x,
                 top: card.box.y,
                 width: card.box.width,
-                height: card.box.height,
+                // A label that wraps once more than estimated grows its card, never cut short.
+                minHeight: card.box.height,
                 transform: travel,
                 '--kind-colour': style?.colour,
               } as React.CSSProperties
