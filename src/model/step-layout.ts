@@ -9,6 +9,23 @@ const PAD_X = 0.9;
 const PAD_Y = 0.5;
 const LINE = 1.2;
 const MAX_LINES = 3;
+const BORDER = 0.35;
+
+/** How many lines a label takes at `px` in `width`, its words wrapped as the browser does. */
+function wrappedLines(label: string, width: number, px: number, measure: MeasureText): number {
+  const space = measure(' ', px);
+  let lines = 1;
+  let used = 0;
+  for (const word of label.split(/\s+/).filter(Boolean)) {
+    // A little wider than measured, so that a line the browser would break is not counted whole.
+    const w = measure(word, px) * 1.04;
+    if (used > 0 && used + space + w > width) {
+      lines += 1;
+      used = w;
+    } else used += (used > 0 ? space : 0) + w;
+  }
+  return lines;
+}
 
 /**
  * A tour step's concepts brought together, for a step whose concepts lie too far apart on the map
@@ -27,9 +44,10 @@ export function stepLayout(
   const sized = concepts.map((c) => {
     const text = measure(c.label, px);
     const width = Math.min(widest, text + px * PAD_X * 2);
-    // Words wrap short of a line's end: more room than the width alone says.
-    const lines = Math.min(MAX_LINES, Math.ceil((text * 1.35) / (width - px * PAD_X * 2)));
-    return { ...c, width, height: lines * px * LINE + px * PAD_Y * 2 };
+    // Inside the card's padding and its borders (a thick one on the left; see its CSS).
+    const inner = width - px * (PAD_X * 2 + BORDER) - 4;
+    const lines = Math.min(MAX_LINES, wrappedLines(c.label, inner, px, measure));
+    return { ...c, width, height: lines * px * LINE + px * PAD_Y * 2 + 4 };
   });
   // Rows no wider than the pane, filled in the step's order.
   const rows: (typeof sized)[] = [];
