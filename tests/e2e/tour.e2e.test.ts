@@ -47,6 +47,26 @@ describe('a tour in Chromium', () => {
     expect(others).toBe(0);
   });
 
+  it('blacks the screen out with B and brings it back, and lists the keys under ?', async () => {
+    const { page } = session;
+    await open('#/tour/whole-argument/2');
+    await page.keyboard.press('b');
+    const black = page.getByRole('button', { name: /Screen blacked out/ });
+    await black.waitFor();
+    // The whole screen is black: the step's text is covered.
+    const covered = await page.evaluate(() => {
+      const hit = document.elementFromPoint(window.innerWidth / 4, window.innerHeight / 4);
+      return hit?.classList.contains('tour-blackout') ?? false;
+    });
+    expect(covered).toBe(true);
+    await page.keyboard.press('b');
+    await expect.poll(() => black.count()).toBe(0);
+    await page.keyboard.press('?');
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain('Black the screen out, and back');
+  });
+
   it('steps with the arrow keys and PageDown, and the URL follows', async () => {
     const { page } = session;
     await open('#/tour/whole-argument/1');
