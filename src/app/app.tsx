@@ -126,6 +126,22 @@ function OpenMapDialogOnceOpened() {
   return mounted ? <OpenMapDialog /> : null;
 }
 
+/** Turns the projector theme on and off: in the header, and in a tour's tools while presenting. */
+function ProjectorThemeButton() {
+  const theme = useAtlasStore((s) => s.theme);
+  const setTheme = useAtlasStore((s) => s.setTheme);
+  return (
+    <button
+      type="button"
+      className="button button--quiet"
+      aria-pressed={theme === 'projector'}
+      onClick={() => setTheme(theme === 'projector' ? 'standard' : 'projector')}
+    >
+      Projector theme
+    </button>
+  );
+}
+
 export function App() {
   const atlas = useAtlasStore((s) => s.atlas);
   const problems = useAtlasStore((s) => s.problems);
@@ -135,7 +151,6 @@ export function App() {
   const narrow = useMediaQuery('(max-width: 899px)');
   const view = useAtlasStore((s) => s.view);
   const theme = useAtlasStore((s) => s.theme);
-  const setTheme = useAtlasStore((s) => s.setTheme);
   const picking = useAtlasStore((s) => s.tourPickerOpen);
   const setPicking = useAtlasStore((s) => s.setTourPickerOpen);
   const shortcutsOpen = useAtlasStore((s) => s.shortcutsOpen);
@@ -164,14 +179,7 @@ export function App() {
           Present
         </button>
       ) : null}
-      <button
-        type="button"
-        className="button button--quiet"
-        aria-pressed={theme === 'projector'}
-        onClick={() => setTheme(theme === 'projector' ? 'standard' : 'projector')}
-      >
-        Projector theme
-      </button>
+      <ProjectorThemeButton />
       <button
         type="button"
         className="button button--quiet"
@@ -197,8 +205,9 @@ export function App() {
   );
   const presenting = shown !== null && (view === 'tour' || view === 'presenter');
   let main = null;
-  if (shown && view === 'tour') main = <TourStage map={<ConceptMap />} />;
-  else if (shown && view === 'presenter') main = <PresenterView />;
+  if (shown && view === 'tour') {
+    main = <TourStage map={<ConceptMap />} themeToggle={<ProjectorThemeButton />} />;
+  } else if (shown && view === 'presenter') main = <PresenterView />;
   else if (shown) main = narrow ? <NarrowLayout /> : <WideLayout />;
   return (
     <div

@@ -5,18 +5,16 @@ import { useAtlasStore } from '../../store/atlas-store';
 import { routeOf } from '../../store/selectors';
 
 /**
- * The audience view of a tour: the step in large type beside the map (which the app passes in),
- * framed on its concepts.
+ * The audience view of a tour: the step in large type beside the map (which the app passes in,
+ * with the projector theme's toggle, since the app's header gives way), framed on its concepts.
  */
-export function TourStage({ map }: { map: ReactNode }) {
+export function TourStage({ map, themeToggle }: { map: ReactNode; themeToggle?: ReactNode }) {
   const current = useCurrentTour();
   const reveal = useAtlasStore((s) => s.reveal);
   const setReveal = useAtlasStore((s) => s.setReveal);
   const goToStep = useAtlasStore((s) => s.goToStep);
   const leaveTour = useAtlasStore((s) => s.leaveTour);
   const blackout = useAtlasStore((s) => s.blackout);
-  const theme = useAtlasStore((s) => s.theme);
-  const setTheme = useAtlasStore((s) => s.setTheme);
   const setBlackout = useAtlasStore((s) => s.setBlackout);
   const heading = useRef<HTMLHeadingElement>(null);
   useTourSync();
@@ -90,14 +88,7 @@ export function TourStage({ map }: { map: ReactNode }) {
             Reveal concepts step by step
           </label>
           {/* The header gives way while presenting; the projector theme stays at hand. */}
-          <button
-            type="button"
-            className="button button--quiet"
-            aria-pressed={theme === 'projector'}
-            onClick={() => setTheme(theme === 'projector' ? 'standard' : 'projector')}
-          >
-            Projector theme
-          </button>
+          {themeToggle}
           <a className="button button--quiet" href={presenterHref} target="concept-atlas-presenter">
             Open presenter view
           </a>
