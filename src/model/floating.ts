@@ -3,6 +3,16 @@ import { Position, type XYPosition } from '@xyflow/react';
 /** A node's box in map coordinates. */
 export type Box = { x: number; y: number; width: number; height: number };
 
+/** Whether two boxes overlap, or come closer than `gap` to each other. */
+export function boxesMeet(a: Box, b: Box, gap = 0): boolean {
+  return (
+    a.x < b.x + b.width + gap &&
+    b.x < a.x + a.width + gap &&
+    a.y < b.y + b.height + gap &&
+    b.y < a.y + a.height + gap
+  );
+}
+
 /** Where an edge starts and ends, and which side of each box it leaves from. */
 export type EdgeEnds = {
   sourceX: number;

@@ -1,3 +1,5 @@
+import { boxesMeet } from './floating.ts';
+
 /** A label's box on screen, in CSS pixels: where it would be drawn if it were drawn. */
 export type LabelBox = {
   id: string;
@@ -26,12 +28,6 @@ export type PlacementRoom = {
 const SEARCH_LIMIT = 20_000;
 
 const CELL = 64;
-
-const overlaps = (a: Omit<LabelBox, 'id'>, b: Omit<LabelBox, 'id'>, gap: number) =>
-  a.x < b.x + b.width + gap &&
-  b.x < a.x + a.width + gap &&
-  a.y < b.y + b.height + gap &&
-  b.y < a.y + a.height + gap;
 
 /**
  * Which labels to draw, the way a street map places names: in order of importance, each label is
@@ -85,7 +81,7 @@ export function placeLabelsAt(
   };
   const blocked = room.blocked ?? [];
   const allowed = (box: LabelBox) =>
-    inside(box) && (box.mayOverflow || !blocked.some((other) => overlaps(box, other, gap)));
+    inside(box) && (box.mayOverflow || !blocked.some((other) => boxesMeet(box, other, gap)));
   const group = candidates.slice(0, room.together ?? 0);
   for (const [index, box] of searchGroup(group, allowed, gap)) {
     placed.set(box.id, index);
@@ -95,9 +91,11 @@ export function placeLabelsAt(
     for (const [index, box] of places.entries()) {
       if (placed.has(box.id)) break;
       if (!inside(box)) continue;
-      if (!box.mayOverflow && blocked.some((other) => overlaps(box, other, gap))) continue;
+      if (!box.mayOverflow && blocked.some((other) => boxesMeet(box, other, gap))) continue;
       const cells = cellsOf(box);
-      const free = cells.every((key) => !grid.get(key)?.some((other) => overlaps(box, other, gap)));
+      const free = cells.every(
+        (key) => !grid.get(key)?.some((other) => boxesMeet(box, other, gap)),
+      );
       if (!free) continue;
       placed.set(box.id, index);
       occupy(box, cells);
@@ -127,7 +125,7 @@ function searchGroup(
     if (best.length === group.length || tries > SEARCH_LIMIT) return true;
     if (k === group.length || chosen.length + (group.length - k) <= best.length) return false;
     for (const [index, box] of options[k] ?? []) {
-      if (chosen.some(([, other]) => overlaps(box, other, gap))) continue;
+      if (chosen.some(([, other]) => boxesMeet(box, other, gap))) continue;
       chosen.push([index, box]);
       if (search(k + 1)) return true;
       chosen.pop();

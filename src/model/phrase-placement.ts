@@ -1,5 +1,5 @@
 import { Position } from '@xyflow/react';
-import type { Box, EdgeEnds } from './floating.ts';
+import { type Box, boxesMeet, type EdgeEnds } from './floating.ts';
 import { estimateWidth, type MeasureText } from './level-of-detail.ts';
 
 /** A relation's phrase on the map, in map units (see `.relation-label` in the map's CSS). */
@@ -75,11 +75,7 @@ export function pointOnCurve(ends: EdgeEnds, t: number): PhrasePoint {
   return { x: a * sx + b * c1x + c * c2x + d * tx, y: a * sy + b * c1y + c * c2y + d * ty };
 }
 
-const meet = (a: Box, b: Box) =>
-  a.x < b.x + b.width + PHRASE_GAP &&
-  b.x < a.x + a.width + PHRASE_GAP &&
-  a.y < b.y + b.height + PHRASE_GAP &&
-  b.y < a.y + a.height + PHRASE_GAP;
+const meet = (a: Box, b: Box) => boxesMeet(a, b, PHRASE_GAP);
 
 /**
  * Where each relation's phrase stands: the first point along its curve, from the middle out,

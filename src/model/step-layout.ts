@@ -1,4 +1,4 @@
-import type { Box } from './floating.ts';
+import { type Box, boxesMeet } from './floating.ts';
 import { estimateWidth, type MeasureText } from './level-of-detail.ts';
 
 /** A card of a tour step's close-up: its concept, where it stands on screen and its text size. */
@@ -107,11 +107,7 @@ export function stepPhrases(
   const at = new Map(cards.map((card) => [card.id, card.box]));
   const taken: Box[] = cards.map((card) => card.box);
   const placed: StepPhrase[] = [];
-  const meet = (a: Box, b: Box) =>
-    a.x < b.x + b.width + 4 &&
-    b.x < a.x + a.width + 4 &&
-    a.y < b.y + b.height + 4 &&
-    b.y < a.y + a.height + 4;
+  const meet = (a: Box, b: Box) => boxesMeet(a, b, 4);
   for (const relation of relations) {
     const from = at.get(relation.source);
     const to = at.get(relation.target);

@@ -1,4 +1,4 @@
-import type { Box } from './floating.ts';
+import { type Box, boxesMeet } from './floating.ts';
 
 /** A camera as React Flow keeps it: translation in screen pixels, then zoom. */
 export type Transform = readonly [x: number, y: number, zoom: number];
@@ -37,13 +37,10 @@ export function windowFromKey(key: string): Box | null {
   return { x, y, width, height };
 }
 
-const overlaps = (a: Box, b: Box) =>
-  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
-
 /** The concepts whose boxes reach into the window. */
 export function conceptsInWindow(boxes: ReadonlyMap<string, Box>, window: Box): Set<string> {
   const inside = new Set<string>();
-  for (const [id, box] of boxes) if (overlaps(box, window)) inside.add(id);
+  for (const [id, box] of boxes) if (boxesMeet(box, window)) inside.add(id);
   return inside;
 }
 
