@@ -5,6 +5,7 @@
  * concept's label, zoomed out and close up.
  */
 import type { Browser, Page } from 'playwright-core';
+import { atRest, drawnScript } from './on-screen.ts';
 
 export type Legibility = {
   size: string;
@@ -29,18 +30,8 @@ export const LEGIBILITY_SIZES = [
 
 const PILLAR = 'traditional-industries';
 
-// Written as strings: the script runner's helpers are not defined in the page.
 const LABELS = `(() => {
-  const pane = document.querySelector('.react-flow').getBoundingClientRect();
-  function drawn(el) {
-    const style = getComputedStyle(el);
-    if (style.visibility !== 'visible' || style.display === 'none') return null;
-    const box = el.getBoundingClientRect();
-    if (box.width === 0 || box.right < pane.left || box.left > pane.right) return null;
-    if (box.bottom < pane.top || box.top > pane.bottom) return null;
-    const width = Number.parseFloat(style.width);
-    return { box, px: Number.parseFloat(style.fontSize) * (width > 0 ? box.width / width : 1) };
-  }
+${drawnScript(false)}
   const labels = [...document.querySelectorAll('.concept-node__label')].map(drawn).filter(Boolean);
   const phrases = [...document.querySelectorAll('.relation-label')].map(drawn).filter(Boolean);
   const meet = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
@@ -76,13 +67,7 @@ type Seen = {
 
 /** Waits for the camera to stop, then measures. */
 async function settled(page: Page): Promise<Seen> {
-  let last = '';
-  for (let i = 0; i < 100; i += 1) {
-    const now = (await page.locator('.react-flow__viewport').getAttribute('style')) ?? '';
-    if (now === last) break;
-    last = now;
-    await page.waitForTimeout(150);
-  }
+  await atRest(page);
   return (await page.evaluate(LABELS)) as Seen;
 }
 

@@ -5,21 +5,12 @@
  * page, as the e2e tests do.
  */
 import type { Browser } from 'playwright-core';
+import { atRest, drawnScript } from './on-screen.ts';
 
 export type StepLegibility = { tour: string; step: number; smallest: number; overlaps: number };
 
-// Written as a string: the script runner's helpers are not defined in the page.
 const STEP = `(() => {
-  const pane = document.querySelector('.react-flow').getBoundingClientRect();
-  function drawn(el) {
-    const style = getComputedStyle(el);
-    if (style.visibility !== 'visible' || style.display === 'none') return null;
-    const box = el.getBoundingClientRect();
-    if (box.width === 0 || box.left < pane.left - 1 || box.right > pane.right + 1) return null;
-    if (box.top < pane.top - 1 || box.bottom > pane.bottom + 1) return null;
-    const width = Number.parseFloat(style.width);
-    return { box, px: Number.parseFloat(style.fontSize) * (width > 0 ? box.width / width : 1) };
-  }
+${drawnScript(true)}
   // A step concept reads where its label on the map does, or its card where the step is brought
   // together (the close-up), whichever is larger.
   const step = [...document.querySelectorAll('.react-flow__node.is-step')].map((node) => {
@@ -53,21 +44,8 @@ export async function measureTours(
         await page.goto(`${baseUrl}#/tour/${tour.id}/${step}`);
         await page.reload();
         await page.locator('.react-flow__node.is-step').first().waitFor();
-        let last = '';
-        for (let i = 0; i < 100; i += 1) {
-          const now = (await page.locator('.react-flow__viewport').getAttribute('style')) ?? '';
-          if (now === last) break;
-          last = now;
-          await page.waitForTimeout(150);
-        }
-        // And for the cards of a close-up to end their glide.
-        for (let i = 0; i < 50; i += 1) {
-          const still = await page.evaluate(
-            "document.getAnimations().every((a) => a.playState !== 'running')",
-          );
-          if (still) break;
-          await page.waitForTimeout(100);
-        }
+        // At rest, and the cards of a close-up at the end of their glide.
+        await atRest(page);
         const seen = (await page.evaluate(STEP)) as { smallest: number; overlaps: number };
         rows.push({ tour: tour.id, step, ...seen });
       }
