@@ -2,11 +2,12 @@ import {
   type FocusEvent,
   type KeyboardEvent,
   type MouseEvent,
-  useEffect,
+  useCallback,
   useId,
   useRef,
   useState,
 } from 'react';
+import { useOutsidePress } from '../shared/use-outside-press';
 
 /**
  * The header's actions behind one button, where a narrow screen has no room for them in a row.
@@ -19,15 +20,9 @@ export function HeaderMenu({ children }: { children: React.ReactNode }) {
   const toggleRef = useRef<HTMLButtonElement>(null);
   const panelId = useId();
 
-  useEffect(() => {
-    if (!open) return;
-    // A press anywhere else closes the menu, as it would a native one.
-    function onPointerDown(event: PointerEvent) {
-      if (!rootRef.current?.contains(event.target as Node)) setOpen(false);
-    }
-    document.addEventListener('pointerdown', onPointerDown, true);
-    return () => document.removeEventListener('pointerdown', onPointerDown, true);
-  }, [open]);
+  const closeMenu = useCallback(() => setOpen(false), []);
+  // A press anywhere else closes the menu, as it would a native one.
+  useOutsidePress(rootRef, open, closeMenu);
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     if (event.key !== 'Escape' || !open) return;

@@ -2,8 +2,9 @@ import { Panel, type ReactFlowState, useReactFlow, useStore } from '@xyflow/reac
 import { LARGE_MAP } from '../../model/geometry';
 import { drawMap } from '../../model/map-drawing';
 import { useAtlasStore } from '../../store/atlas-store';
-import { type FocusEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
+import { type FocusEvent, type KeyboardEvent, useCallback, useId, useRef, useState } from 'react';
 import { downloadDataUrl, type ExportFormat, type ExportScope, exportMap } from './export-image';
+import { useOutsidePress } from '../../shared/use-outside-press';
 import './export-menu.css';
 
 type Choice = { label: string; scope: ExportScope; format: ExportFormat };
@@ -41,15 +42,9 @@ export function ExportMenu() {
   const listRef = useRef<HTMLUListElement>(null);
   const listId = useId();
 
-  useEffect(() => {
-    if (!open) return;
-    // A click anywhere else closes the menu, as it would a native one.
-    function onPointerDown(event: PointerEvent) {
-      if (!panelRef.current?.contains(event.target as Node)) setOpen(false);
-    }
-    document.addEventListener('pointerdown', onPointerDown, true);
-    return () => document.removeEventListener('pointerdown', onPointerDown, true);
-  }, [open]);
+  const closeMenu = useCallback(() => setOpen(false), []);
+  // A click anywhere else closes the menu, as it would a native one.
+  useOutsidePress(panelRef, open, closeMenu);
 
   function close() {
     setOpen(false);
