@@ -1,5 +1,5 @@
 import { type Box, boxesMeet } from './floating.ts';
-import { estimateWidth, type MeasureText } from './level-of-detail.ts';
+import { estimateWidth, type MeasureText, READABLE_PX } from './level-of-detail.ts';
 
 /** A card of a tour step's close-up: its concept, where it stands on screen and its text size. */
 export type StepCard = { id: string; label: string; box: Box };
@@ -128,4 +128,23 @@ export function stepPhrases(
     }
   }
   return placed;
+}
+
+/**
+ * The size a close-up's labels are drawn at: `px`, the class's size, where the cards fit the pane
+ * at it; smaller where they would not (a phone's narrow pane stacks them), never under 14 px.
+ */
+export function fittingStepPx(
+  concepts: readonly { id: string; label: string }[],
+  pane: { width: number; height: number },
+  px: number,
+  measure: MeasureText = estimateWidth,
+): number {
+  let size = px;
+  for (;;) {
+    const cards = stepLayout(concepts, pane, size, measure);
+    const bottom = Math.max(0, ...cards.map((card) => card.box.y + card.box.height));
+    if (bottom <= pane.height || size <= READABLE_PX) return size;
+    size = Math.max(READABLE_PX, Math.floor(size * 0.9));
+  }
 }

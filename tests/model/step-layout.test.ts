@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { stepLayout, stepPhrases } from '../../src/model/step-layout';
+import { fittingStepPx, stepLayout, stepPhrases } from '../../src/model/step-layout';
 
 const pane = { width: 1400, height: 1000 };
 const concept = (id: string, label = id) => ({ id, label });
@@ -74,5 +74,31 @@ describe('the phrases of a close-up', () => {
     expect(stepPhrases(cards, [{ id: 'r', label: long, source: 'a', target: 'b' }], 32)).toEqual(
       [],
     );
+  });
+});
+
+describe('the size of a close-up’s labels', () => {
+  const seven = [
+    'Modern industrial system',
+    'New quality productive forces',
+    'Five-Year Plan',
+    'Xi',
+    'Backbone',
+    'Modernization',
+    'Great powers',
+  ].map((label, i) => concept(`c${i}`, label));
+
+  it('keeps the class’s size where the cards fit the pane', () => {
+    expect(fittingStepPx(seven, { width: 1400, height: 1000 }, 32)).toBe(32);
+  });
+
+  it('draws them smaller where they would not fit, as on a phone, never under 14 px', () => {
+    const phone = { width: 390, height: 420 };
+    const px = fittingStepPx(seven, phone, 24);
+    expect(px).toBeLessThan(24);
+    expect(px).toBeGreaterThanOrEqual(14);
+    const cards = stepLayout(seven, phone, px);
+    const bottom = Math.max(...cards.map((c) => c.box.y + c.box.height));
+    expect(bottom <= phone.height || px === 14).toBe(true);
   });
 });

@@ -2,7 +2,12 @@ import { useStore, useStoreApi } from '@xyflow/react';
 import { memo, useEffect, useMemo, useState } from 'react';
 import type { Atlas } from '../../../model/atlas';
 import { kindStyles } from '../../../model/kinds';
-import { STEP_PHRASE_RATIO, stepLayout, stepPhrases } from '../../../model/step-layout';
+import {
+  fittingStepPx,
+  STEP_PHRASE_RATIO,
+  stepLayout,
+  stepPhrases,
+} from '../../../model/step-layout';
 import { measure } from './measure-text';
 
 type Props = {
@@ -33,9 +38,14 @@ function StepCloseUpView({ atlas, ids, px }: Props) {
         .map((c) => ({ id: c.id, label: c.label, kind: c.kind })),
     [atlas, key],
   );
-  const cards = useMemo(
-    () => stepLayout(concepts, { width, height }, px, measure),
+  // The class's size where the cards fit; smaller on a pane too small for them (a phone).
+  const size = useMemo(
+    () => fittingStepPx(concepts, { width, height }, px, measure),
     [concepts, width, height, px],
+  );
+  const cards = useMemo(
+    () => stepLayout(concepts, { width, height }, size, measure),
+    [concepts, width, height, size],
   );
   // Where each card starts: its concept's box on screen, as the camera shows it now.
   const from = useMemo(() => {
@@ -65,7 +75,7 @@ function StepCloseUpView({ atlas, ids, px }: Props) {
       source: edge.source,
       target: edge.target,
     })),
-    px,
+    size,
     measure,
   );
   const centre = (id: string) => {
@@ -73,7 +83,7 @@ function StepCloseUpView({ atlas, ids, px }: Props) {
     return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
   };
   return (
-    <div className="step-close-up" aria-hidden="true" style={{ fontSize: `${px}px` }}>
+    <div className="step-close-up" aria-hidden="true" style={{ fontSize: `${size}px` }}>
       <svg className="step-close-up__lines" width={width} height={height}>
         {relations.map((edge) => {
           const a = centre(edge.source);
@@ -89,7 +99,7 @@ function StepCloseUpView({ atlas, ids, px }: Props) {
             left: phrase.box.x,
             top: phrase.box.y,
             width: phrase.box.width,
-            fontSize: px * STEP_PHRASE_RATIO,
+            fontSize: size * STEP_PHRASE_RATIO,
           }}
         >
           {phrase.label}
