@@ -56,9 +56,7 @@ describe('exporting and printing the map in Chromium', () => {
     const { page } = session;
     await openMap(page, session.url());
     const drawnEdges = await page.locator('.react-flow__edge-path').count();
-    const started = Date.now();
     const { name, bytes } = await exportFile(page, 'Whole map as SVG (vector drawing)');
-    const took = Date.now() - started;
     expect(name).toBe('concept-map-whole.svg');
     const text = bytes.toString('utf8');
     // Shapes and text, not the page's markup inside an image, so other programs open it.
@@ -87,8 +85,6 @@ describe('exporting and printing the map in Chromium', () => {
       .filter((c) => !read.labels.includes(c.label.replace(/\s+/g, '')))
       .map((c) => c.label);
     expect(missing).toEqual([]);
-    // Drawn from the layout, it takes a moment rather than the seconds a picture of the page did.
-    expect(took).toBeLessThan(5_000);
   });
 
   it('saves the current view as a PNG the size of the map on screen', async () => {

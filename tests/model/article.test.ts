@@ -1,6 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ArticleError, parseArticle } from '../../src/model/article';
+import {
+  ArticleError,
+  MARKDOWN_LIMITS,
+  markdownTooCostly,
+  parseArticle,
+} from '../../src/model/article';
 import { fixtureMarkdown } from '../fixtures/atlas-fixture';
 
 describe('parseArticle', () => {
@@ -34,6 +39,31 @@ describe('parseArticle', () => {
     expect(() =>
       parseArticle('---\ntitle: T\nsource: "javascript:alert(1)"\n---\n\nText.\n'),
     ).toThrow(ArticleError);
+  });
+
+  describe('the cost of the Markdown, bounded by counting before parsing', () => {
+    it('refuses more formatting marks in all than it can read, though each paragraph is within its limit', () => {
+      // 400 paragraphs of 900 emphasis runs: each under the 1,000 of a paragraph, and seconds to parse.
+      const markdown = `${'*a_'.repeat(450)}\n\n`.repeat(400);
+      expect(markdownTooCostly(markdown)).toBe(
+        'it has 360,000 runs of formatting marks (* _ ` [ ] ( ) < & !) in all; at most 100,000 can be read',
+      );
+      expect(() => parseArticle(markdown)).toThrow(/too costly to read: it has 360,000 runs/);
+    });
+
+    it('counts links, code and entities as marks, a run of one mark once, and plain prose not at all', () => {
+      const link = '[a](https://example.org) `code` &amp; ![b](c.png) <d> **e** __f__\n\n';
+      // [ ] ( ) ` ` & ! [ ] ( ) < ** ** __ __: 17 runs.
+      expect(markdownTooCostly(link.repeat(Math.floor(MARKDOWN_LIMITS.marks / 17)))).toBeNull();
+      expect(markdownTooCostly(link.repeat(Math.floor(MARKDOWN_LIMITS.marks / 17) + 1))).toMatch(
+        /100,0\d\d runs of formatting marks/,
+      );
+      expect(markdownTooCostly('Plain words, and more of them. '.repeat(150_000))).toBeNull();
+    });
+
+    it('passes the real article, far under every limit', () => {
+      expect(markdownTooCostly(readFileSync('data/article.md', 'utf8'))).toBeNull();
+    });
   });
 
   describe('the real article', () => {
