@@ -28,9 +28,8 @@ vi.mock('../../../src/features/bundle/start-check-worker', () => ({
   },
 }));
 
-const { checkBudgetMs, checkInBackground } = await import(
-  '../../../src/features/bundle/check-client'
-);
+const { checkBudgetMs, checkInBackground } =
+  await import('../../../src/features/bundle/check-client');
 
 beforeEach(() => {
   vi.useFakeTimers();
