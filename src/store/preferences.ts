@@ -27,11 +27,13 @@ export function asPreferences(value: unknown): Preferences | null {
   if (typeof v.showCrossLinks !== 'boolean') return null;
   if (v.textSize !== 'normal' && v.textSize !== 'large') return null;
   if (v.theme !== 'standard' && v.theme !== 'projector') return null;
+  if (typeof v.audiencePreview !== 'boolean') return null;
   return {
     panels: [map, details, article],
     showCrossLinks: v.showCrossLinks,
     textSize: v.textSize,
     theme: v.theme,
+    audiencePreview: v.audiencePreview,
   };
 }
 
@@ -132,6 +134,7 @@ export function preferencesOptions<S extends Preferences & { notice: string | nu
       showCrossLinks: state.showCrossLinks,
       textSize: state.textSize,
       theme: state.theme,
+      audiencePreview: state.audiencePreview,
     }),
     // Version 1 held the same fields beside its version number; `merge` checks them.
     migrate: (persisted) => persisted as Preferences,

@@ -134,6 +134,41 @@ describe('a tour in Chromium', () => {
     await expect.poll(() => title(page)).toBe(whole.steps[4]!.title);
   });
 
+  it('shows the class’s screen in the presenter view, in step, and blacks the class out from there', async () => {
+    const { page, context } = session;
+    await open('#/tour/whole-argument/3');
+    const presenter = await context.newPage();
+    await presenter.goto(session.url('#/presenter/whole-argument/3'));
+    const preview = presenter.frameLocator('iframe[title="Preview of the class’s screen"]');
+    await expect
+      .poll(() => preview.locator('#tour-step-title').textContent())
+      .toBe(whole.steps[2]!.title);
+    // Drawn as on the projector: the frame is a 1080p screen, scaled into the presenter's window.
+    const frameBox = await presenter.locator('.presenter__audience-screen').boundingBox();
+    expect(frameBox!.width / frameBox!.height).toBeCloseTo(16 / 9, 1);
+    await presenter.getByRole('button', { name: 'Next →' }).click();
+    await expect.poll(() => title(page)).toBe(whole.steps[3]!.title);
+    await expect
+      .poll(() => preview.locator('#tour-step-title').textContent())
+      .toBe(whole.steps[3]!.title);
+    // The copy never holds the focus: the presenter's keys reach the presenter.
+    expect(await presenter.evaluate(() => document.activeElement?.tagName)).not.toBe('IFRAME');
+    await presenter.keyboard.press('b');
+    await page.locator('.tour-blackout').waitFor();
+    expect(await presenter.getByText('The class’s screen is blacked out').isVisible()).toBe(true);
+    await presenter.keyboard.press('ArrowRight');
+    await expect
+      .poll(() => preview.locator('#tour-step-title').textContent())
+      .toBe(whole.steps[4]!.title);
+    await presenter.keyboard.press('b');
+    await page.locator('.tour-blackout').waitFor({ state: 'detached' });
+    expect(await title(page)).toBe(whole.steps[4]!.title);
+    // Stepping the copy does not fill the presenter's Back button: Back is the presenter's step.
+    await presenter.goBack();
+    await expect.poll(() => title(page)).toBe(whole.steps[3]!.title);
+    await presenter.close();
+  });
+
   it('has no serious or critical accessibility violations in the tour and presenter views', async () => {
     const { page } = session;
     await open('#/tour/whole-argument/3');

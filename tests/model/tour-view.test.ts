@@ -50,14 +50,21 @@ describe('tour steps', () => {
 });
 
 describe('the tour channel between windows', () => {
-  it('tells the other windows which step is shown, and ignores foreign messages', async () => {
+  it('tells the other windows which step is shown and whether the screen is black, and ignores foreign messages', async () => {
     const received: TourMessage[] = [];
     const audience = openTourChannel((m) => received.push(m));
     const presenter = openTourChannel(() => {});
     const stranger = new BroadcastChannel('concept-atlas-tour');
     stranger.postMessage({ type: 'step', tourId: 'x', step: 'two' });
+    stranger.postMessage({ type: 'blackout', on: 'yes' });
     presenter.post('small', 2);
-    await expect.poll(() => received).toEqual([{ type: 'step', tourId: 'small', step: 2 }]);
+    presenter.postBlackout(true);
+    await expect
+      .poll(() => received)
+      .toEqual([
+        { type: 'step', tourId: 'small', step: 2 },
+        { type: 'blackout', on: true },
+      ]);
     audience.close();
     presenter.close();
     stranger.close();

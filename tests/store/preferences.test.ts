@@ -39,16 +39,26 @@ describe('preferences', () => {
     await visitWith(storage);
     useAtlasStore.getState().setPanels([60, 15, 25]);
     useAtlasStore.getState().setTextSize('large');
+    useAtlasStore.getState().setAudiencePreview(false);
     useAtlasStore.getState().select(null);
     const saved = JSON.parse(storage.getItem(PREFERENCES_KEY) ?? '{}');
     expect(saved).toEqual({
       version: PREFERENCES_VERSION,
-      state: { ...defaultPreferences, panels: [60, 15, 25], textSize: 'large' },
+      state: {
+        ...defaultPreferences,
+        panels: [60, 15, 25],
+        textSize: 'large',
+        audiencePreview: false,
+      },
     });
 
     const nextVisit = memoryStorage({ [PREFERENCES_KEY]: storage.getItem(PREFERENCES_KEY) ?? '' });
     useAtlasStore.setState(useAtlasStore.getInitialState(), true);
-    expect(await visitWith(nextVisit)).toMatchObject({ panels: [60, 15, 25], textSize: 'large' });
+    expect(await visitWith(nextVisit)).toMatchObject({
+      panels: [60, 15, 25],
+      textSize: 'large',
+      audiencePreview: false,
+    });
   });
 
   it('are never overwritten by changes made before they were restored', async () => {
@@ -99,6 +109,7 @@ describe('preferences', () => {
   it('accept only the fields they should have', () => {
     expect(asPreferences({ ...defaultPreferences, extra: 'x' })).toEqual(defaultPreferences);
     expect(asPreferences({ ...defaultPreferences, textSize: 'huge' })).toBeNull();
+    expect(asPreferences({ ...defaultPreferences, audiencePreview: 'no' })).toBeNull();
     expect(asPreferences([])).toBeNull();
   });
 });

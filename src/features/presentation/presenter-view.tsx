@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { AudiencePreview } from './audience-preview';
 import { useCurrentTour, useTourKeys, useTourSync } from './use-tour';
 import { useAtlasStore } from '../../store/atlas-store';
 
@@ -20,7 +21,10 @@ function useElapsed(): [string, () => void] {
   ];
 }
 
-/** The teacher's window: the current and next step, the talking points and the time. */
+/**
+ * The teacher's window: the current step's talking points, what the class sees, the next step and
+ * the time.
+ */
 export function PresenterView() {
   const current = useCurrentTour();
   const goToStep = useAtlasStore((s) => s.goToStep);
@@ -70,13 +74,16 @@ export function PresenterView() {
               ))}
           </ul>
         </section>
-        <section className="presenter__next" aria-labelledby="presenter-next">
-          <p className="presenter__label">Next</p>
-          <h3 id="presenter-next" className="presenter__next-title">
-            {next ? next.title : 'End of the tour'}
-          </h3>
-          {next ? <p>{next.text}</p> : null}
-        </section>
+        <div className="presenter__side">
+          <AudiencePreview />
+          <section className="presenter__next" aria-labelledby="presenter-next">
+            <p className="presenter__label">Next</p>
+            <h3 id="presenter-next" className="presenter__next-title">
+              {next ? next.title : 'End of the tour'}
+            </h3>
+            {next ? <p>{next.text}</p> : null}
+          </section>
+        </div>
       </div>
       <div className="presenter__nav">
         <button

@@ -1,6 +1,6 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { formatRoute } from '../../model/route';
-import { toggleFullscreen, useCurrentTour, useTourKeys, useTourSync } from './use-tour';
+import { isPreview, toggleFullscreen, useCurrentTour, useTourKeys, useTourSync } from './use-tour';
 import { useAtlasStore } from '../../store/atlas-store';
 import { routeOf } from '../../store/selectors';
 
@@ -21,7 +21,9 @@ export function TourStage({ map, themeToggle }: { map: ReactNode; themeToggle?: 
   useTourKeys();
   const stepKey = current ? `${current.tour.id}/${current.step}` : '';
   useEffect(() => {
-    // Screen-reader and keyboard users land on the new step's title.
+    // Screen-reader and keyboard users land on the new step's title; the presenter's preview of
+    // this view takes no focus from the presenter.
+    if (isPreview()) return;
     if (stepKey && document.activeElement?.closest('.tour-card__nav') === null) {
       heading.current?.focus({ preventScroll: true });
     }
@@ -119,7 +121,7 @@ export function TourStage({ map, themeToggle }: { map: ReactNode; themeToggle?: 
           aria-label="Screen blacked out: press B, . or click to show the step again"
           onClick={() => setBlackout(false)}
           // eslint-disable-next-line jsx-a11y/no-autofocus -- the only thing on screen takes the focus, so that the keyboard still reaches it
-          autoFocus
+          autoFocus={!isPreview()}
         />
       ) : null}
     </div>

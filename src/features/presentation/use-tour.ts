@@ -12,16 +12,32 @@ export function useCurrentTour(): { tour: Tour; step: number } | null {
   return tour && current ? { tour, step: current.step } : null;
 }
 
+/** The name the presenter view gives the audience preview's frame: a copy that only follows. */
+export const PREVIEW_FRAME_NAME = 'concept-atlas-audience-preview';
+
+/** Whether this window is the presenter's preview of the audience, which follows its address. */
+export const isPreview = () => typeof window !== 'undefined' && window.name === PREVIEW_FRAME_NAME;
+
 /**
- * Keeps this window's tour step in step with the other windows of the same tour: a step taken here
- * is told to them, and a step taken there is followed here.
+ * Keeps this window's tour step, and the blackout of the class's screen, in step with the other
+ * windows of the same tour: a change made here is told to them, and one made there is followed
+ * here. The presenter's preview of the audience follows its own address instead and tells nobody,
+ * so that a preview a step behind can never pull the other windows back.
  */
 export function useTourSync() {
   const current = useAtlasStore((s) => s.tour);
+  const blackout = useAtlasStore((s) => s.blackout);
   const fromOther = useRef<string | null>(null);
+  const blackoutFromOther = useRef<boolean | null>(null);
   const channel = useRef<ReturnType<typeof openTourChannel> | null>(null);
   useEffect(() => {
+    if (isPreview()) return;
     channel.current = openTourChannel((message) => {
+      if (message.type === 'blackout') {
+        blackoutFromOther.current = message.on;
+        useAtlasStore.getState().setBlackout(message.on);
+        return;
+      }
       fromOther.current = `${message.tourId}/${message.step}`;
       useAtlasStore.getState().goToStep(message.tourId, message.step);
     });
@@ -34,6 +50,15 @@ export function useTourSync() {
     fromOther.current = null;
     channel.current?.post(current.id, current.step);
   }, [current]);
+  const told = useRef(blackout);
+  useEffect(() => {
+    // Only a change is told: a window that opens is not blacked out, and must not light the others.
+    if (told.current === blackout) return;
+    told.current = blackout;
+    if (blackoutFromOther.current === blackout) return;
+    blackoutFromOther.current = null;
+    channel.current?.postBlackout(blackout);
+  }, [blackout]);
 }
 
 export function toggleFullscreen() {

@@ -14,6 +14,8 @@ export type UiState = {
   panels: [number, number, number];
   /** Links between sections cross the whole map; by default only the selection's are drawn. */
   showCrossLinks: boolean;
+  /** The presenter view shows a live preview of the class's screen (a weak laptop may not want it). */
+  audiencePreview: boolean;
   /**
    * What a narrow screen shows, where the panels cannot sit side by side: the main view (`map`:
    * the map, the outline or the quiz, as `view` says), the details or the article.
@@ -35,6 +37,7 @@ export type UiActions = {
   setTextSize: (size: TextSize) => void;
   setPanels: (panels: [number, number, number]) => void;
   setShowCrossLinks: (show: boolean) => void;
+  setAudiencePreview: (show: boolean) => void;
   setNarrowTab: (tab: NarrowTab) => void;
   setShortcutsOpen: (open: boolean) => void;
   setOpenMapOpen: (open: boolean) => void;
@@ -45,13 +48,17 @@ export type UiActions = {
 };
 
 /** The preferences kept for the next visit (see preferences.ts). */
-export type Preferences = Pick<UiState, 'panels' | 'showCrossLinks' | 'textSize' | 'theme'>;
+export type Preferences = Pick<
+  UiState,
+  'panels' | 'showCrossLinks' | 'textSize' | 'theme' | 'audiencePreview'
+>;
 
 export const defaultPreferences: Preferences = {
   panels: [50, 22, 28],
   showCrossLinks: false,
   textSize: 'normal',
   theme: 'standard',
+  audiencePreview: true,
 };
 
 export const createUiSlice: Slice<UiState & UiActions> = (set) => ({
@@ -67,6 +74,7 @@ export const createUiSlice: Slice<UiState & UiActions> = (set) => ({
   setTextSize: (textSize) => set({ textSize }),
   setPanels: (panels) => set({ panels }),
   setShowCrossLinks: (showCrossLinks) => set({ showCrossLinks }),
+  setAudiencePreview: (audiencePreview) => set({ audiencePreview }),
   setNarrowTab: (narrowTab) => set({ narrowTab }),
   setShortcutsOpen: (shortcutsOpen) => set({ shortcutsOpen }),
   setOpenMapOpen: (openMapOpen) => set({ openMapOpen }),

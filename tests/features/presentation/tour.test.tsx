@@ -181,4 +181,77 @@ describe('the presenter view', () => {
     await expect.poll(() => heard).toContainEqual({ type: 'step', tourId: 'small', step: 2 });
     audience.close();
   });
+
+  it('shows a live preview of the class’s screen, which the presenter can hide and which is remembered', async () => {
+    const { user } = await renderTour(2, 'presenter');
+    const preview = screen.getByTitle('Preview of the class’s screen');
+    expect(preview.tagName).toBe('IFRAME');
+    // The audience's view of the same step, which takes neither focus nor clicks.
+    expect(preview.getAttribute('src')).toMatch(/#\/tour\/small\/2$/);
+    expect(preview).toHaveAttribute('inert');
+    expect(preview).toHaveAttribute('tabindex', '-1');
+    const toggle = screen.getByRole('button', { name: 'Preview' });
+    expect(toggle).toHaveAttribute('aria-pressed', 'true');
+    await user.click(toggle);
+    expect(screen.queryByTitle('Preview of the class’s screen')).toBeNull();
+    expect(useAtlasStore.getState().audiencePreview).toBe(false);
+    await user.click(toggle);
+    expect(screen.getByTitle('Preview of the class’s screen')).toBeInTheDocument();
+  });
+
+  it('blacks out the class’s screen from the presenter’s window, by key and by button', async () => {
+    const { user } = await renderTour(1, 'presenter');
+    const heard: unknown[] = [];
+    const audience = new BroadcastChannel('concept-atlas-tour');
+    audience.onmessage = (event) => heard.push(event.data);
+    await user.keyboard('b');
+    await expect.poll(() => heard).toContainEqual({ type: 'blackout', on: true });
+    const button = screen.getByRole('button', { name: 'Black out B' });
+    expect(button).toHaveAttribute('aria-pressed', 'true');
+    expect(screen.getByText('The class’s screen is blacked out')).toBeInTheDocument();
+    await user.click(button);
+    await expect.poll(() => heard).toContainEqual({ type: 'blackout', on: false });
+    expect(screen.queryByText('The class’s screen is blacked out')).toBeNull();
+    audience.close();
+  });
+});
+
+describe('the windows of a tour', () => {
+  it('black out together when any of them does', async () => {
+    await renderTour(1);
+    const presenter = new BroadcastChannel('concept-atlas-tour');
+    presenter.postMessage({ type: 'blackout', on: true });
+    expect(await screen.findByRole('button', { name: /Screen blacked out/ })).toBeInTheDocument();
+    presenter.postMessage({ type: 'blackout', on: false });
+    await waitFor(() =>
+      expect(screen.queryByRole('button', { name: /Screen blacked out/ })).toBeNull(),
+    );
+    presenter.close();
+  });
+
+  it('leave the presenter’s preview of the class out: it follows and tells nobody', async () => {
+    window.name = 'concept-atlas-audience-preview';
+    try {
+      const { user } = await renderTour(1);
+      const heard: unknown[] = [];
+      const presenter = new BroadcastChannel('concept-atlas-tour');
+      presenter.onmessage = (event) => heard.push(event.data);
+      // A step told by another window is not followed: the preview follows its own address.
+      presenter.postMessage({ type: 'step', tourId: 'small', step: 3 });
+      await user.click(screen.getByRole('button', { name: 'Next →' }));
+      expect(step()).toBe(2);
+      // The step heading does not take the focus from the presenter's window.
+      expect(screen.getByRole('heading', { level: 2, name: 'Pipes' })).not.toHaveFocus();
+      // Told nothing, in the time the other messages of these tests take to arrive.
+      const control = new BroadcastChannel('concept-atlas-tour');
+      control.postMessage({ type: 'step', tourId: 'small', step: 1 });
+      await expect.poll(() => heard).toHaveLength(1);
+      expect(heard).toEqual([{ type: 'step', tourId: 'small', step: 1 }]);
+      expect(step()).toBe(2);
+      control.close();
+      presenter.close();
+    } finally {
+      window.name = '';
+    }
+  });
 });
