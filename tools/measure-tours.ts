@@ -22,7 +22,9 @@ try {
     console.log(`${viewport.width}x${viewport.height}: ${tourSummary(rows, least)}`);
     if (process.argv.includes('--all')) {
       for (const r of rows)
-        console.log(`  ${r.tour} ${r.step}: ${r.smallest} px, ${r.overlaps} overlaps`);
+        console.log(
+          `  ${r.tour} ${r.step}: ${r.smallest} px, ${r.overlaps} overlaps, ${r.cut} cut, ${r.phrases} of ${r.relations} phrases`,
+        );
     }
   }
 } finally {

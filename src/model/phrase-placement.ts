@@ -108,3 +108,64 @@ export function placePhrases(
   }
   return result;
 }
+
+/** The most lines a phrase drawn for the class takes; a longer one is left to the details panel. */
+export const SCREEN_PHRASE_LINES = 3;
+
+/**
+ * A phrase's box drawn at `size` px on screen (a tour's, which the class reads): one line up to
+ * fourteen of its ems, then as many as its words need (with room for the words a line cannot
+ * split), and how many lines that is.
+ */
+export function screenPhraseSize(
+  label: string,
+  size: number,
+  measure: MeasureText = estimateWidth,
+) {
+  const text = measure(label, size);
+  const width = Math.min(text + size * 0.8, size * 14);
+  const lines = Math.max(1, Math.ceil((text * 1.2) / (size * 13.2)));
+  return { width, height: lines * size * 1.25 + size * 0.4, lines };
+}
+
+/**
+ * Where the phrases of a tour step's relations stand on a zoomed-out map, drawn at `size` px on
+ * screen, three lines at most: the first point along each relation's curve, from the middle out, inside `within`, on
+ * none of `taken` (the labels and titles placed, the step's concepts, what covers the map) and on
+ * no phrase placed before it. Worked out on screen, where the labels are placed (map units times
+ * the zoom); the points returned are in map units, where the map draws the phrases. A relation
+ * with no such place keeps its line alone, and the details panel still lists it.
+ */
+export function placeStepPhrases(
+  phrases: readonly Phrase[],
+  zoom: number,
+  size: number,
+  taken: readonly Box[],
+  within: Box | undefined,
+  measure: MeasureText = estimateWidth,
+): Map<string, PhrasePoint> {
+  const placed: Box[] = [];
+  const result = new Map<string, PhrasePoint>();
+  const inside = (box: Box) =>
+    !within ||
+    (box.x >= within.x &&
+      box.y >= within.y &&
+      box.x + box.width <= within.x + within.width &&
+      box.y + box.height <= within.y + within.height);
+  for (const phrase of phrases) {
+    const { width, height, lines } = screenPhraseSize(phrase.label, size, measure);
+    if (lines > SCREEN_PHRASE_LINES) continue;
+    for (const t of PLACES) {
+      const point = pointOnCurve(phrase.ends, t);
+      const x = point.x * zoom;
+      const y = point.y * zoom;
+      const box = { x: x - width / 2, y: y - height / 2, width, height };
+      if (!inside(box) || taken.some((other) => meet(box, other))) continue;
+      if (placed.some((other) => meet(box, other))) continue;
+      placed.push(box);
+      result.set(phrase.id, point);
+      break;
+    }
+  }
+  return result;
+}

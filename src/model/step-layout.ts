@@ -1,5 +1,6 @@
 import { type Box, boxesMeet } from './floating.ts';
 import { estimateWidth, type MeasureText, READABLE_PX } from './level-of-detail.ts';
+import { SCREEN_PHRASE_LINES, screenPhraseSize } from './phrase-placement.ts';
 
 /** A card of a tour step's close-up: its concept, where it stands on screen and its text size. */
 export type StepCard = { id: string; label: string; box: Box };
@@ -8,7 +9,7 @@ const GAP = 0.9;
 const PAD_X = 0.9;
 const PAD_Y = 0.5;
 const LINE = 1.2;
-const MAX_LINES = 3;
+const MAX_LINES = 4;
 const BORDER = 0.35;
 
 /** How many lines a label takes at `px` in `width`, its words wrapped as the browser does. */
@@ -16,9 +17,10 @@ function wrappedLines(label: string, width: number, px: number, measure: Measure
   const space = measure(' ', px);
   let lines = 1;
   let used = 0;
-  for (const word of label.split(/\s+/).filter(Boolean)) {
-    // A little wider than measured, so that a line the browser would break is not counted whole.
-    const w = measure(word, px) * 1.04;
+  // The browser may break a line after a hyphen too ("innovation-" / "driven").
+  for (const word of label.split(/\s+|(?<=-)/).filter(Boolean)) {
+    // Wider than measured, so that a line the browser would break is not counted whole.
+    const w = measure(word, px) * 1.08;
     if (used > 0 && used + space + w > width) {
       lines += 1;
       used = w;
@@ -30,7 +32,7 @@ function wrappedLines(label: string, width: number, px: number, measure: Measure
 /**
  * A tour step's concepts brought together, for a step whose concepts lie too far apart on the map
  * for all their labels to read: cards in the step's order, in rows across the pane, each wide
- * enough for its label at `px` (on three lines at most), the rows centred. Screen pixels.
+ * enough for its label at `px` (on four lines at most), the rows centred. Screen pixels.
  */
 export function stepLayout(
   concepts: readonly { id: string; label: string }[],
@@ -41,11 +43,13 @@ export function stepLayout(
   if (concepts.length === 0) return [];
   const gap = px * GAP;
   const widest = Math.max(px * 8, Math.min(px * 12, pane.width / 2 - gap * 2));
+  // Around the text: the card's padding and its borders (a thick one on the left; see its CSS).
+  const frame = px * (PAD_X * 2 + BORDER) + 4;
   const sized = concepts.map((c) => {
-    const text = measure(c.label, px);
-    const width = Math.min(widest, text + px * PAD_X * 2);
-    // Inside the card's padding and its borders (a thick one on the left; see its CSS).
-    const inner = width - px * (PAD_X * 2 + BORDER) - 4;
+    // A little wider than measured, as the wrapping is: a label on one line is never cut.
+    const text = measure(c.label, px) * 1.04;
+    const width = Math.min(widest, text + frame);
+    const inner = width - frame;
     const lines = Math.min(MAX_LINES, wrappedLines(c.label, inner, px, measure));
     return { ...c, width, height: lines * px * LINE + px * PAD_Y * 2 + 4 };
   });
@@ -112,9 +116,8 @@ export function stepPhrases(
     const from = at.get(relation.source);
     const to = at.get(relation.target);
     if (!from || !to) continue;
-    const width = Math.min(measure(relation.label, size) + size * 0.8, size * 14);
-    const lines = Math.ceil((measure(relation.label, size) * 1.3) / (size * 13.2));
-    const height = Math.min(lines, 2) * size * 1.25 + size * 0.4;
+    const { width, height, lines } = screenPhraseSize(relation.label, size, measure);
+    if (lines > SCREEN_PHRASE_LINES) continue;
     const a = { x: from.x + from.width / 2, y: from.y + from.height / 2 };
     const b = { x: to.x + to.width / 2, y: to.y + to.height / 2 };
     for (const t of [0.5, 0.4, 0.6, 0.3, 0.7]) {

@@ -210,7 +210,7 @@ describe('the presenter view on a laptop', () => {
 describe('every step of every tour on a projector', () => {
   const session = useBrowser({ width: 1920, height: 1080 });
 
-  it('names each of the step’s concepts at 32 px or more, with no phrase on a label', async () => {
+  it('names each of the step’s concepts at 32 px or more, whole, and says what joins them, with no phrase on a label', async () => {
     const context = session.page.context();
     const browser = context.browser()!;
     const steps = tours.tours.map((t) => ({ id: t.id, steps: t.steps.length }));
@@ -219,5 +219,12 @@ describe('every step of every tour on a projector', () => {
     // 32 px, to the rounding of the zoom that a label undoes.
     expect(rows.filter((r) => r.smallest < 31.9)).toEqual([]);
     expect(rows.filter((r) => r.overlaps > 0)).toEqual([]);
+    // No label is cut short, on the map or on a close-up's card.
+    expect(rows.filter((r) => r.cut > 0)).toEqual([]);
+    // The step's relations say what they are where their phrase has room (each at 24 px, as the
+    // step's labels are measured): zoomed out, a phrase the class could not read was not drawn.
+    const relations = rows.reduce((n, r) => n + r.relations, 0);
+    const phrases = rows.reduce((n, r) => n + r.phrases, 0);
+    expect(phrases / relations).toBeGreaterThanOrEqual(0.25);
   });
 });

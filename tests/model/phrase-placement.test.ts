@@ -6,7 +6,9 @@ import {
   conceptTextBox,
   phraseSize,
   placePhrases,
+  placeStepPhrases,
   pointOnCurve,
+  screenPhraseSize,
 } from '../../src/model/phrase-placement';
 
 /** A relation running left to right along y = 0, from x = 0 to x = 1000. */
@@ -90,5 +92,65 @@ describe('placing relation phrases', () => {
         },
       ),
     );
+  });
+});
+
+describe('placing a tour step’s phrases on a zoomed-out map', () => {
+  // The map at a quarter of its size: the relation runs from 0 to 250 on screen.
+  const zoom = 0.25;
+  const size = 24;
+
+  it('puts a phrase at the middle of its relation on screen, and gives it back in map units', () => {
+    const at = placeStepPhrases([phrase('r')], zoom, size, [], undefined);
+    expect(at.get('r')).toEqual({ x: 500, y: 0 });
+  });
+
+  it('moves it along the relation, off a label placed on the middle, at the size the class reads', () => {
+    // Half the size: the relation runs from 0 to 500 on screen, a label across its middle.
+    const label = { x: 240, y: -20, width: 20, height: 40 };
+    const at = placeStepPhrases([phrase('r')], 0.5, size, [label], undefined).get('r');
+    expect(at).toBeDefined();
+    const { width, height } = screenPhraseSize('is built on', size);
+    expect(height).toBeGreaterThan(size);
+    const box = { x: at!.x * 0.5 - width / 2, y: -height / 2, width, height };
+    expect(box.x + box.width <= label.x || box.x >= label.x + label.width).toBe(true);
+  });
+
+  it('leaves a phrase out where it would lie on a label everywhere along its relation, or leave the view', () => {
+    const everywhere = { x: -100, y: -50, width: 500, height: 100 };
+    expect(placeStepPhrases([phrase('r')], zoom, size, [everywhere], undefined).size).toBe(0);
+    const view = { x: 300, y: -200, width: 400, height: 400 };
+    expect(placeStepPhrases([phrase('r')], zoom, size, [], view).size).toBe(0);
+  });
+
+  it('leaves out a phrase too long for three lines, rather than draw it cut short', () => {
+    const long = {
+      ...phrase('r'),
+      label: 'pictures, as the flesh on the bones of manufacturing, the services that '.repeat(2),
+    };
+    expect(screenPhraseSize(long.label, size).lines).toBeGreaterThan(3);
+    expect(placeStepPhrases([long], 2, size, [], undefined).size).toBe(0);
+    const { lines, height } = screenPhraseSize('is the image for', size);
+    expect(lines).toBe(1);
+    expect(height).toBeCloseTo(size * 1.65);
+  });
+
+  it('never puts two phrases on each other', () => {
+    const placed = placeStepPhrases(
+      [phrase('a'), phrase('b'), phrase('c')],
+      zoom,
+      size,
+      [],
+      undefined,
+    );
+    const boxes = [...placed.values()].map((p) => {
+      const { width, height } = screenPhraseSize('is built on', size);
+      return { x: p.x * zoom - width / 2, y: p.y * zoom - height / 2, width, height };
+    });
+    for (const [i, a] of boxes.entries()) {
+      for (const b of boxes.slice(i + 1)) {
+        expect(a.x + a.width <= b.x || b.x + b.width <= a.x).toBe(true);
+      }
+    }
   });
 });

@@ -18,6 +18,25 @@ describe('a tour step brought together', () => {
     expect(left).toBeCloseTo(pane.width - right, 5);
   });
 
+  it('makes each card wide enough for its label inside its padding and borders, never cutting a word', () => {
+    // A measure that says what the browser draws: each character 0.6 of the size wide.
+    const measure = (text: string, px: number) => text.length * px * 0.6;
+    const px = 32;
+    const cards = stepLayout(
+      ['Chassis', 'Engine', 'Lubricant and value enhancer'].map((t) => concept(t, t)),
+      pane,
+      px,
+      measure,
+    );
+    for (const card of cards) {
+      // Inside: the width less the padding (0.9 em a side), the left border (0.35 em) and 2 px a side.
+      const inner = card.box.width - px * (0.9 * 2 + 0.35) - 4;
+      const longestWord = Math.max(...card.label.split(' ').map((w) => measure(w, px)));
+      expect(inner, card.label).toBeGreaterThanOrEqual(longestWord);
+    }
+    expect(cards[0]!.box.width - px * 2.15 - 4).toBeGreaterThanOrEqual(measure('Chassis', px));
+  });
+
   it('draws nothing for a step with no concepts', () => {
     expect(stepLayout([], pane, 32)).toEqual([]);
   });

@@ -112,7 +112,12 @@ function ConceptFlow() {
     const tiers = tiersOf(atlas);
     return new Set([...tiers].flatMap(([id, tier]) => (tier === 1 ? [id] : [])));
   }, [atlas, large, far.detail, selectedId]);
-  const edges = useMapEdges(atlas, edgeView, backbone);
+  const edges = useMapEdges(
+    atlas,
+    edgeView,
+    backbone,
+    inTour && far.detail === 'far' ? far.phrases : null,
+  );
   useFocusWhenRendered(keys.pendingFocus, nodes);
 
   const marked = useMemo(
@@ -148,6 +153,7 @@ function ConceptFlow() {
         {
           '--map-label-px': `${far.px}px`,
           '--map-title-px': `${far.titlePx}px`,
+          '--tour-phrase-px': `${far.phrasePx}px`,
         } as React.CSSProperties
       }
     >

@@ -28,6 +28,7 @@ function RelationEdgeView({ id, data, markerEnd }: EdgeProps<RelationEdge>) {
         <EdgeLabelRenderer>
           <div
             className="relation-label"
+            data-relation={id}
             style={{ transform: `translate(-50%, -50%) translate(${phrase.x}px, ${phrase.y}px)` }}
           >
             {data.label}

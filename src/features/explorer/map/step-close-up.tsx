@@ -88,13 +88,14 @@ function StepCloseUpView({ atlas, ids, px }: Props) {
         {relations.map((edge) => {
           const a = centre(edge.source);
           const b = centre(edge.target);
-          return <line key={edge.id} x1={a.x} y1={a.y} x2={b.x} y2={b.y} />;
+          return <line key={edge.id} data-relation={edge.id} x1={a.x} y1={a.y} x2={b.x} y2={b.y} />;
         })}
       </svg>
       {phrases.map((phrase) => (
         <span
           key={phrase.id}
           className="step-close-up__phrase"
+          data-relation={phrase.id}
           style={{
             left: phrase.box.x,
             top: phrase.box.y,

@@ -2,6 +2,8 @@ import { useStore, useStoreApi } from '@xyflow/react';
 import { useEffect, useMemo, useState } from 'react';
 import type { Atlas } from '../../../model/atlas';
 import type { Box } from '../../../model/floating';
+import { type PhrasePoint, placeStepPhrases } from '../../../model/phrase-placement';
+import { STEP_PHRASE_RATIO } from '../../../model/step-layout';
 import { type LabelBox, type PlacementRoom, placeLabelsAt } from '../../../model/label-placement';
 import {
   detailAt,
@@ -39,6 +41,12 @@ export type FarLabels = {
   titles: ReadonlySet<string>;
   /** In a tour, the step's concepts whose labels have no room on the map. */
   unplaced: readonly string[];
+  /**
+   * In a tour, where the phrases of the step's relations stand (map units), drawn at `phrasePx`
+   * on screen; null outside a tour, where the map places its own phrases.
+   */
+  phrases: ReadonlyMap<string, PhrasePoint> | null;
+  phrasePx: number;
 };
 
 /** Labels are placed again each time the camera has panned this far, and when it comes to rest. */
@@ -50,6 +58,7 @@ const none = {
   labelled: new Map<string, LabelPlace>(),
   titles: new Set<string>(),
   unplaced: [] as string[],
+  phrases: null,
 };
 const tiersByAtlas = new WeakMap<Atlas, Map<string, Tier>>();
 
@@ -139,6 +148,7 @@ export function useFarLabels(
   // In a tour only the step's concepts are named, at the size a class reads from its seats; a
   // box's own text stands in for them only once it is as large.
   const px = inTour ? tourLabelPx(width) : mapPx;
+  const phrasePx = Math.round(px * STEP_PHRASE_RATIO);
   const detail = useStore((s) => detailAt(s.transform[2], (scale * px) / MAP_LABEL_PX));
   const step = useStore((s) => zoomStep(s.transform[2]));
   const panStep = useStore(
@@ -209,7 +219,46 @@ export function useFarLabels(
       Object.keys(atlas.layout.sections).filter((id) => placed.has(`section:${id}`)),
     );
     const unplaced = inTour ? candidates.filter((c) => !placed.has(c.id)).map((c) => c.id) : [];
-    return { labelled, titles: shownTitles, unplaced };
+    // A step shown on the map says what joins its concepts, clear of every label placed; a step
+    // brought together as a close-up draws its phrases there instead.
+    let phrases: Map<string, PhrasePoint> | null = null;
+    if (inTour) {
+      phrases = new Map();
+      if (unplaced.length === 0) {
+        const taken: Box[] = [...(room.blocked ?? [])];
+        for (const places of [...boxes, ...titles]) {
+          const at = placed.get(places[0]?.id ?? '');
+          const box = at === undefined ? undefined : places[at];
+          if (box) taken.push(box);
+        }
+        const step = new Set(candidates.map((c) => c.id));
+        for (const c of candidates) {
+          taken.push({
+            x: c.box.x * zoom,
+            y: c.box.y * zoom,
+            width: c.box.width * zoom,
+            height: c.box.height * zoom,
+          });
+        }
+        phrases = placeStepPhrases(
+          atlas.edges.flatMap((edge) =>
+            edge.data &&
+            step.has(edge.source) &&
+            step.has(edge.target) &&
+            view.emphasisedEdges.has(edge.id) &&
+            !view.hiddenEdges.has(edge.id)
+              ? [{ id: edge.id, label: edge.data.label, ends: edge.data.ends }]
+              : [],
+          ),
+          zoom,
+          phrasePx * scale,
+          taken,
+          room.within,
+          measure,
+        );
+      }
+    }
+    return { labelled, titles: shownTitles, unplaced, phrases };
     // The pan, the pane's size, what covers it and the rest are read from the store above.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [
@@ -220,6 +269,7 @@ export function useFarLabels(
     step,
     scale,
     px,
+    phrasePx,
     mapPx,
     inTour,
     panStep,
@@ -232,6 +282,13 @@ export function useFarLabels(
   const key = [...placement.labelled].map(([id, place]) => `${id}:${place}`).join(' ');
   // eslint-disable-next-line react-hooks/exhaustive-deps -- the key stands for the map's content
   const labelled = useMemo(() => placement.labelled, [key]);
+  const phraseKey = placement.phrases
+    ? [...placement.phrases]
+        .map(([id, p]) => `${id}:${Math.round(p.x)},${Math.round(p.y)}`)
+        .join(' ')
+    : null;
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the key stands for the phrases' places
+  const phrases = useMemo(() => placement.phrases, [phraseKey]);
   return {
     detail,
     px,
@@ -239,5 +296,7 @@ export function useFarLabels(
     labelled,
     titles: placement.titles,
     unplaced: placement.unplaced,
+    phrases,
+    phrasePx,
   };
 }

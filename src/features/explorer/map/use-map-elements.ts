@@ -3,7 +3,7 @@ import type { Atlas } from '../../../model/atlas';
 import { type AtlasNode, type RelationEdge, sectionNodeId } from '../../../model/flow';
 import type { LabelPlace } from '../../../model/level-of-detail';
 import type { MapView } from '../../../model/view';
-import { conceptTextBox, placePhrases } from '../../../model/phrase-placement';
+import { conceptTextBox, type PhrasePoint, placePhrases } from '../../../model/phrase-placement';
 import { measure } from './measure-text';
 import { useAtlasStore } from '../../../store/atlas-store';
 
@@ -96,26 +96,30 @@ export function useMapEdges(
   atlas: Atlas | null,
   edgeView: MapView | null,
   backbone: ReadonlySet<string> | null = null,
+  stepPhrases: ReadonlyMap<string, PhrasePoint> | null = null,
 ): RelationEdge[] {
   return useMemo(() => {
     if (!atlas || !edgeView) return emptyEdges;
     const view = edgeView;
     // Only a selection or a tour fades concepts; a search leaves the relations as they are.
     const fading = view.dimming.has('is-faded');
-    const phrases = placePhrases(
-      atlas.edges.flatMap((edge) =>
-        view.emphasisedEdges.has(edge.id) && !view.hiddenEdges.has(edge.id) && edge.data
-          ? [{ id: edge.id, label: edge.data.label, ends: edge.data.ends }]
-          : [],
-      ),
-      atlas.graph.concepts.flatMap((concept) => {
-        const box = atlas.boxes.get(concept.id);
-        return !box || view.hidden.has(concept.id)
-          ? []
-          : [conceptTextBox(box, concept.label, measure)];
-      }),
-      measure,
-    );
+    // A tour step zoomed out has its phrases placed on screen with its labels (see useFarLabels).
+    const phrases =
+      stepPhrases ??
+      placePhrases(
+        atlas.edges.flatMap((edge) =>
+          view.emphasisedEdges.has(edge.id) && !view.hiddenEdges.has(edge.id) && edge.data
+            ? [{ id: edge.id, label: edge.data.label, ends: edge.data.ends }]
+            : [],
+        ),
+        atlas.graph.concepts.flatMap((concept) => {
+          const box = atlas.boxes.get(concept.id);
+          return !box || view.hidden.has(concept.id)
+            ? []
+            : [conceptTextBox(box, concept.label, measure)];
+        }),
+        measure,
+      );
     return atlas.edges.map((edge): RelationEdge => {
       const carries =
         backbone !== null &&
@@ -148,5 +152,5 @@ export function useMapEdges(
         },
       };
     });
-  }, [atlas, edgeView, backbone]);
+  }, [atlas, edgeView, backbone, stepPhrases]);
 }
