@@ -30,6 +30,36 @@ function wrappedLines(label: string, width: number, px: number, measure: Measure
 }
 
 /**
+ * How large each card of a close-up is at `px`: wide enough for its label on one line, or as wide
+ * as a card may be (twelve ems, half the pane at most) with the label on up to four lines.
+ */
+export function cardSizes<C extends { id: string; label: string }>(
+  concepts: readonly C[],
+  pane: { width: number; height: number },
+  px: number,
+  measure: MeasureText = estimateWidth,
+): (C & { width: number; height: number })[] {
+  const gap = px * GAP;
+  const widest = Math.max(px * 8, Math.min(px * 12, pane.width / 2 - gap * 2));
+  // Around the text: the card's padding and its borders (a thick one on the left; see its CSS).
+  const frame = px * (PAD_X * 2 + BORDER) + 4;
+  return concepts.map((c) => {
+    // A little wider than measured, as the wrapping is: a label on one line is never cut.
+    const text = measure(c.label, px) * 1.04;
+    const width = Math.min(widest, text + frame);
+    const inner = width - frame;
+    const lines = Math.min(MAX_LINES, wrappedLines(c.label, inner, px, measure));
+    return { ...c, width, height: lines * px * LINE + px * PAD_Y * 2 + 4 };
+  });
+}
+
+/** A relation's phrase in a step's close-up: where it stands on screen, clear of every card. */
+export type StepPhrase = { id: string; label: string; box: Box };
+
+/** The phrases are drawn this much smaller than the cards' labels: 24 px on a projector. */
+export const STEP_PHRASE_RATIO = 0.75;
+
+/**
  * A tour step's concepts brought together, for a step whose concepts lie too far apart on the map
  * for all their labels to read: cards in the step's order, in rows across the pane, each wide
  * enough for its label at `px` (on four lines at most), the rows centred. Screen pixels.
@@ -42,17 +72,7 @@ export function stepLayout(
 ): StepCard[] {
   if (concepts.length === 0) return [];
   const gap = px * GAP;
-  const widest = Math.max(px * 8, Math.min(px * 12, pane.width / 2 - gap * 2));
-  // Around the text: the card's padding and its borders (a thick one on the left; see its CSS).
-  const frame = px * (PAD_X * 2 + BORDER) + 4;
-  const sized = concepts.map((c) => {
-    // A little wider than measured, as the wrapping is: a label on one line is never cut.
-    const text = measure(c.label, px) * 1.04;
-    const width = Math.min(widest, text + frame);
-    const inner = width - frame;
-    const lines = Math.min(MAX_LINES, wrappedLines(c.label, inner, px, measure));
-    return { ...c, width, height: lines * px * LINE + px * PAD_Y * 2 + 4 };
-  });
+  const sized = cardSizes(concepts, pane, px, measure);
   // Rows no wider than the pane, filled in the step's order.
   const rows: (typeof sized)[] = [];
   let row: typeof sized = [];
@@ -89,12 +109,6 @@ export function stepLayout(
   });
   return cards;
 }
-
-/** A relation's phrase in a step's close-up: where it stands on screen, clear of every card. */
-export type StepPhrase = { id: string; label: string; box: Box };
-
-/** The phrases are drawn this much smaller than the cards' labels: 24 px on a projector. */
-export const STEP_PHRASE_RATIO = 0.75;
 
 /**
  * Where the phrases of the relations among a close-up's cards stand: on the line between the two

@@ -225,6 +225,7 @@ describe('every step of every tour on a projector', () => {
     // step's labels are measured): zoomed out, a phrase the class could not read was not drawn.
     const relations = rows.reduce((n, r) => n + r.relations, 0);
     const phrases = rows.reduce((n, r) => n + r.phrases, 0);
-    expect(phrases / relations).toBeGreaterThanOrEqual(0.25);
-  });
+    expect(phrases / relations).toBeGreaterThanOrEqual(0.3);
+    // Twenty-seven pages, each loaded afresh and waited on until it is still.
+  }, 240_000);
 });

@@ -4,7 +4,10 @@
  */
 import type { Page } from 'playwright-core';
 
-/** Waits until the map's camera has stopped moving and no animation of the page still runs. */
+/**
+ * Waits until the map's camera has stopped moving, a close-up has been laid out, and no animation
+ * of the page still runs.
+ */
 export async function atRest(page: Page): Promise<void> {
   let last = '';
   for (let i = 0; i < 100; i += 1) {
@@ -13,6 +16,10 @@ export async function atRest(page: Page): Promise<void> {
     last = now;
     await page.waitForTimeout(150);
   }
+  // A step's close-up is laid out a moment after it shows, and its cards set off a frame later.
+  await page
+    .locator('.step-close-up.is-laying-out, .step-close-up.is-arriving')
+    .waitFor({ state: 'detached' });
   for (let i = 0; i < 50; i += 1) {
     // A string: the page's policy forbids evaluating functions built from text.
     const still = await page.evaluate(

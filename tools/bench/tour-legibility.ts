@@ -41,7 +41,7 @@ ${drawnScript(true)}
   const closeUp = document.querySelector('.step-close-up');
   const relations = new Set(
     closeUp
-      ? [...closeUp.querySelectorAll('line[data-relation]')].map((l) => l.dataset.relation)
+      ? [...closeUp.querySelectorAll('polyline[data-relation]')].map((l) => l.dataset.relation)
       : [...document.querySelectorAll('.react-flow__edge.is-emphasised')].map((e) => e.dataset.id),
   );
   const said = new Set(

@@ -17,21 +17,23 @@ function inlineFavicon(): Plugin {
 }
 
 /**
- * The layout and the checking of a bundle run on the page: each worker module is swapped for a
- * stand-in that starts none, so that no worker file (ELK again, 1.47 MB; the checker) is written
- * beside index.html. From disk the browser would refuse to start them anyway.
+ * The layout and the checking of a bundle, and a tour step's close-up, run on the page: each
+ * worker module is swapped for a stand-in that starts none, so that no worker file (ELK again,
+ * 1.47 MB; the checker) is written beside index.html. From disk the browser would refuse to start them anyway.
  */
 function layoutOnThePage(): Plugin {
   const standIn = (name: string) =>
-    fileURLToPath(new URL(`../../src/features/bundle/${name}.single.ts`, import.meta.url));
-  const layout = standIn('start-layout-worker');
-  const check = standIn('start-check-worker');
+    fileURLToPath(new URL(`../../src/features/${name}.single.ts`, import.meta.url));
+  const layout = standIn('bundle/start-layout-worker');
+  const check = standIn('bundle/start-check-worker');
+  const step = standIn('explorer/map/start-step-layout-worker');
   return {
     name: 'concept-atlas:layout-on-the-page',
     enforce: 'pre',
     resolveId(source) {
       if (/[\\/]start-layout-worker(\.ts)?$/.test(source)) return layout;
       if (/[\\/]start-check-worker(\.ts)?$/.test(source)) return check;
+      if (/[\\/]start-step-layout-worker(\.ts)?$/.test(source)) return step;
       return null;
     },
   };

@@ -130,6 +130,11 @@ function ConceptFlow() {
   if (overview) mapClass.push('is-overview');
   if (far.detail === 'far') mapClass.push('is-far');
   if (inTour) mapClass.push('is-tour');
+  const closeUp = Boolean(
+    atlas && view && inTour && far.detail === 'far' && far.unplaced.length > 0,
+  );
+  // The close-up's cards name the step's concepts: the map's own labels under it give way.
+  if (closeUp) mapClass.push('has-close-up');
   const wrapper = useRef<HTMLDivElement>(null);
 
   const conceptAt = (event: React.MouseEvent): string | null =>
@@ -212,7 +217,7 @@ function ConceptFlow() {
         {atlas && view && !large && far.detail === 'far' ? (
           <FarSectionTitles atlas={atlas} hiddenSections={view.hiddenSections} shown={far.titles} />
         ) : null}
-        {atlas && view && inTour && far.detail === 'far' && far.unplaced.length > 0 ? (
+        {closeUp && atlas && view ? (
           <StepCloseUp atlas={atlas} ids={view.frame} px={far.px} />
         ) : null}
         <ExportMenu />

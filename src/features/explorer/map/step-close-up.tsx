@@ -2,13 +2,10 @@ import { useStore, useStoreApi } from '@xyflow/react';
 import { memo, useEffect, useMemo, useState } from 'react';
 import type { Atlas } from '../../../model/atlas';
 import { kindStyles } from '../../../model/kinds';
-import {
-  fittingStepPx,
-  STEP_PHRASE_RATIO,
-  stepLayout,
-  stepPhrases,
-} from '../../../model/step-layout';
+import { layOutStepGraph, type StepGraph } from '../../../model/step-graph-layout';
+import { STEP_PHRASE_RATIO } from '../../../model/step-layout';
 import { measure } from './measure-text';
+import { layOutInBackground } from './step-layout-client';
 
 type Props = {
   atlas: Atlas;
@@ -21,7 +18,7 @@ type Props = {
 /**
  * A tour step whose concepts lie too far apart on the map for all their labels to read: the
  * concepts brought together over the faded map, as cards at the size the class reads, with the
- * relations among them. Each card glides from its concept's place on the map (at once under
+ * relations among them laid out for the step, each with its phrase and arrow. Each card glides from its concept's place on the map (at once under
  * reduced motion), so the class sees where it sits. It repeats the map's own concepts, which stay
  * in the page for assistive technology, so it is hidden from it.
  */
@@ -38,20 +35,35 @@ function StepCloseUpView({ atlas, ids, px }: Props) {
         .map((c) => ({ id: c.id, label: c.label, kind: c.kind })),
     [atlas, key],
   );
-  // The class's size where the cards fit; smaller on a pane too small for them (a phone).
-  const size = useMemo(
-    () => fittingStepPx(concepts, { width, height }, px, measure),
-    [concepts, width, height, px],
-  );
-  const cards = useMemo(
-    () => stepLayout(concepts, { width, height }, size, measure),
-    [concepts, width, height, size],
-  );
+  const relations = useMemo(() => {
+    const inStep = new Set(concepts.map((c) => c.id));
+    return atlas.edges.flatMap((edge) =>
+      inStep.has(edge.source) && inStep.has(edge.target)
+        ? [{ id: edge.id, label: edge.data?.label ?? '', source: edge.source, target: edge.target }]
+        : [],
+    );
+  }, [atlas, concepts]);
+  // Laid out for the step by ELK, each phrase with its room; ready a moment after the step shows.
+  const layoutKey = `${key} ${width} ${height} ${px}`;
+  const [laid, setLaid] = useState<{ key: string; graph: StepGraph } | null>(null);
+  useEffect(() => {
+    let current = true;
+    const pane = { width, height };
+    void layOutStepGraph(concepts, relations, pane, px, measure, layOutInBackground).then(
+      (graph) => {
+        if (current) setLaid({ key: layoutKey, graph });
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [concepts, relations, width, height, px, layoutKey]);
+  const graph = laid?.key === layoutKey ? laid.graph : null;
   // Where each card starts: its concept's box on screen, as the camera shows it now.
   const from = useMemo(() => {
     const [tx, ty, zoom] = flowStore.getState().transform;
     return new Map(
-      cards.flatMap((card) => {
+      (graph?.cards ?? []).flatMap((card) => {
         const box = atlas.boxes.get(card.id);
         if (!box) return [];
         const x = box.x * zoom + tx + (box.width * zoom) / 2;
@@ -59,39 +71,47 @@ function StepCloseUpView({ atlas, ids, px }: Props) {
         return [[card.id, { x, y }] as const];
       }),
     );
-  }, [atlas, cards, flowStore]);
-  const [arrived, setArrived] = useState<string | null>(null);
+  }, [atlas, graph, flowStore]);
+  const [arrived, setArrived] = useState<StepGraph | null>(null);
   useEffect(() => {
-    const frame = requestAnimationFrame(() => setArrived(key));
+    if (!graph) return;
+    const frame = requestAnimationFrame(() => setArrived(graph));
     return () => cancelAnimationFrame(frame);
-  }, [key]);
-  const at = new Map(cards.map((card) => [card.id, card.box]));
-  const relations = atlas.edges.filter((edge) => at.has(edge.source) && at.has(edge.target));
-  const phrases = stepPhrases(
-    cards,
-    relations.map((edge) => ({
-      id: edge.id,
-      label: edge.data?.label ?? '',
-      source: edge.source,
-      target: edge.target,
-    })),
-    size,
-    measure,
-  );
-  const centre = (id: string) => {
-    const box = at.get(id)!;
-    return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-  };
+  }, [graph]);
+  if (!graph) return <div className="step-close-up is-laying-out" aria-hidden="true" />;
+  const size = graph.px;
+  // Until the cards set off from their places on the map (the next frame), the close-up says so.
+  const arriving = arrived !== graph;
   return (
-    <div className="step-close-up" aria-hidden="true" style={{ fontSize: `${size}px` }}>
+    <div
+      className={arriving ? 'step-close-up is-arriving' : 'step-close-up'}
+      aria-hidden="true"
+      style={{ fontSize: `${size}px` }}
+    >
       <svg className="step-close-up__lines" width={width} height={height}>
-        {relations.map((edge) => {
-          const a = centre(edge.source);
-          const b = centre(edge.target);
-          return <line key={edge.id} data-relation={edge.id} x1={a.x} y1={a.y} x2={b.x} y2={b.y} />;
-        })}
+        <defs>
+          <marker
+            id="step-close-up-arrow"
+            viewBox="0 0 10 10"
+            refX="10"
+            refY="5"
+            markerWidth="6"
+            markerHeight="6"
+            orient="auto-start-reverse"
+          >
+            <path d="M0,0 L10,5 L0,10 z" />
+          </marker>
+        </defs>
+        {graph.lines.map((line) => (
+          <polyline
+            key={line.id}
+            data-relation={line.id}
+            points={line.points.map((p) => `${p.x},${p.y}`).join(' ')}
+            markerEnd="url(#step-close-up-arrow)"
+          />
+        ))}
       </svg>
-      {phrases.map((phrase) => (
+      {graph.phrases.map((phrase) => (
         <span
           key={phrase.id}
           className="step-close-up__phrase"
@@ -100,16 +120,17 @@ function StepCloseUpView({ atlas, ids, px }: Props) {
             left: phrase.box.x,
             top: phrase.box.y,
             width: phrase.box.width,
+            minHeight: phrase.box.height,
             fontSize: size * STEP_PHRASE_RATIO,
           }}
         >
           {phrase.label}
         </span>
       ))}
-      {cards.map((card) => {
+      {graph.cards.map((card) => {
         const start = from.get(card.id);
         const travel =
-          arrived === key || !start
+          !arriving || !start
             ? 'none'
             : `translate(${start.x - (card.box.x + card.box.width / 2)}px, ${
                 start.y - (card.box.y + card.box.height / 2)
