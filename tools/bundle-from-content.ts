@@ -3,12 +3,11 @@ import { BUNDLE_SCHEMA_VERSION, type Bundle } from '../src/model/bundle-format.t
 import type { Graph, Layout } from '../src/model/schema.ts';
 import type { Tour } from '../src/model/tours.ts';
 
-const FRONT_MATTER = /^---\r?\n[\s\S]*?\r?\n---\r?\n/;
-
 /**
- * The content of data/ as one bundle: the article without its front matter (the title and source
- * move into the bundle), and every concept pinned where the layout placed it, so that the bundle
- * opens without laying out again.
+ * The content of data/ as one bundle: the article as its file holds it, front matter included
+ * (its author and date travel with it, and `npm run unbundle` writes it back as it was; the
+ * bundle's title and source repeat what it says), and every concept pinned where the layout
+ * placed it, so that the bundle opens without laying out again.
  */
 export function bundleFromContent(
   markdown: string,
@@ -19,7 +18,7 @@ export function bundleFromContent(
     schemaVersion: BUNDLE_SCHEMA_VERSION,
     article: {
       title: article.meta.title,
-      markdown: markdown.replace(FRONT_MATTER, '').trimStart(),
+      markdown,
       ...(article.meta.source ? { source: article.meta.source } : {}),
     },
     graph: {

@@ -11,7 +11,7 @@ export type Anchors = Map<string, TextPosition[]>;
 export type AnchorResult = { ok: true; position: TextPosition } | { ok: false; reason: string };
 
 /** Markdown emphasis markers are not part of the author's words. */
-function normaliseQuote(value: string): string {
+export function normaliseQuote(value: string): string {
   return normaliseWhitespace(value.replace(/\*\*|__/g, ''));
 }
 
