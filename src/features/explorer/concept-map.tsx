@@ -30,7 +30,7 @@ import { FarSectionTitles } from './map/far-section-titles';
 import { StepCloseUp } from './map/step-close-up';
 import { tiersOf, useFarLabels } from './map/use-far-labels';
 import { useMapView } from './map/use-map-view';
-import { wholeMapViewport } from './map/whole-map-view';
+import { wholeMapPadding, wholeMapViewport } from './map/whole-map-view';
 import { ZoomVariable } from './map/zoom-variable';
 import ConceptNodeView from './nodes/concept-node';
 import SectionNodeView from './nodes/section-node';
@@ -196,12 +196,12 @@ function ConceptFlow() {
             aria-label={ariaLabelConfig['controls.fitView.ariaLabel']}
             onClick={() => {
               const state = flowStore.getState();
-              const whole = wholeMapViewport(state, atlas, large);
+              // A large map has elements only near the camera: its whole is framed from the layout.
+              const whole = large ? wholeMapViewport(state, atlas, true) : null;
+              const padding =
+                wholeMapPadding(state) ?? framePadding(WHOLE_MAP_PADDING, state.domNode);
               if (whole) void flow.current?.setViewport(whole);
-              else
-                void flow.current?.fitView({
-                  padding: framePadding(WHOLE_MAP_PADDING, state.domNode),
-                });
+              else void flow.current?.fitView({ padding });
             }}
           >
             <FitViewIcon />

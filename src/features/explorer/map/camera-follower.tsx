@@ -13,7 +13,7 @@ import { boundsOf } from '../../../model/visible-window';
 import { useAtlasStore } from '../../../store/atlas-store';
 import { selectInTour } from '../../../store/selectors';
 import { framePadding, WHOLE_MAP_PADDING } from './frame-padding';
-import { wholeMapViewport } from './whole-map-view';
+import { wholeMapPadding, wholeMapViewport } from './whole-map-view';
 
 type Props = {
   frame: readonly string[];
@@ -78,9 +78,7 @@ export function CameraFollower({ frame, selectedId, large, onFramed }: Props) {
     const bounds = atlas ? boundsOf(ids.flatMap((id) => atlas.boxes.get(id) ?? [])) : null;
     if (ids.length === 0) {
       // The whole map, with no concept under the map's controls (see wholeMapViewport).
-      const whole = wholeMapViewport(store.getState(), atlas, false);
-      if (whole) void setViewport(whole, { duration });
-      else void fitView({ padding, duration });
+      void fitView({ padding: wholeMapPadding(store.getState()) ?? padding, duration });
     } else if (inTour || !atlas || !bounds) {
       void fitView({ nodes: ids.map((id) => ({ id })), duration, padding, maxZoom });
     } else {

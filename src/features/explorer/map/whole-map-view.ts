@@ -1,4 +1,4 @@
-import type { ReactFlowState } from '@xyflow/react';
+import type { FitViewOptions, ReactFlowState } from '@xyflow/react';
 import type { Atlas } from '../../../model/atlas';
 import { clearFit } from '../../../model/clear-fit';
 import type { Box } from '../../../model/floating';
@@ -43,6 +43,14 @@ export function wholeMapViewport(
   atlas: Atlas | null,
   large: boolean,
 ): Viewport | null {
+  return wholeMap(state, atlas, large)?.viewport ?? null;
+}
+
+function wholeMap(
+  state: FlowState,
+  atlas: Atlas | null,
+  large: boolean,
+): { viewport: Viewport; content: Box } | null {
   const { width, height, minZoom, maxZoom, domNode } = state;
   if (!(width > 0 && height > 0)) return null;
   const drawn = large && atlas ? null : drawnBoxes(state);
@@ -53,7 +61,7 @@ export function wholeMapViewport(
   if (!content || content.width <= 0 || content.height <= 0) return null;
   const x = sidePadding(width);
   const y = sidePadding(height);
-  return clearFit({
+  const viewport = clearFit({
     content,
     boxes: concepts,
     covers: coversOf(domNode, COVER_ROOM),
@@ -62,4 +70,20 @@ export function wholeMapViewport(
     minZoom,
     maxZoom,
   });
+  return { viewport, content };
+}
+
+/**
+ * The same camera as `fitView` padding: the room it leaves on each side of the nodes, in pixels.
+ * React Flow's own fit then places it, once the nodes are measured, and glides there when asked.
+ */
+export function wholeMapPadding(state: FlowState): FitViewOptions['padding'] | null {
+  const fit = wholeMap(state, null, false);
+  if (!fit) return null;
+  const { viewport: v, content } = fit;
+  const left = v.x + content.x * v.zoom;
+  const top = v.y + content.y * v.zoom;
+  const right = state.width - left - content.width * v.zoom;
+  const bottom = state.height - top - content.height * v.zoom;
+  return { top: `${top}px`, right: `${right}px`, bottom: `${bottom}px`, left: `${left}px` };
 }
