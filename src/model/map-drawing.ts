@@ -47,7 +47,10 @@ export type DrawOptions = {
   sections?: ReadonlySet<string>;
   /** Only these relations, as the map draws them (links between sections only when asked). */
   relations?: ReadonlySet<string>;
-  /** The part of the map to show, in map coordinates; by default everything drawn. */
+  /**
+   * The part of the map to show, in map coordinates; by default everything drawn. Only what lies
+   * in it is drawn, as on screen.
+   */
   frame?: Box;
 };
 
@@ -100,6 +103,26 @@ function bounds(boxes: readonly Box[]): Box | null {
   return { x: left, y: top, width: right - left, height: bottom - top };
 }
 
+const overlaps = (a: Box, b: Box) =>
+  a.x < b.x + b.width && a.x + a.width > b.x && a.y < b.y + b.height && a.y + a.height > b.y;
+
+/** A line's bounding box, a hair wide where it is straight across or down. */
+const segmentBox = (ends: {
+  sourceX: number;
+  sourceY: number;
+  targetX: number;
+  targetY: number;
+}) => {
+  const x = Math.min(ends.sourceX, ends.targetX);
+  const y = Math.min(ends.sourceY, ends.targetY);
+  return {
+    x,
+    y,
+    width: Math.max(Math.abs(ends.targetX - ends.sourceX), 1),
+    height: Math.max(Math.abs(ends.targetY - ends.sourceY), 1),
+  };
+};
+
 /** The map, or the part of it that `options` names, as shapes and text. */
 export function drawMap(source: Source, options: DrawOptions = {}): Drawing {
   const { graph, layout, boxes, edges } = source;
@@ -119,13 +142,16 @@ export function drawMap(source: Source, options: DrawOptions = {}): Drawing {
       lines: wrapWords(concept.label, LABEL_CHARS),
     });
   }
-  const drawn = new Set(concepts.map((c) => c.id));
+  const kept = new Set(concepts.map((c) => c.id));
   const sectionsWithConcepts = new Set(
-    graph.concepts.filter((c) => drawn.has(c.id)).map((c) => c.section),
+    graph.concepts.filter((c) => kept.has(c.id)).map((c) => c.section),
   );
+  const { frame } = options;
+  const inFrame = (box: Box) => !frame || overlaps(box, frame);
   const sections: DrawnSection[] = [...graph.sections]
     .sort((a, b) => a.order - b.order)
     .filter((s) => sectionsWithConcepts.has(s.id) && layout.sections[s.id])
+    .filter((s) => inFrame(layout.sections[s.id]!))
     .map((s) => {
       const box = layout.sections[s.id]!;
       const chars = Math.max(8, Math.floor((box.width - 28) / SECTION_CHAR_WIDTH));
@@ -138,8 +164,9 @@ export function drawMap(source: Source, options: DrawOptions = {}): Drawing {
     });
   const labels = new Map(graph.concepts.map((c) => [c.id, c.label]));
   const relations: DrawnRelation[] = edges
-    .filter((e) => drawn.has(e.source) && drawn.has(e.target) && e.data)
+    .filter((e) => kept.has(e.source) && kept.has(e.target) && e.data)
     .filter((e) => options.relations?.has(e.id) ?? true)
+    .filter((e) => inFrame(segmentBox(e.data!.ends)))
     .map((e) => ({
       id: e.id,
       from: { x: e.data!.ends.sourceX, y: e.data!.ends.sourceY },
@@ -147,9 +174,10 @@ export function drawMap(source: Source, options: DrawOptions = {}): Drawing {
       text: `${labels.get(e.source) ?? e.source} ${e.data!.label} ${labels.get(e.target) ?? e.target}`,
       crossesSections: e.data!.crossesSections,
     }));
+  const shown = frame ? concepts.filter((c) => overlaps(c.box, frame)) : concepts;
   const all = bounds([...sections.map((s) => s.box), ...concepts.map((c) => c.box)]);
-  const framed = options.frame ?? all ?? { x: 0, y: 0, width: 1, height: 1 };
-  const viewBox = options.frame
+  const framed = frame ?? all ?? { x: 0, y: 0, width: 1, height: 1 };
+  const viewBox = frame
     ? framed
     : {
         x: framed.x - MARGIN,
@@ -157,56 +185,200 @@ export function drawMap(source: Source, options: DrawOptions = {}): Drawing {
         width: framed.width + 2 * MARGIN,
         height: framed.height + 2 * MARGIN,
       };
-  return { viewBox, sections, relations, concepts };
+  return { viewBox, sections, relations, concepts: shown };
 }
 
-const escapeXml = (text: string) => text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
+/**
+ * An SVG element as plain data: the one drawing of the map, which the SVG file writes as text and
+ * the handout draws as elements. Attribute names are SVG's own (`stroke-width`, `class`).
+ */
+export type SvgElement = {
+  tag: string;
+  attrs: Readonly<Record<string, string | number>>;
+  children?: readonly (SvgElement | string)[];
+};
 
 const round = (n: number) => Math.round(n * 10) / 10;
+
+const el = (
+  tag: string,
+  attrs: Record<string, string | number>,
+  children?: (SvgElement | string)[],
+): SvgElement => (children ? { tag, attrs, children } : { tag, attrs });
 
 /** The fonts of the map, with the Chinese fallbacks a reader's machine may have. */
 export const DRAWING_FONTS =
   "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Noto Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif";
 
-/** The drawing as a standalone SVG document, with a title and a description for readers. */
-export function drawingToSvg(drawing: Drawing, title: string, scale = 1): string {
+export type ShapeOptions = {
+  /** The arrowhead's id, unique on a page that holds several drawings. */
+  markerId?: string;
+  /** A `<title>` for programs that name the drawing. */
+  title?: string;
+  /** Pixels per map unit: gives the drawing a width and height (a file's natural size). */
+  scale?: number;
+  /** More attributes of the `<svg>` element (a class, a role and a label on a page). */
+  attrs?: Record<string, string | number>;
+};
+
+/** The drawing as SVG elements: sections, then relations, then concepts above them. */
+export function drawingToShapes(drawing: Drawing, options: ShapeOptions = {}): SvgElement {
   const { viewBox: v } = drawing;
-  const out: string[] = [];
-  out.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${round(v.x)} ${round(v.y)} ${round(v.width)} ${round(v.height)}" width="${round(v.width * scale)}" height="${round(v.height * scale)}" font-family="${escapeXml(DRAWING_FONTS)}">`,
-    `<title>${escapeXml(title)}</title>`,
-    `<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path d="M0 0L10 5L0 10z" fill="#6b7280"/></marker></defs>`,
-    `<rect x="${round(v.x)}" y="${round(v.y)}" width="${round(v.width)}" height="${round(v.height)}" fill="#ffffff"/>`,
+  const markerId = options.markerId ?? 'arrow';
+  const box = (b: Box) => ({
+    x: round(b.x),
+    y: round(b.y),
+    width: round(b.width),
+    height: round(b.height),
+  });
+  const children: SvgElement[] = [];
+  if (options.title !== undefined) children.push(el('title', {}, [options.title]));
+  children.push(
+    el('defs', {}, [
+      el(
+        'marker',
+        {
+          id: markerId,
+          viewBox: '0 0 10 10',
+          refX: 10,
+          refY: 5,
+          markerWidth: 8,
+          markerHeight: 8,
+          orient: 'auto-start-reverse',
+        },
+        [el('path', { d: 'M0 0L10 5L0 10z', fill: '#6b7280' })],
+      ),
+    ]),
+    el('rect', { ...box(v), fill: '#ffffff' }),
   );
   for (const s of drawing.sections) {
-    const { x, y, width, height } = s.box;
-    out.push(
-      `<g class="section"><rect x="${round(x)}" y="${round(y)}" width="${round(width)}" height="${round(height)}" rx="14" fill="#f8fafc" stroke="#cbd5e1" stroke-width="1.5"/>`,
-      `<text x="${round(x + 14)}" y="${round(y + 20)}" font-size="11" font-weight="700" letter-spacing="1" fill="#475569">${escapeXml(s.number)}</text>`,
-      ...s.lines.map(
-        (line, i) =>
-          `<text x="${round(x + 14)}" y="${round(y + 40 + i * 20)}" font-size="${SECTION_TITLE_SIZE}" font-weight="700" fill="#111827">${escapeXml(line)}</text>`,
-      ),
-      '</g>',
+    const { x, y } = s.box;
+    children.push(
+      el('g', { class: 'section' }, [
+        el('rect', {
+          ...box(s.box),
+          rx: 14,
+          fill: '#f8fafc',
+          stroke: '#94a3b8',
+          'stroke-width': 1.5,
+        }),
+        el(
+          'text',
+          {
+            x: round(x + 14),
+            y: round(y + 20),
+            'font-size': 11,
+            'font-weight': 700,
+            'letter-spacing': 1,
+            fill: '#475569',
+          },
+          [s.number],
+        ),
+        ...s.lines.map((line, i) =>
+          el(
+            'text',
+            {
+              x: round(x + 14),
+              y: round(y + 40 + i * 20),
+              'font-size': SECTION_TITLE_SIZE,
+              'font-weight': 700,
+              fill: '#111827',
+            },
+            [line],
+          ),
+        ),
+      ]),
     );
   }
   for (const r of drawing.relations) {
-    out.push(
-      `<line x1="${round(r.from.x)}" y1="${round(r.from.y)}" x2="${round(r.to.x)}" y2="${round(r.to.y)}" stroke="#6b7280" stroke-width="${r.crossesSections ? 1 : 1.5}"${r.crossesSections ? ' stroke-dasharray="6 4"' : ''} marker-end="url(#arrow)"><title>${escapeXml(r.text)}</title></line>`,
+    children.push(
+      el(
+        'line',
+        {
+          x1: round(r.from.x),
+          y1: round(r.from.y),
+          x2: round(r.to.x),
+          y2: round(r.to.y),
+          stroke: '#6b7280',
+          'stroke-width': r.crossesSections ? 1 : 1.5,
+          ...(r.crossesSections ? { 'stroke-dasharray': '6 4' } : {}),
+          'marker-end': `url(#${markerId})`,
+        },
+        [el('title', {}, [r.text])],
+      ),
     );
   }
   for (const c of drawing.concepts) {
-    const { x, y, width, height } = c.box;
-    out.push(
-      `<g class="concept"><rect x="${round(x)}" y="${round(y)}" width="${round(width)}" height="${round(height)}" rx="10" fill="${c.tint}" stroke="${c.colour}" stroke-width="2"/>`,
-      `<text x="${round(x + 12)}" y="${round(y + 16)}" font-size="10" font-weight="700" letter-spacing="0.6" fill="${c.colour}">${escapeXml(c.kind.toUpperCase())}</text>`,
-      ...c.lines.map(
-        (line, i) =>
-          `<text x="${round(x + 12)}" y="${round(y + 36 + i * LABEL_LINE)}" font-size="${LABEL_SIZE}" font-weight="600" fill="#111827">${escapeXml(line)}</text>`,
-      ),
-      '</g>',
+    const { x, y } = c.box;
+    children.push(
+      el('g', { class: 'concept' }, [
+        el('rect', { ...box(c.box), rx: 10, fill: c.tint, stroke: c.colour, 'stroke-width': 2 }),
+        el(
+          'text',
+          {
+            x: round(x + 12),
+            y: round(y + 16),
+            'font-size': 10,
+            'font-weight': 700,
+            'letter-spacing': 0.6,
+            fill: c.colour,
+          },
+          [c.kind.toUpperCase()],
+        ),
+        ...c.lines.map((line, i) =>
+          el(
+            'text',
+            {
+              x: round(x + 12),
+              y: round(y + 36 + i * LABEL_LINE),
+              'font-size': LABEL_SIZE,
+              'font-weight': 600,
+              fill: '#111827',
+            },
+            [line],
+          ),
+        ),
+      ]),
     );
   }
-  out.push('</svg>');
-  return out.join('\n');
+  const size =
+    options.scale === undefined
+      ? {}
+      : { width: round(v.width * options.scale), height: round(v.height * options.scale) };
+  return el(
+    'svg',
+    {
+      viewBox: `${round(v.x)} ${round(v.y)} ${round(v.width)} ${round(v.height)}`,
+      ...size,
+      'font-family': DRAWING_FONTS,
+      ...options.attrs,
+    },
+    children,
+  );
+}
+
+const escapeXml = (text: string) => text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** SVG elements as markup; every attribute and text escaped. */
+export function svgToText(node: SvgElement | string): string {
+  if (typeof node === 'string') return escapeXml(node);
+  const attrs = Object.entries(node.attrs)
+    .map(([name, value]) => ` ${name}="${escapeXml(String(value))}"`)
+    .join('');
+  const children = node.children ?? [];
+  const inner = children
+    .map(svgToText)
+    .join(children.some((c) => typeof c !== 'string') ? '\n' : '');
+  return `<${node.tag}${attrs}>${inner}</${node.tag}>`;
+}
+
+/** The drawing as a standalone SVG document, with a title and a description for readers. */
+export function drawingToSvg(drawing: Drawing, title: string, scale = 1): string {
+  return svgToText(
+    drawingToShapes(drawing, {
+      title,
+      scale,
+      attrs: { xmlns: 'http://www.w3.org/2000/svg' },
+    }),
+  );
 }

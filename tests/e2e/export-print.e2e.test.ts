@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { kindStyles } from '../../src/model/kinds';
 import { useBrowser } from './harness';
 
 const graph = JSON.parse(readFileSync('data/graph.json', 'utf8')) as {
@@ -18,6 +19,137 @@ function pngSize(bytes: Buffer): { width: number; height: number } {
   if (bytes.toString('latin1', 12, 16) !== 'IHDR') throw new Error('the PNG has no IHDR first');
   return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
 }
+
+/** The kind drawn in the same grey as the section numbers: its colour says nothing of where it is. */
+const GREY_KIND = kindStyles.example.colour;
+
+type OnScreen = { id: string; colour: string; x: number; y: number; width: number; height: number };
+
+/** The concepts wholly inside the map, those that reach into it, and those wholly outside it. */
+function conceptsOnScreen(page: Page) {
+  const kinds = Object.fromEntries(
+    (
+      JSON.parse(readFileSync('data/graph.json', 'utf8')) as {
+        concepts: { id: string; kind: keyof typeof kindStyles }[];
+      }
+    ).concepts.map((c) => [c.id, kindStyles[c.kind].colour]),
+  );
+  return page.evaluate((colours) => {
+    const pane = document.querySelector('.react-flow')!.getBoundingClientRect();
+    const all = [...document.querySelectorAll('.react-flow__node-concept')].map((node) => {
+      const r = node.getBoundingClientRect();
+      const id = node.getAttribute('data-id')!;
+      return { id, colour: colours[id]!, x: r.x, y: r.y, width: r.width, height: r.height };
+    });
+    const wholly = all.filter(
+      (c) =>
+        c.x >= pane.left &&
+        c.y >= pane.top &&
+        c.x + c.width <= pane.right &&
+        c.y + c.height <= pane.bottom,
+    );
+    const shown = all.filter(
+      (c) =>
+        c.x < pane.right &&
+        c.x + c.width > pane.left &&
+        c.y < pane.bottom &&
+        c.y + c.height > pane.top,
+    );
+    const outside = all.filter((c) => !shown.includes(c));
+    return { wholly, shown, outside };
+  }, kinds);
+}
+
+/**
+ * Reads the PNG in the page and counts, for each concept wholly on screen, the pixels of its
+ * kind's colour where its box lies on screen; and the pixels of any kind's colour that lie in no
+ * concept's box on screen.
+ */
+function colourIn(
+  page: Page,
+  png: Buffer,
+  shown: OnScreen[],
+  pane: { x: number; y: number; width: number; height: number },
+) {
+  return page.evaluate(
+    async ({ base64, shown, pane, grey }) => {
+      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+      const context = canvas.getContext('2d')!;
+      context.drawImage(bitmap, 0, 0);
+      const { data, width, height } = context.getImageData(0, 0, bitmap.width, bitmap.height);
+      const scale = width / pane.width;
+      const rgb = (hex: string) => [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16));
+      const near = (at: number, [r, g, b]: number[]) =>
+        Math.abs(data[at]! - r!) + Math.abs(data[at + 1]! - g!) + Math.abs(data[at + 2]! - b!) < 24;
+      const margin = 4 * scale;
+      const regions = shown.map((c) => ({
+        ...c,
+        left: (c.x - pane.x) * scale - margin,
+        top: (c.y - pane.y) * scale - margin,
+        right: (c.x + c.width - pane.x) * scale + margin,
+        bottom: (c.y + c.height - pane.y) * scale + margin,
+        rgb: rgb(c.colour),
+      }));
+      const colours = [...new Set(shown.map((c) => c.colour))].filter((c) => c !== grey).map(rgb);
+      const counts = new Map<string, number>();
+      let elsewhere = 0;
+      for (let y = 0; y < height; y += 1) {
+        for (let x = 0; x < width; x += 1) {
+          const at = (y * width + x) * 4;
+          const here = regions.filter(
+            (r) => x >= r.left && x < r.right && y >= r.top && y < r.bottom,
+          );
+          for (const r of here) if (near(at, r.rgb)) counts.set(r.id, (counts.get(r.id) ?? 0) + 1);
+          if (here.length === 0 && colours.some((c) => near(at, c))) elsewhere += 1;
+        }
+      }
+      const wholly = shown.filter(
+        (c) =>
+          c.colour !== grey &&
+          c.x >= pane.x &&
+          c.y >= pane.y &&
+          c.x + c.width <= pane.x + pane.width &&
+          c.y + c.height <= pane.y + pane.height,
+      );
+      return {
+        concepts: wholly.map((c) => ({ id: c.id, pixels: counts.get(c.id) ?? 0 })),
+        elsewhere,
+      };
+    },
+    { base64: png.toString('base64'), shown, pane, grey: GREY_KIND },
+  );
+}
+
+/**
+ * Counts, on the page, the longest time between two ticks of a 10 ms timer from now until it is
+ * read, and whether the export's status said it was working.
+ */
+async function startHeartbeat(page: Page) {
+  await page.evaluate(() => {
+    const beat = { last: performance.now(), longest: 0, timer: 0, sawStatus: false };
+    beat.timer = window.setInterval(() => {
+      const now = performance.now();
+      beat.longest = Math.max(beat.longest, now - beat.last);
+      beat.last = now;
+    }, 10);
+    new MutationObserver(() => {
+      if (document.querySelector('.export-menu__status')?.textContent?.includes('Preparing'))
+        beat.sawStatus = true;
+    }).observe(document.body, { childList: true, subtree: true, characterData: true });
+    (window as unknown as { heartbeat: typeof beat }).heartbeat = beat;
+  });
+}
+
+const stopHeartbeat = (page: Page) =>
+  page.evaluate(() => {
+    const beat = (
+      window as unknown as { heartbeat: { longest: number; timer: number; sawStatus: boolean } }
+    ).heartbeat;
+    window.clearInterval(beat.timer);
+    return { longest: beat.longest, sawStatus: beat.sawStatus };
+  });
 
 async function openMap(page: Page, url: string) {
   await page.goto(url);
@@ -89,14 +221,39 @@ describe('exporting and printing the map in Chromium', () => {
 
   it('saves the current view as a PNG the size of the map on screen', async () => {
     const { page } = session;
-    await openMap(page, session.url());
+    // Close to a concept and its neighbours, at a zoom where labels read: most of the map is out
+    // of view.
+    await openMap(page, session.url('#/concept/traditional-industries'));
+    await expect
+      .poll(() => page.locator('.react-flow__viewport').getAttribute('style'))
+      .not.toContain('translate(0px, 0px)');
     const box = (await page.locator('.react-flow').boundingBox())!;
+    const onScreen = await conceptsOnScreen(page);
+    expect(onScreen.wholly.length).toBeGreaterThan(2);
+    expect(onScreen.outside.length).toBeGreaterThan(50);
+
+    await startHeartbeat(page);
     const { name, bytes } = await exportFile(page, 'Current view as PNG');
+    const beat = await stopHeartbeat(page);
     expect(name).toBe('concept-map-view.png');
     const { width, height } = pngSize(bytes);
     // At twice the density; the element's size is rounded to whole pixels before doubling.
     expect(Math.abs(width - box.width * 2)).toBeLessThanOrEqual(2);
     expect(Math.abs(height - box.height * 2)).toBeLessThanOrEqual(2);
+    // It said it was working, and the page answered meanwhile: copying the page into an image
+    // held it for 5 to 15 s. The budget allows for a machine busy with other work.
+    expect(beat.sawStatus).toBe(true);
+    expect(beat.longest).toBeLessThan(1500);
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'Preparing' }).count())
+      .toBe(0);
+
+    // The picture shows what the view shows: each concept in view where the view has it, in its
+    // kind's colour, and nothing of a concept's colour anywhere else.
+    const seen = await colourIn(page, bytes, onScreen.shown, box);
+    for (const { id, pixels } of seen.concepts) expect(pixels, id).toBeGreaterThan(30);
+    expect(seen.concepts.length).toBe(onScreen.wholly.filter((c) => c.colour !== GREY_KIND).length);
+    expect(seen.elsewhere).toBeLessThan(20);
   });
 
   it('prints the handout, and only the handout', async () => {

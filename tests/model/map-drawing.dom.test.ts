@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Box } from '../../src/model/floating';
 import { drawingToSvg, drawMap, wrapWords } from '../../src/model/map-drawing';
 import { makeGraph } from '../fixtures/atlas-fixture';
 import { fixtureAtlas } from '../fixtures/load-fixture';
@@ -40,6 +41,28 @@ describe('the map as vector shapes and text', () => {
     }
     const framed = drawMap(atlas, { frame: { x: 10, y: 20, width: 300, height: 200 } });
     expect(framed.viewBox).toEqual({ x: 10, y: 20, width: 300, height: 200 });
+  });
+
+  it('draws, in a frame, only what lies in it, with the relations that reach into it', async () => {
+    const atlas = await fixtureAtlas();
+    const pipes = atlas.boxes.get('pipes')!;
+    // The concept's own box and a little around it.
+    const frame = { x: pipes.x - 10, y: pipes.y - 10, width: pipes.width + 20, height: 80 };
+    const overlaps = (a: Box, b: Box) =>
+      a.x < b.x + b.width && a.x + a.width > b.x && a.y < b.y + b.height && a.y + a.height > b.y;
+    const inFrame = atlas.graph.concepts.filter((c) => overlaps(atlas.boxes.get(c.id)!, frame));
+    const outside = atlas.graph.concepts.filter((c) => !overlaps(atlas.boxes.get(c.id)!, frame));
+    expect(outside.length).toBeGreaterThan(0);
+    const drawing = drawMap(atlas, { frame });
+    expect(drawing.concepts.map((c) => c.id).sort()).toEqual(inFrame.map((c) => c.id).sort());
+    const pipesSection = atlas.conceptById.get('pipes')!.section;
+    expect(drawing.sections.map((s) => s.id)).toContain(pipesSection);
+    // Each relation of the framed concept still shows where it leaves the frame.
+    const ofPipes = atlas.graph.relations.filter(
+      (r) => r.source === 'pipes' || r.target === 'pipes',
+    );
+    expect(ofPipes.length).toBeGreaterThan(0);
+    for (const r of ofPipes) expect(drawing.relations.map((d) => d.id)).toContain(r.id);
   });
 
   it('writes a label as text, never as markup', async () => {

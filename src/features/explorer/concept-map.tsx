@@ -1,6 +1,7 @@
 import {
   Background,
   BackgroundVariant,
+  ControlButton,
   Controls,
   MiniMap,
   type MiniMapNodeProps,
@@ -20,6 +21,7 @@ import RelationEdgeView from './edges/relation-edge';
 import { ExportMenu } from './export-menu';
 import { CameraFollower } from './map/camera-follower';
 import { framePadding, WHOLE_MAP_PADDING } from './map/frame-padding';
+import { FitViewIcon } from './map/fit-view-icon';
 import { conceptAtOverview } from './map/overview-hit-test';
 import { OVERVIEW_ZOOM, useConceptWindow } from './map/use-concept-window';
 import { useMapEdges, useMapNodes } from './map/use-map-elements';
@@ -28,6 +30,7 @@ import { FarSectionTitles } from './map/far-section-titles';
 import { StepCloseUp } from './map/step-close-up';
 import { tiersOf, useFarLabels } from './map/use-far-labels';
 import { useMapView } from './map/use-map-view';
+import { wholeMapPadding, wholeMapViewport } from './map/whole-map-view';
 import { ZoomVariable } from './map/zoom-variable';
 import ConceptNodeView from './nodes/concept-node';
 import SectionNodeView from './nodes/section-node';
@@ -189,14 +192,26 @@ function ConceptFlow() {
         onMoveEnd={() => setRest((n) => n + 1)}
       >
         <Background variant={BackgroundVariant.Dots} gap={24} size={1.2} />
-        <Controls
-          showInteractive={false}
-          // Its own fit runs first, over the whole pane; this one leaves an open legend room.
-          onFitView={() => {
-            const pane = flowStore.getState().domNode;
-            void flow.current?.fitView({ padding: framePadding(WHOLE_MAP_PADDING, pane) });
-          }}
-        />
+        <Controls showInteractive={false} showFitView={false}>
+          {/* Its own fit frames every node over the whole pane; this one keeps them clear of
+              the controls, the minimap, the Export button and the legend. */}
+          <ControlButton
+            className="react-flow__controls-fitview"
+            title={ariaLabelConfig['controls.fitView.ariaLabel']}
+            aria-label={ariaLabelConfig['controls.fitView.ariaLabel']}
+            onClick={() => {
+              const state = flowStore.getState();
+              // A large map has elements only near the camera: its whole is framed from the layout.
+              const whole = large ? wholeMapViewport(state, atlas, true) : null;
+              const padding =
+                wholeMapPadding(state) ?? framePadding(WHOLE_MAP_PADDING, state.domNode);
+              if (whole) void flow.current?.setViewport(whole);
+              else void flow.current?.fitView({ padding });
+            }}
+          >
+            <FitViewIcon />
+          </ControlButton>
+        </Controls>
         {large ? <EdgeLayer edges={edges} /> : null}
         {large && atlas ? (
           <OverviewCanvas atlas={atlas} marked={marked} below={OVERVIEW_ZOOM} />

@@ -3,7 +3,8 @@ import { LARGE_MAP } from '../../model/geometry';
 import { drawMap } from '../../model/map-drawing';
 import { useAtlasStore } from '../../store/atlas-store';
 import { type FocusEvent, type KeyboardEvent, useCallback, useId, useRef, useState } from 'react';
-import { downloadDataUrl, type ExportFormat, type ExportScope, exportMap } from './export-image';
+import { downloadBlob } from '../../shared/download';
+import { type ExportFormat, type ExportScope, exportMap } from './export-image';
 import { useOutsidePress } from '../../shared/use-outside-press';
 import './export-menu.css';
 
@@ -18,7 +19,7 @@ const choices: readonly Choice[] = [
 
 const selectFlowElement = (s: ReactFlowState) => s.domNode;
 
-/** Lets the status paint before the cloning, which can keep the page busy for seconds. */
+/** Lets the status paint before the drawing is made. */
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 function reason(error: unknown): string {
@@ -30,7 +31,7 @@ function reason(error: unknown): string {
  * Rendered inside `<ReactFlow>`, whose store gives it the nodes, their bounds and the element.
  */
 export function ExportMenu() {
-  const { getNodes, getEdges, getNodesBounds, getViewport } = useReactFlow();
+  const { getNodes, getEdges, getViewport } = useReactFlow();
   const atlas = useAtlasStore((s) => s.atlas);
   const setPrintOpen = useAtlasStore((s) => s.setPrintOpen);
   const flowElement = useStore(selectFlowElement);
@@ -63,7 +64,6 @@ export function ExportMenu() {
     try {
       await nextTask();
       const shown = getNodes().filter((node) => !node.hidden);
-      const nodesBounds = getNodesBounds(shown);
       const { x, y, zoom } = getViewport();
       const frame = {
         x: -x / zoom,
@@ -88,15 +88,8 @@ export function ExportMenu() {
         ? drawMap(atlas, { ...drawn, ...(scope === 'view' ? { frame } : {}) })
         : { viewBox: frame, sections: [], relations: [], concepts: [] };
       const title = atlas?.article.meta.title ?? 'Concept map';
-      const dataUrl = await exportMap({
-        format,
-        scope,
-        flowElement,
-        nodesBounds,
-        drawing,
-        title,
-      });
-      downloadDataUrl(dataUrl, `concept-map-${scope}.${format}`);
+      const image = await exportMap({ format, scope, drawing, zoom, title });
+      downloadBlob(image, `concept-map-${scope}.${format}`);
     } catch (failure) {
       setError(`The image could not be made: ${reason(failure)}. Please try again.`);
     } finally {

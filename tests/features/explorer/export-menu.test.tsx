@@ -1,19 +1,20 @@
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { type Node, ReactFlow } from '@xyflow/react';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ExportMenu } from '../../../src/features/explorer/export-menu';
 import ConceptNodeView from '../../../src/features/explorer/nodes/concept-node';
 import SectionNodeView from '../../../src/features/explorer/nodes/section-node';
-import { downloadDataUrl, exportMap } from '../../../src/features/explorer/export-image';
+import { exportMap } from '../../../src/features/explorer/export-image';
+import { downloadBlob } from '../../../src/shared/download';
 import type { Atlas } from '../../../src/model/atlas';
 import { useAtlasStore } from '../../../src/store/atlas-store';
 import { fixtureAtlas } from '../../fixtures/load-fixture';
 
-vi.mock('../../../src/features/explorer/export-image', () => ({
-  exportMap: vi.fn(),
-  downloadDataUrl: vi.fn(),
-}));
+vi.mock('../../../src/features/explorer/export-image', () => ({ exportMap: vi.fn() }));
+vi.mock('../../../src/shared/download', () => ({ downloadBlob: vi.fn() }));
+
+const png = new Blob(['png'], { type: 'image/png' });
 
 const nodeTypes = { concept: ConceptNodeView, section: SectionNodeView };
 const choices = [
@@ -23,13 +24,17 @@ const choices = [
   ['Current view as SVG (vector drawing)', 'view', 'svg'],
 ] as const;
 
-async function renderMenu(hide: (node: Node) => boolean = () => false) {
+async function renderMenu(
+  hide: (node: Node) => boolean = () => false,
+  camera = { x: 0, y: 0, zoom: 1 },
+) {
   const atlas = await fixtureAtlas();
+  useAtlasStore.setState({ atlas });
   const nodes = atlas.nodes.map((node) => (hide(node) ? { ...node, hidden: true } : node));
   const user = userEvent.setup();
   const view = render(
     <div style={{ width: 800, height: 600 }}>
-      <ReactFlow nodes={nodes} edges={[]} nodeTypes={nodeTypes}>
+      <ReactFlow nodes={nodes} edges={[]} nodeTypes={nodeTypes} defaultViewport={camera}>
         <ExportMenu />
       </ReactFlow>
     </div>,
@@ -37,6 +42,14 @@ async function renderMenu(hide: (node: Node) => boolean = () => false) {
   const toggle = screen.getByRole('button', { name: 'Export' });
   return { atlas, user, toggle, flowElement: view.container.querySelector('.react-flow') };
 }
+
+/** A whole-map drawing's frame: its content and a margin. */
+const margined = (box: { x: number; y: number; width: number; height: number }) => ({
+  x: box.x - 24,
+  y: box.y - 24,
+  width: box.width + 48,
+  height: box.height + 48,
+});
 
 /** The union of the laid-out boxes of the given sections. */
 function sectionBounds(atlas: Atlas, ids: string[]) {
@@ -49,8 +62,15 @@ function sectionBounds(atlas: Atlas, ids: string[]) {
 }
 
 beforeEach(() => {
-  vi.mocked(exportMap).mockReset().mockResolvedValue('data:image/png;base64,AAAA');
-  vi.mocked(downloadDataUrl).mockReset();
+  // jsdom lays nothing out: the map is 800 x 600 pixels on screen, as the test's wrapper says.
+  vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(800);
+  vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(600);
+  vi.mocked(exportMap).mockReset().mockResolvedValue(png);
+  vi.mocked(downloadBlob).mockReset();
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
 });
 
 describe('the export menu', () => {
@@ -72,21 +92,18 @@ describe('the export menu', () => {
   });
 
   it.each(choices)('exports "%s" and downloads the image', async (label, scope, format) => {
-    const { atlas, user, toggle, flowElement } = await renderMenu();
+    const { atlas, user, toggle } = await renderMenu();
     await user.click(toggle);
     await user.click(screen.getByRole('button', { name: label }));
-    await waitFor(() => expect(downloadDataUrl).toHaveBeenCalledTimes(1));
+    await waitFor(() => expect(downloadBlob).toHaveBeenCalledTimes(1));
     expect(exportMap).toHaveBeenCalledTimes(1);
     const options = vi.mocked(exportMap).mock.calls[0]![0];
     expect(options.scope).toBe(scope);
     expect(options.format).toBe(format);
-    // By identity: a deep comparison of DOM elements never ends.
-    expect(options.flowElement).toBe(flowElement);
-    expect(options.nodesBounds).toEqual(sectionBounds(atlas, ['intro', 'pipes', 'rain']));
-    expect(downloadDataUrl).toHaveBeenCalledWith(
-      'data:image/png;base64,AAAA',
-      `concept-map-${scope}.${format}`,
+    expect(options.drawing.concepts.map((c) => c.id).sort()).toEqual(
+      atlas.graph.concepts.map((c) => c.id).sort(),
     );
+    expect(downloadBlob).toHaveBeenCalledWith(png, `concept-map-${scope}.${format}`);
     expect(toggle).toHaveAttribute('aria-expanded', 'false');
     expect(toggle).toHaveFocus();
   });
@@ -98,13 +115,27 @@ describe('the export menu', () => {
     await user.click(toggle);
     await user.click(screen.getByRole('button', { name: 'Whole map as PNG' }));
     await waitFor(() => expect(exportMap).toHaveBeenCalledTimes(1));
-    expect(vi.mocked(exportMap).mock.calls[0]![0].nodesBounds).toEqual(
-      sectionBounds(atlas, ['intro', 'pipes']),
-    );
+    const { drawing } = vi.mocked(exportMap).mock.calls[0]![0];
+    const rain = atlas.graph.concepts.filter((c) => c.section === 'rain').map((c) => c.id);
+    expect(rain.length).toBeGreaterThan(0);
+    expect(drawing.concepts.map((c) => c.id)).not.toEqual(expect.arrayContaining([rain[0]]));
+    expect(drawing.sections.map((s) => s.id)).toEqual(['intro', 'pipes']);
+    expect(drawing.viewBox).toEqual(margined(sectionBounds(atlas, ['intro', 'pipes'])));
+  });
+
+  it('draws the current view: the part of the map the camera shows, at its zoom', async () => {
+    // 800 x 600 pixels of map, at zoom 2, panned 100 and 50 pixels: 400 x 300 units from (50, 25).
+    const { user, toggle } = await renderMenu(() => false, { x: -100, y: -50, zoom: 2 });
+    await user.click(toggle);
+    await user.click(screen.getByRole('button', { name: 'Current view as PNG' }));
+    await waitFor(() => expect(exportMap).toHaveBeenCalledTimes(1));
+    const { drawing, zoom } = vi.mocked(exportMap).mock.calls[0]![0];
+    expect(zoom).toBe(2);
+    expect(drawing.viewBox).toEqual({ x: 50, y: 25, width: 400, height: 300 });
   });
 
   it('says it is preparing the image while it works', async () => {
-    let finish: (url: string) => void = () => {};
+    let finish: (image: Blob) => void = () => {};
     vi.mocked(exportMap).mockReturnValue(new Promise((resolve) => (finish = resolve)));
     const { user, toggle } = await renderMenu();
     const status = screen.getByRole('status');
@@ -112,13 +143,11 @@ describe('the export menu', () => {
     await user.click(toggle);
     await user.click(screen.getByRole('button', { name: 'Whole map as SVG (vector drawing)' }));
     await waitFor(() => expect(status).toHaveTextContent('Preparing image…'));
-    expect(downloadDataUrl).not.toHaveBeenCalled();
-    finish('data:image/svg+xml;charset=utf-8,%3Csvg%3E');
+    expect(downloadBlob).not.toHaveBeenCalled();
+    const svg = new Blob(['<svg/>'], { type: 'image/svg+xml' });
+    finish(svg);
     await waitFor(() => expect(status).toBeEmptyDOMElement());
-    expect(downloadDataUrl).toHaveBeenCalledWith(
-      'data:image/svg+xml;charset=utf-8,%3Csvg%3E',
-      'concept-map-whole.svg',
-    );
+    expect(downloadBlob).toHaveBeenCalledWith(svg, 'concept-map-whole.svg');
   });
 
   it('shows an alert when the image cannot be made, and clears it on the next try', async () => {
@@ -129,12 +158,12 @@ describe('the export menu', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent(
       'The image could not be made: the canvas is too large. Please try again.',
     );
-    expect(downloadDataUrl).not.toHaveBeenCalled();
+    expect(downloadBlob).not.toHaveBeenCalled();
     expect(screen.getByRole('status')).toBeEmptyDOMElement();
 
     await user.click(toggle);
     await user.click(screen.getByRole('button', { name: 'Current view as PNG' }));
-    await waitFor(() => expect(downloadDataUrl).toHaveBeenCalledTimes(1));
+    await waitFor(() => expect(downloadBlob).toHaveBeenCalledTimes(1));
     expect(screen.queryByRole('alert')).toBeNull();
   });
 

@@ -13,6 +13,7 @@ import { boundsOf } from '../../../model/visible-window';
 import { useAtlasStore } from '../../../store/atlas-store';
 import { selectInTour } from '../../../store/selectors';
 import { framePadding, WHOLE_MAP_PADDING } from './frame-padding';
+import { wholeMapPadding, wholeMapViewport } from './whole-map-view';
 
 type Props = {
   frame: readonly string[];
@@ -54,14 +55,16 @@ export function CameraFollower({ frame, selectedId, large, onFramed }: Props) {
       const wanted = `${key}|${inTour}`;
       if (!sized || !atlas || framedKey.current === wanted) return;
       framedKey.current = wanted;
-      const bounds =
-        ids.length > 0
-          ? boundsOf(ids.flatMap((id) => atlas.boxes.get(id) ?? []))
-          : (boundsOf(Object.values(atlas.layout.sections)) ?? boundsOf(atlas.boxes.values()));
-      if (!bounds) return;
-      const { width, height, minZoom, maxZoom: most } = store.getState();
-      const fit = ids.length > 0 ? maxZoom : most;
-      void setViewport(getViewportForBounds(bounds, width, height, minZoom, fit, padding));
+      if (ids.length === 0) {
+        const whole = wholeMapViewport(store.getState(), atlas, true);
+        if (!whole) return;
+        void setViewport(whole);
+      } else {
+        const bounds = boundsOf(ids.flatMap((id) => atlas.boxes.get(id) ?? []));
+        if (!bounds) return;
+        const { width, height, minZoom } = store.getState();
+        void setViewport(getViewportForBounds(bounds, width, height, minZoom, maxZoom, padding));
+      }
       framed.current = true;
       onFramed();
       return;
@@ -73,8 +76,10 @@ export function CameraFollower({ frame, selectedId, large, onFramed }: Props) {
     framed.current = true;
     const duration = first ? 0 : cameraDuration(600);
     const bounds = atlas ? boundsOf(ids.flatMap((id) => atlas.boxes.get(id) ?? [])) : null;
-    if (ids.length === 0) void fitView({ padding, duration });
-    else if (inTour || !atlas || !bounds) {
+    if (ids.length === 0) {
+      // The whole map, with no concept under the map's controls (see wholeMapViewport).
+      void fitView({ padding: wholeMapPadding(store.getState()) ?? padding, duration });
+    } else if (inTour || !atlas || !bounds) {
       void fitView({ nodes: ids.map((id) => ({ id })), duration, padding, maxZoom });
     } else {
       // A selection is framed where its labels read, even when its neighbours lie far apart.

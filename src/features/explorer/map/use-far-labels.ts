@@ -22,6 +22,7 @@ import {
   type LabelCandidate,
 } from '../../../model/level-of-detail';
 import { conceptTiers, type Tier } from '../../../model/tiers';
+import { COVERS, coversOf } from './covers';
 import { measure } from './measure-text';
 import type { MapView } from '../../../model/view';
 import { useAtlasStore } from '../../../store/atlas-store';
@@ -106,27 +107,6 @@ function useCovers(pane: HTMLElement | null): number {
   return version;
 }
 
-const COVERS = '.react-flow__panel, .legend';
-
-/** The boxes of what covers the map, as the placement sees the view (the pan taken away). */
-function coversOf(pane: HTMLElement | null, pan: readonly [number, number]): Box[] {
-  const canvas = pane?.closest('.map-pane__canvas') ?? pane;
-  if (!pane || !canvas) return [];
-  const origin = pane.getBoundingClientRect();
-  return [...canvas.querySelectorAll(COVERS)].flatMap((el) => {
-    const box = el.getBoundingClientRect();
-    if (box.width === 0 || box.height === 0) return [];
-    return [
-      {
-        x: box.left - origin.left - pan[0] - COVER_GAP,
-        y: box.top - origin.top - pan[1] - COVER_GAP,
-        width: box.width + COVER_GAP * 2,
-        height: box.height + COVER_GAP * 2,
-      },
-    ];
-  });
-}
-
 /**
  * Zoomed out, concept boxes are too small for their text: the map draws them bare, and floats
  * above them, at a size that reads, the labels it has room for, most important first and none on
@@ -167,7 +147,7 @@ export function useFarLabels(
       width > 0 && height > 0
         ? {
             within: { x: -pan[0] + 4, y: -pan[1] + 4, width: width - 8, height: height - 8 },
-            blocked: coversOf(pane, pan),
+            blocked: coversOf(pane, COVER_GAP, pan),
           }
         : {};
     const tiers = tiersOf(atlas);
