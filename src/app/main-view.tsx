@@ -16,6 +16,10 @@ const OutlineTree = lazy(() =>
   import('../features/study/outline-tree').then((m) => ({ default: m.OutlineTree })),
 );
 
+const DraftMapHint = lazy(() =>
+  import('../features/authoring/draft-map-hint').then((m) => ({ default: m.DraftMapHint })),
+);
+
 /** Where "Skip past the map" lands: the details panel's id (see ConceptDetails). */
 const DETAILS_ID = 'concept-details';
 const AFTER_MAP_ID = 'after-the-map';
@@ -84,6 +88,7 @@ function recordAnswer(conceptIds: string[]) {
 export function MainView({ toggles, narrow }: { toggles?: React.ReactNode; narrow?: boolean }) {
   const view = useAtlasStore((s) => s.view);
   const atlas = useAtlasStore((s) => s.atlas);
+  const drafting = useAtlasStore((s) => s.source.kind === 'draft');
   return (
     <div className="map-pane">
       {narrow ? null : view === 'map' ? (
@@ -104,6 +109,11 @@ export function MainView({ toggles, narrow }: { toggles?: React.ReactNode; narro
             <ConceptMap key={mapKey(atlas)} />
             <span id={AFTER_MAP_ID} tabIndex={-1} />
             <Legend />
+            {drafting ? (
+              <Suspense fallback={null}>
+                <DraftMapHint />
+              </Suspense>
+            ) : null}
           </>
         ) : null}
         {view === 'outline' ? (

@@ -1,11 +1,7 @@
 import { draftAtlas, type Draft } from '../model/draft';
 import { useAtlasStore } from './atlas-store';
-import {
-  flagOpenDraft,
-  indexedDbDrafts,
-  saveProblemInWords,
-  type DraftStorage,
-} from './draft-storage';
+import { flagOpenDraft } from './draft-flag';
+import { indexedDbDrafts, saveProblemInWords, type DraftStorage } from './draft-storage';
 
 /** How long after the last edit the draft is written: a burst of keys is written once. */
 export const SAVE_DELAY_MS = 400;
