@@ -227,6 +227,7 @@ export function App() {
     </>
   );
   const presenting = shown !== null && (view === 'tour' || view === 'presenter');
+  const editing = shown !== null && drafting && !presenting;
   let main = null;
   if (shown && view === 'tour') {
     main = <TourStage map={<ConceptMap />} themeToggle={<ProjectorThemeButton />} />;
@@ -234,7 +235,7 @@ export function App() {
   else if (shown) main = narrow ? <NarrowLayout /> : <WideLayout />;
   return (
     <div
-      className={`app app--text-${textSize} theme-${theme}${presenting ? ' is-presenting' : ''}`}
+      className={`app app--text-${textSize} theme-${theme}${presenting ? ' is-presenting' : ''}${editing ? ' is-drafting' : ''}`}
     >
       {presenting ? (
         // While presenting, the step takes the screen: the header gives way, its title kept for
@@ -261,15 +262,15 @@ export function App() {
         )}
       </header>
       <StatusRegion />
+      {editing ? (
+        <Suspense fallback={<div />}>
+          <DraftBar onLeave={backToBuiltIn} />
+          <SelectionToolbar />
+        </Suspense>
+      ) : null}
       <main className="app-main">
         {problems.length > 0 ? <DataProblems problems={problems} /> : null}
         <BundleStatus />
-        {shown && drafting && !presenting ? (
-          <Suspense fallback={null}>
-            <DraftBar onLeave={backToBuiltIn} />
-            <SelectionToolbar />
-          </Suspense>
-        ) : null}
         <Suspense fallback={<p className="loading">Loading…</p>}>{main}</Suspense>
       </main>
       <Suspense fallback={null}>

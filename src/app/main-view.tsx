@@ -88,7 +88,10 @@ function recordAnswer(conceptIds: string[]) {
 export function MainView({ toggles, narrow }: { toggles?: React.ReactNode; narrow?: boolean }) {
   const view = useAtlasStore((s) => s.view);
   const atlas = useAtlasStore((s) => s.atlas);
-  const drafting = useAtlasStore((s) => s.source.kind === 'draft');
+  // A new draft's map is empty: it says what to do first instead.
+  const emptyDraft = useAtlasStore(
+    (s) => s.source.kind === 'draft' && s.atlas?.graph.concepts.length === 0,
+  );
   return (
     <div className="map-pane">
       {narrow ? null : view === 'map' ? (
@@ -105,15 +108,18 @@ export function MainView({ toggles, narrow }: { toggles?: React.ReactNode; narro
       <div className="map-pane__canvas">
         {view === 'map' ? (
           <>
-            <SkipPastMap />
-            <ConceptMap key={mapKey(atlas)} />
-            <span id={AFTER_MAP_ID} tabIndex={-1} />
-            <Legend />
-            {drafting ? (
+            {emptyDraft ? (
               <Suspense fallback={null}>
                 <DraftMapHint />
               </Suspense>
-            ) : null}
+            ) : (
+              <>
+                <SkipPastMap />
+                <ConceptMap key={mapKey(atlas)} />
+                <span id={AFTER_MAP_ID} tabIndex={-1} />
+                <Legend />
+              </>
+            )}
           </>
         ) : null}
         {view === 'outline' ? (

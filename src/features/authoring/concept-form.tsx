@@ -1,3 +1,4 @@
+import '../../shared/zod-setup';
 import { useId, useMemo } from 'react';
 import {
   updateConcept,

@@ -1,3 +1,4 @@
+import '../../shared/zod-setup';
 import { ArticleError } from '../../model/article';
 import {
   addConcept,

@@ -1,10 +1,7 @@
-import { useAtlasStore } from '../../store/atlas-store';
 import './authoring.css';
 
 /** Over the empty map of a new draft: what to do first. */
 export function DraftMapHint() {
-  const empty = useAtlasStore((s) => s.draft !== null && s.draft.concepts.length === 0);
-  if (!empty) return null;
   return (
     <div className="draft-hint" role="note">
       <p>

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import './zod-setup';
+import '../../shared/zod-setup';
 import type { Anchors } from '../../model/anchor';
 import { ArticleError, parseArticle, type Article } from '../../model/article';
 import { bundleSchema } from '../../model/bundle-schema';
