@@ -167,5 +167,11 @@ describe('making a map in the browser', () => {
     await page.getByRole('button', { name: 'Continue “Rivers and towns”' }).click();
     await bar.getByText('Rivers and towns').waitFor();
     await expect.poll(() => conceptNodes(page).count()).toBe(3);
+    await bar.getByRole('button', { name: 'Leave the draft' }).click();
+    await expect.poll(() => bar.count()).toBe(0);
+    await page.reload();
+    await page.locator('.react-flow__node-concept').first().waitFor();
+    expect(await conceptNodes(page).count()).toBeGreaterThan(3);
+    expect(await page.getByRole('region', { name: 'Draft' }).count()).toBe(0);
   });
 });

@@ -44,18 +44,24 @@ function placeOf(rect: DOMRect | null): React.CSSProperties {
 let current: { make: () => void; add: (() => void) | null } | null = null;
 
 const selectionKeys: KeyGroup = {
-  title: 'Making a map',
+  title: 'Making a map: words selected in the article',
   keys: [
     {
       keys: ['N'],
       does: 'New concept from the words selected in the article',
-      test: (event) => event.key === 'n' && !event.ctrlKey && !event.metaKey && !event.altKey,
+      test: (event) =>
+        current !== null && event.key === 'n' && !event.ctrlKey && !event.metaKey && !event.altKey,
       perform: () => current?.make(),
     },
     {
       keys: ['A'],
       does: 'Add the selected words as a passage of the selected concept',
-      test: (event) => event.key === 'a' && !event.ctrlKey && !event.metaKey && !event.altKey,
+      test: (event) =>
+        current?.add != null &&
+        event.key === 'a' &&
+        !event.ctrlKey &&
+        !event.metaKey &&
+        !event.altKey,
       perform: () => current?.add?.(),
     },
   ],
