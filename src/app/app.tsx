@@ -1,5 +1,5 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { openBundle } from '../features/bundle/bundle-actions';
+import { backToBuiltIn, openBundle } from '../features/bundle/bundle-actions';
 import { headlineOf } from '../model/text';
 import { safeHref } from '../shared/safe-href';
 import { listenToPageKeys, usePageKeys, type KeyGroup } from '../shared/page-keys';
@@ -34,6 +34,18 @@ const ShortcutsDialog = lazy(() =>
 );
 const OpenMapDialog = lazy(() =>
   import('../features/bundle/open-map-dialog').then((m) => ({ default: m.OpenMapDialog })),
+);
+const NewMapDialog = lazy(() =>
+  import('../features/authoring/new-map-dialog').then((m) => ({ default: m.NewMapDialog })),
+);
+// Making a map loads only once a draft is open.
+const DraftBar = lazy(() =>
+  import('../features/authoring/draft-bar').then((m) => ({ default: m.DraftBar })),
+);
+const SelectionToolbar = lazy(() =>
+  import('../features/authoring/selection-toolbar').then((m) => ({
+    default: m.SelectionToolbar,
+  })),
 );
 const TourPicker = lazy(() =>
   import('../features/presentation/tour-picker').then((m) => ({ default: m.TourPicker })),
@@ -126,6 +138,12 @@ function OpenMapDialogOnceOpened() {
   return mounted ? <OpenMapDialog /> : null;
 }
 
+/** The new-map dialog, mounted the first time it opens, as the open-map dialog is. */
+function NewMapDialogOnceOpened() {
+  const mounted = useOnceTrue(useAtlasStore((s) => s.newMapOpen));
+  return mounted ? <NewMapDialog /> : null;
+}
+
 /** Turns the projector theme on and off: in the header, and in a tour's tools while presenting. */
 function ProjectorThemeButton() {
   const theme = useAtlasStore((s) => s.theme);
@@ -159,6 +177,8 @@ export function App() {
   const printOpen = useAtlasStore((s) => s.printOpen);
   const printMounted = useOnceTrue(printOpen);
   const setOpenMapOpen = useAtlasStore((s) => s.setOpenMapOpen);
+  const setNewMapOpen = useAtlasStore((s) => s.setNewMapOpen);
+  const drafting = useAtlasStore((s) => s.source.kind === 'draft');
   const dragging = useFileDrop(openDroppedFile);
   // A map opened as the page starts (named in the address, or kept from the last visit) is waited
   // for: nothing of the built-in map is shown meanwhile, neither its title nor its panels, only
@@ -171,6 +191,9 @@ export function App() {
   useDocumentTitle(shown?.article.meta.title, startup);
   const actions = (
     <>
+      <button type="button" className="button button--quiet" onClick={() => setNewMapOpen(true)}>
+        New map…
+      </button>
       <button type="button" className="button button--quiet" onClick={() => setOpenMapOpen(true)}>
         Open map…
       </button>
@@ -204,6 +227,7 @@ export function App() {
     </>
   );
   const presenting = shown !== null && (view === 'tour' || view === 'presenter');
+  const editing = shown !== null && drafting && !presenting;
   let main = null;
   if (shown && view === 'tour') {
     main = <TourStage map={<ConceptMap />} themeToggle={<ProjectorThemeButton />} />;
@@ -211,7 +235,7 @@ export function App() {
   else if (shown) main = narrow ? <NarrowLayout /> : <WideLayout />;
   return (
     <div
-      className={`app app--text-${textSize} theme-${theme}${presenting ? ' is-presenting' : ''}`}
+      className={`app app--text-${textSize} theme-${theme}${presenting ? ' is-presenting' : ''}${editing ? ' is-drafting' : ''}`}
     >
       {presenting ? (
         // While presenting, the step takes the screen: the header gives way, its title kept for
@@ -238,6 +262,12 @@ export function App() {
         )}
       </header>
       <StatusRegion />
+      {editing ? (
+        <Suspense fallback={<div />}>
+          <DraftBar onLeave={backToBuiltIn} />
+          <SelectionToolbar />
+        </Suspense>
+      ) : null}
       <main className="app-main">
         {problems.length > 0 ? <DataProblems problems={problems} /> : null}
         <BundleStatus />
@@ -246,6 +276,7 @@ export function App() {
       <Suspense fallback={null}>
         {shortcutsMounted ? <ShortcutsDialog /> : null}
         <OpenMapDialogOnceOpened />
+        <NewMapDialogOnceOpened />
         {pickerMounted ? <TourPicker /> : null}
         {printMounted ? <PrintDialog /> : null}
         {shown ? <PrintHandout /> : null}

@@ -1,10 +1,27 @@
+import { lazy, Suspense } from 'react';
 import { ConceptDetails } from '../features/explorer/concept-details';
 import { NotesBox } from '../features/study/notes-box';
 import { StudyTools } from '../features/study/study-tools';
+import { useAtlasStore } from '../store/atlas-store';
+
+const ConceptForm = lazy(() =>
+  import('../features/authoring/concept-form').then((m) => ({ default: m.ConceptForm })),
+);
 
 const notesOf = (conceptId: string) => <NotesBox conceptId={conceptId} />;
 
-/** The details panel: the explorer's view of the selected concept, with the study feature's notes. */
+/**
+ * The details panel: the explorer's view of the selected concept, with the study feature's notes;
+ * while a draft is open, the concept's form instead.
+ */
 export function DetailsPanel() {
+  const drafting = useAtlasStore((s) => s.source.kind === 'draft');
+  if (drafting) {
+    return (
+      <Suspense fallback={<p className="loading">Loading the form…</p>}>
+        <ConceptForm />
+      </Suspense>
+    );
+  }
   return <ConceptDetails tools={<StudyTools />} notes={notesOf} />;
 }

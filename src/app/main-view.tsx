@@ -16,6 +16,10 @@ const OutlineTree = lazy(() =>
   import('../features/study/outline-tree').then((m) => ({ default: m.OutlineTree })),
 );
 
+const DraftMapHint = lazy(() =>
+  import('../features/authoring/draft-map-hint').then((m) => ({ default: m.DraftMapHint })),
+);
+
 /** Where "Skip past the map" lands: the details panel's id (see ConceptDetails). */
 const DETAILS_ID = 'concept-details';
 const AFTER_MAP_ID = 'after-the-map';
@@ -84,6 +88,10 @@ function recordAnswer(conceptIds: string[]) {
 export function MainView({ toggles, narrow }: { toggles?: React.ReactNode; narrow?: boolean }) {
   const view = useAtlasStore((s) => s.view);
   const atlas = useAtlasStore((s) => s.atlas);
+  // A new draft's map is empty: it says what to do first instead.
+  const emptyDraft = useAtlasStore(
+    (s) => s.source.kind === 'draft' && s.atlas?.graph.concepts.length === 0,
+  );
   return (
     <div className="map-pane">
       {narrow ? null : view === 'map' ? (
@@ -100,10 +108,18 @@ export function MainView({ toggles, narrow }: { toggles?: React.ReactNode; narro
       <div className="map-pane__canvas">
         {view === 'map' ? (
           <>
-            <SkipPastMap />
-            <ConceptMap key={mapKey(atlas)} />
-            <span id={AFTER_MAP_ID} tabIndex={-1} />
-            <Legend />
+            {emptyDraft ? (
+              <Suspense fallback={null}>
+                <DraftMapHint />
+              </Suspense>
+            ) : (
+              <>
+                <SkipPastMap />
+                <ConceptMap key={mapKey(atlas)} />
+                <span id={AFTER_MAP_ID} tabIndex={-1} />
+                <Legend />
+              </>
+            )}
           </>
         ) : null}
         {view === 'outline' ? (

@@ -9,6 +9,7 @@ import { loadBuiltInAtlas } from '../features/bundle/built-in';
 import { openStartupBundle } from '../features/bundle/bundle-actions';
 import { startStudySync } from '../store/study-sync';
 import { startUrlSync } from '../store/url-sync';
+import { openDraftId } from '../store/draft-flag';
 import { useAtlasStore } from '../store/atlas-store';
 
 const loaded = loadBuiltInAtlas();
@@ -17,7 +18,13 @@ else useAtlasStore.getState().setProblems(loaded.problems);
 startUrlSync();
 void useAtlasStore.persist.rehydrate();
 startStudySync();
-openStartupBundle();
+// A draft open at the end of the last visit opens again, unless a link names a map to open.
+const draftId = new URLSearchParams(location.search).has('bundle') ? null : openDraftId();
+if (draftId === null) openStartupBundle();
+else {
+  useAtlasStore.getState().setOpening({ name: 'your draft', done: 0, total: 0, startup: true });
+  void import('../features/authoring/draft-actions').then((m) => m.restoreStartupDraft(draftId));
+}
 
 const root = document.getElementById('root');
 if (root) {

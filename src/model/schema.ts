@@ -92,7 +92,10 @@ export const graphSchema = z.strictObject({
   schemaVersion: z.literal(SCHEMA_VERSION),
   meta: z.strictObject({
     title: short,
-    source: z.strictObject({ url: z.url({ protocol: /^https?$/ }), published: z.iso.date() }),
+    /** Where the article was published, and when; a map made in the browser may not know. */
+    source: z
+      .strictObject({ url: z.url({ protocol: /^https?$/ }), published: z.iso.date() })
+      .optional(),
     byline: bylineSchema.optional(),
   }),
   sections: z.array(sectionSchema).min(1),

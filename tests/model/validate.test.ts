@@ -127,6 +127,16 @@ describe('checkGraph', () => {
     ]);
   });
 
+  it('lets a map in the making leave sections empty and concepts unconnected', () => {
+    const graph = makeGraph({ relations: [] });
+    graph.concepts = graph.concepts.filter((concept) => concept.section !== 'rain');
+    expect(checkGraph(graph, article, { complete: false }).ok).toBe(true);
+    expect(problemsOf(graph)).toEqual([
+      'sections (rain): no concept belongs to this section',
+      expect.stringMatching(/^relations: the graph is not connected/),
+    ]);
+  });
+
   it('reports sections that do not match the article', () => {
     const graph = makeGraph({ sections: makeGraph().sections.slice(0, 2) });
     graph.concepts[3] = { ...graph.concepts[3]!, section: 'pipes' };

@@ -4,7 +4,7 @@ import type { Plugin } from 'vite';
  * The Content-Security-Policy of the production build, as a `<meta>` in index.html so that it
  * holds on any static host, even one whose headers the school cannot set. Scripts run only from the
  * app's own files (or, in the single-file build, only the exact inline code that was built): no
- * 'unsafe-inline', no 'unsafe-eval' (zod runs jitless, see src/lib/zod-setup.ts).
+ * 'unsafe-inline', no 'unsafe-eval' (zod runs jitless, see src/shared/zod-setup.ts).
  */
 export function contentSecurityPolicy(scriptSources: readonly string[] = ["'self'"]): string {
   const directives: [string, readonly string[]][] = [

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import './zod-setup';
+import '../../shared/zod-setup';
 import type { Anchors } from '../../model/anchor';
 import { ArticleError, parseArticle, type Article } from '../../model/article';
 import { bundleSchema } from '../../model/bundle-schema';
@@ -104,7 +104,9 @@ export function checkContent(
         const parsed = parseGraph(rawGraph);
         return parsed.ok ? { ok: true, data: { graph: parsed.data } } : parsed;
       }
-      const full = checkGraph(rawGraph, article);
+      // A bundle may hold a map still in the making: sections without concepts yet, concepts
+      // not yet connected.
+      const full = checkGraph(rawGraph, article, { complete: false });
       return full.ok ? { ok: true, data: full } : full;
     },
   );

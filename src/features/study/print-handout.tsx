@@ -135,17 +135,18 @@ export function PrintHandout() {
   if (!atlas || !wanted) return null;
   const { meta } = atlas.article;
   // On paper a link cannot be followed, so the address is written out.
-  const url = meta.source ?? atlas.graph.meta.source.url;
-  const published = meta.published ?? atlas.graph.meta.source.published;
+  const url = meta.source ?? atlas.graph.meta.source?.url;
+  const published = meta.published ?? atlas.graph.meta.source?.published;
+  const source = [url, published ? `published ${published}` : undefined].filter(Boolean);
   return (
     <div className="print-handout">
       <header className="print-handout__header">
         <p className="print-handout__brand">Concept Atlas: a handout</p>
         <h1 className="print-handout__title">{meta.title}</h1>
         {meta.author ? <p className="print-handout__author">By {meta.author}</p> : null}
-        <p className="print-handout__source">
-          Source: {url}, published {published}
-        </p>
+        {source.length > 0 ? (
+          <p className="print-handout__source">Source: {source.join(', ')}</p>
+        ) : null}
       </header>
       {figures ? (
         <figure className="print-handout__figure print-handout__figure--whole">

@@ -3,8 +3,12 @@ import { freshMap } from './explore-slice';
 import { tourInitial } from './tour-slice';
 import type { Slice } from './types';
 
-/** Where the map on screen comes from: the built-in article, or a bundle the user opened. */
-export type ContentSource = { kind: 'built-in' } | { kind: 'bundle'; name: string };
+/**
+ * Where the map on screen comes from: the built-in article, a bundle the user opened, or a draft
+ * the user is making.
+ */
+export type ContentSource =
+  { kind: 'built-in' } | { kind: 'bundle'; name: string } | { kind: 'draft'; name: string };
 
 /** A bundle being opened: the current map stays on screen meanwhile. */
 export type Opening = {

@@ -23,6 +23,8 @@ export type UiState = {
   narrowTab: NarrowTab;
   shortcutsOpen: boolean;
   openMapOpen: boolean;
+  /** The dialog that starts a new map from an article. */
+  newMapOpen: boolean;
   tourPickerOpen: boolean;
   /** The dialog that prints the handout. */
   printOpen: boolean;
@@ -41,6 +43,7 @@ export type UiActions = {
   setNarrowTab: (tab: NarrowTab) => void;
   setShortcutsOpen: (open: boolean) => void;
   setOpenMapOpen: (open: boolean) => void;
+  setNewMapOpen: (open: boolean) => void;
   setTourPickerOpen: (open: boolean) => void;
   setPrintOpen: (open: boolean) => void;
   setHandoutNotes: (include: boolean) => void;
@@ -66,6 +69,7 @@ export const createUiSlice: Slice<UiState & UiActions> = (set) => ({
   narrowTab: 'map',
   shortcutsOpen: false,
   openMapOpen: false,
+  newMapOpen: false,
   tourPickerOpen: false,
   printOpen: false,
   handoutNotes: false,
@@ -78,6 +82,7 @@ export const createUiSlice: Slice<UiState & UiActions> = (set) => ({
   setNarrowTab: (narrowTab) => set({ narrowTab }),
   setShortcutsOpen: (shortcutsOpen) => set({ shortcutsOpen }),
   setOpenMapOpen: (openMapOpen) => set({ openMapOpen }),
+  setNewMapOpen: (newMapOpen) => set({ newMapOpen }),
   setTourPickerOpen: (tourPickerOpen) => set({ tourPickerOpen }),
   setPrintOpen: (printOpen) => set({ printOpen }),
   setHandoutNotes: (handoutNotes) => set({ handoutNotes }),

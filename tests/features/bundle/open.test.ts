@@ -49,7 +49,7 @@ describe('opening a bundle and keeping it for the next visit', () => {
       });
     }
     const broken = copy(await smallBundle());
-    broken.graph.relations = [];
+    broken.graph.relations = [{ ...broken.graph.relations[0]!, target: 'nowhere' }];
     const tampered = memoryBundleStorage({
       version: 1,
       name: 'old.json',
@@ -59,7 +59,7 @@ describe('opening a bundle and keeping it for the next visit', () => {
     const result = await loadBundle({ kind: 'saved' }, { onProgress: progress, storage: tampered });
     expect(result.ok).toBe(false);
     expect(!result.ok && result.problems[0]).toMatch(
-      /^graph.relations: the graph is not connected/,
+      /^graph.relations\[0\] \([a-z0-9-]+\)\.target: unknown concept "nowhere"/,
     );
   });
 

@@ -106,11 +106,21 @@ export const ReaderBlock = memo(function ReaderBlock({
 
   if (block.type !== 'paragraph') {
     const Heading = headingTags[block.type];
-    return <Heading className={`reader-heading reader-heading--${block.type}`}>{content}</Heading>;
+    return (
+      <Heading
+        className={`reader-heading reader-heading--${block.type}`}
+        data-block-start={block.start}
+      >
+        {content}
+      </Heading>
+    );
   }
   const quoted = model.conceptIds.size > 0;
   return (
-    <p className={quoted ? 'reader-paragraph' : 'reader-paragraph reader-paragraph--unquoted'}>
+    <p
+      className={quoted ? 'reader-paragraph' : 'reader-paragraph reader-paragraph--unquoted'}
+      data-block-start={block.start}
+    >
       {quoted ? null : <span className="reader-unquoted-label">Not on the map</span>}
       {content}
     </p>

@@ -1,0 +1,171 @@
+import '../../shared/zod-setup';
+import { ArticleError } from '../../model/article';
+import {
+  addConcept,
+  addPassage,
+  draftAtlas,
+  draftBundle,
+  newDraft,
+  slugOf,
+  type Draft,
+  type DraftMeta,
+} from '../../model/draft';
+import { draftMapProblems } from '../../model/draft-problems';
+import { faultInWords } from '../../model/failure';
+import { problemInWords } from '../../model/problem-words';
+import { downloadBlob } from '../../shared/download';
+import { useAtlasStore } from '../../store/atlas-store';
+import { flagOpenDraft, openDraftId } from '../../store/draft-flag';
+import { asDraft, indexedDbDrafts, type DraftStorage } from '../../store/draft-storage';
+import { startDraftSync } from '../../store/draft-sync';
+import { endEditGroup } from '../../store/slices/draft-slice';
+
+let storage: DraftStorage = indexedDbDrafts;
+
+/** Where drafts are kept; tests give one in memory. */
+export function setDraftStorage(next: DraftStorage): void {
+  storage = next;
+}
+
+/** A new id for a draft, unlike any other made in this browser. */
+function newId(): string {
+  const random =
+    typeof crypto !== 'undefined' && 'randomUUID' in crypto
+      ? crypto.randomUUID()
+      : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+  return `draft-${random}`;
+}
+
+function show(draft: Draft): void {
+  startDraftSync({ storage });
+  useAtlasStore.getState().openDraft(draft, draftAtlas(draft));
+}
+
+export type StartResult = { ok: true } | { ok: false; problem: string };
+
+/** Starts a map from an article's text: its draft opens, with an empty map, and is kept. */
+export function startNewDraft(meta: DraftMeta, text: string): StartResult {
+  let draft: Draft;
+  try {
+    draft = newDraft({ id: newId(), meta, text });
+    draftAtlas(draft);
+  } catch (error) {
+    return {
+      ok: false,
+      problem:
+        error instanceof ArticleError
+          ? error.message
+          : `The article could not be read: ${faultInWords(error)}`,
+    };
+  }
+  show(draft);
+  useAtlasStore
+    .getState()
+    .setNotice(`Started “${draft.name}”. Select words in the article to make a concept.`);
+  return { ok: true };
+}
+
+/** The drafts kept in this browser, the last changed first as the browser lists them. */
+export async function listDrafts(): Promise<Draft[]> {
+  try {
+    return (await storage.list()).map(asDraft).filter((draft) => draft !== null);
+  } catch {
+    return [];
+  }
+}
+
+/** Opens a draft kept in this browser, as it was left. */
+export async function continueDraft(id: string): Promise<boolean> {
+  const draft = asDraft(await storage.read(id).catch(() => null));
+  if (!draft) {
+    useAtlasStore.getState().setNotice('That draft could not be read from this browser.');
+    return false;
+  }
+  show(draft);
+  useAtlasStore.getState().setNotice(`Back to your draft “${draft.name}”.`);
+  return true;
+}
+
+/**
+ * At start-up: opens again the draft that was open at the end of the last visit. The page waits
+ * for it rather than drawing the built-in map first; that shows only if the draft cannot be read.
+ */
+export async function restoreStartupDraft(id: string | null = openDraftId()): Promise<void> {
+  if (id === null) return;
+  const store = useAtlasStore.getState();
+  store.setOpening({ name: 'your draft', done: 0, total: 0, startup: true });
+  const draft = asDraft(await storage.read(id).catch(() => null));
+  if (!draft) {
+    flagOpenDraft(null);
+    store.setOpening(null);
+    store.setNotice(
+      'Your draft could not be read from this browser, so the built-in map is shown.',
+    );
+    return;
+  }
+  show(draft);
+}
+
+/** Makes a concept of the article's words from `start` to `end`, and selects it. */
+export function makeConcept(start: number, end: number): string | null {
+  const store = useAtlasStore.getState();
+  if (!store.draft) return 'No draft is open.';
+  const made = addConcept(store.draft, start, end);
+  if (!made.ok) return made.reason;
+  endEditGroup();
+  store.editDraft(made.draft);
+  store.select(made.conceptId);
+  store.setNarrowTab('details');
+  return null;
+}
+
+/** Adds the article's words from `start` to `end` as a passage of the selected concept. */
+export function addSelectedPassage(start: number, end: number): string | null {
+  const store = useAtlasStore.getState();
+  if (!store.draft || store.selectedId === null) return 'Select a concept first.';
+  const made = addPassage(store.draft, store.selectedId, start, end);
+  if (!made.ok) return made.reason;
+  endEditGroup();
+  store.editDraft(made.draft);
+  store.setNarrowTab('details');
+  return null;
+}
+
+export function undoDraft(): void {
+  endEditGroup();
+  useAtlasStore.temporal.getState().undo();
+}
+
+export function redoDraft(): void {
+  endEditGroup();
+  useAtlasStore.temporal.getState().redo();
+}
+
+/** The file name a draft is exported under. */
+export const bundleFileName = (draft: Draft) => `${slugOf(draft.name, 'concept-map')}.json`;
+
+/**
+ * Saves the draft as a bundle file, which "Open map…" opens; says what the map still needs
+ * before it can be opened, if anything.
+ */
+export function exportDraft(): void {
+  const store = useAtlasStore.getState();
+  const { draft } = store;
+  if (!draft) return;
+  const text = `${JSON.stringify(draftBundle(draft), null, 2)}\n`;
+  downloadBlob(new Blob([text], { type: 'application/json' }), bundleFileName(draft));
+  const problems = draftMapProblems(draft);
+  const saved = `Saved “${bundleFileName(draft)}”.`;
+  const [first] = problems;
+  if (first === undefined) {
+    store.setNotice(`${saved} “Open map…” opens it.`);
+    return;
+  }
+  const more =
+    problems.length > 1 ? ` (and ${problems.length - 1} more: see each concept's details)` : '';
+  store.setNotice(
+    draft.concepts.length === 0
+      ? `${saved} Before “Open map…” can open it, make at least one concept.`
+      : `${saved} Before “Open map…” can open it: ${problemInWords(first).words}${more}.`,
+  );
+}

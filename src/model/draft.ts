@@ -1,0 +1,394 @@
+import { z } from 'zod';
+import { anchorPassages, type Anchors } from './anchor.ts';
+import { parseArticle, type Article, type Block } from './article.ts';
+import { BUNDLE_SCHEMA_VERSION, type Bundle } from './bundle-format.ts';
+import { deriveAtlas, type Atlas } from './derive-atlas.ts';
+import { NODE_WIDTH, nodeHeight, SECTION_PADDING } from './geometry.ts';
+import { quoteSelector, type QuoteSelector } from './quote-selector.ts';
+import {
+  conceptKinds,
+  relationSchema,
+  SCHEMA_VERSION,
+  sectionSchema,
+  type ConceptKind,
+  type Graph,
+  type Section,
+} from './schema.ts';
+import { layoutFromPositions } from './section-boxes.ts';
+
+/**
+ * A map being made in the browser: the article and what the teacher has made of it so far. Its
+ * concepts are held as typed, even half-finished (an empty label while it is being retyped), so
+ * that nothing typed is ever refused; the rules of the finished map are checked beside them.
+ */
+const draftPassageSchema = z.strictObject({
+  exact: z.string().min(1),
+  prefix: z.string().min(1).optional(),
+  suffix: z.string().min(1).optional(),
+});
+
+export const draftConceptSchema = z.strictObject({
+  id: z.string().min(1),
+  label: z.string(),
+  kind: z.enum(conceptKinds),
+  section: z.string().min(1),
+  summary: z.string(),
+  passages: z.array(draftPassageSchema),
+  aliases: z.array(z.string()).optional(),
+  zh: z.string().optional(),
+  note: z.string().optional(),
+  tier: z.union([z.literal(1), z.literal(2), z.literal(3)]).optional(),
+  position: z.strictObject({ x: z.number(), y: z.number() }).optional(),
+});
+
+export const draftMetaSchema = z.strictObject({
+  title: z.string(),
+  author: z.string().optional(),
+  source: z.string().optional(),
+  published: z.string().optional(),
+});
+
+export const draftSchema = z.strictObject({
+  version: z.literal(1),
+  id: z.string().min(1),
+  name: z.string(),
+  meta: draftMetaSchema,
+  /** The article's Markdown, its sections headed by `##`. */
+  markdown: z.string(),
+  sections: z.array(sectionSchema),
+  concepts: z.array(draftConceptSchema),
+  relations: z.array(relationSchema),
+});
+
+export type DraftMeta = z.infer<typeof draftMetaSchema>;
+export type DraftConcept = z.infer<typeof draftConceptSchema>;
+export type Draft = z.infer<typeof draftSchema>;
+
+/** An id from words: lower-case ASCII letters and digits joined by dashes, as the schema asks. */
+export function slugOf(words: string, fallback: string): string {
+  const slug = words
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim()
+    .split(' ')
+    .filter(Boolean)
+    .slice(0, 6)
+    .join('-')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+  return slug === '' ? fallback : slug;
+}
+
+/** `base`, or `base-2`, `base-3`…: the first not taken. */
+function unique(base: string, taken: ReadonlySet<string>): string {
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n += 1) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
+}
+
+const HEADING = /^ {0,3}(#{1,2})[ \t]+(.+?)[ \t#]*$/;
+
+/**
+ * The article's Markdown with its sections headed by `##`, as the reader and the bundle expect,
+ * and the title its first line gives, if any. `#` and `##` both head sections; a lone `#` on the
+ * first line above `##` sections is the article's title instead.
+ */
+export function sectionedMarkdown(text: string): { markdown: string; title: string | null } {
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  const firstLine = lines.findIndex((line) => line.trim() !== '');
+  const first = firstLine < 0 ? null : HEADING.exec(lines[firstLine] as string);
+  const depths = lines.map((line) => HEADING.exec(line)?.[1]?.length ?? 0);
+  const titled =
+    first?.[1] === '#' &&
+    depths.filter((depth) => depth === 1).length === 1 &&
+    depths.some((depth) => depth === 2);
+  const body = titled ? lines.filter((_, index) => index !== firstLine) : lines;
+  return {
+    markdown: body
+      .map((line) => {
+        const heading = HEADING.exec(line);
+        return heading ? `## ${heading[2]}` : line;
+      })
+      .join('\n')
+      .trim(),
+    title: titled && first?.[2] ? first[2].trim() : null,
+  };
+}
+
+export type NewDraft = { id: string; meta: DraftMeta; text: string };
+
+/** Only what was given: empty fields are left out rather than kept as empty strings. */
+function givenMeta(meta: DraftMeta): DraftMeta {
+  const kept: DraftMeta = { title: meta.title.trim() };
+  for (const key of ['author', 'source', 'published'] as const) {
+    const value = meta[key]?.trim();
+    if (value) kept[key] = value;
+  }
+  return kept;
+}
+
+/**
+ * A new draft from an article's text: its headings become the sections (the words before the
+ * first heading are the introduction); a text without headings is one section. Throws
+ * ArticleError for a text that cannot be read.
+ */
+export function newDraft({ id, meta, text }: NewDraft): Draft {
+  const { markdown } = sectionedMarkdown(text);
+  const kept = givenMeta(meta);
+  const article = parseArticle(markdown, { title: kept.title });
+  const headings = article.blocks.filter((block) => block.type === 'section');
+  const taken = new Set<string>();
+  const sectionOf = (title: string, order: number): Section => {
+    const sectionId = unique(slugOf(title, `section-${order}`), taken);
+    taken.add(sectionId);
+    return { id: sectionId, title: title.slice(0, 300), order };
+  };
+  const sections = [
+    sectionOf(headings.length > 0 ? 'Introduction' : kept.title || 'The article', 0),
+    ...headings.map((heading, index) => sectionOf(heading.text, index + 1)),
+  ];
+  return {
+    version: 1,
+    id,
+    name: kept.title,
+    meta: kept,
+    markdown,
+    sections,
+    concepts: [],
+    relations: [],
+  };
+}
+
+const articles = new WeakMap<Draft, Article>();
+let lastArticle: { markdown: string; title: string; article: Article } | null = null;
+
+/** The draft's article, parsed once for as long as its text and title stay the same. */
+export function draftArticle(draft: Draft): Article {
+  const known = articles.get(draft);
+  if (known) return known;
+  const title = draft.meta.title || draft.name || 'Untitled';
+  const article =
+    lastArticle?.markdown === draft.markdown && lastArticle.title === title
+      ? lastArticle.article
+      : parseArticle(draft.markdown, { title });
+  lastArticle = { markdown: draft.markdown, title, article };
+  articles.set(draft, article);
+  return article;
+}
+
+/** Words cut to a label: the first clause, at most six words, without closing punctuation. */
+export function labelOfQuote(exact: string): string {
+  const clause = exact.split(/[.;:!?。；：！？]\s/)[0] ?? exact;
+  const words = clause.trim().split(/\s+/);
+  const label = words.length > 6 ? words.slice(0, 6).join(' ') : clause.trim();
+  const trimmed = label.replace(/[\s,.;:!?，。；：！？、“”"'‘’()（）-]+$/u, '').slice(0, 80);
+  const cut = trimmed === '' ? exact.trim().slice(0, 80) : trimmed;
+  return cut.charAt(0).toUpperCase() + cut.slice(1);
+}
+
+/** The section a place in the article belongs to. */
+function sectionAt(draft: Draft, article: Article, start: number): Section | undefined {
+  const block: Block | undefined = article.blocks.find(
+    (candidate) => candidate.start <= start && start <= candidate.end,
+  );
+  const ordered = [...draft.sections].sort((a, b) => a.order - b.order);
+  return ordered[block?.sectionIndex ?? 0] ?? ordered[0];
+}
+
+export type Made = { ok: true; draft: Draft; conceptId: string } | { ok: false; reason: string };
+
+const DEFAULT_KIND: ConceptKind = 'idea';
+
+/** The passage for the words from `start` to `end` of the article's text. */
+export function passageAt(
+  draft: Draft,
+  start: number,
+  end: number,
+): { ok: true; selector: QuoteSelector; start: number } | { ok: false; reason: string } {
+  const result = quoteSelector(draftArticle(draft).text, start, end);
+  return result.ok ? { ok: true, selector: result.selector, start: result.start } : result;
+}
+
+/** A new concept quoting the words from `start` to `end`, in the section where they stand. */
+export function addConcept(draft: Draft, start: number, end: number): Made {
+  const passage = passageAt(draft, start, end);
+  if (!passage.ok) return passage;
+  const section = sectionAt(draft, draftArticle(draft), passage.start);
+  if (!section) return { ok: false, reason: 'The article has no section to put a concept in.' };
+  const label = labelOfQuote(passage.selector.exact);
+  const conceptId = unique(
+    slugOf(label, 'concept'),
+    new Set(draft.concepts.map((concept) => concept.id)),
+  );
+  const concept: DraftConcept = {
+    id: conceptId,
+    label,
+    kind: DEFAULT_KIND,
+    section: section.id,
+    summary: '',
+    passages: [passage.selector],
+  };
+  return { ok: true, draft: { ...draft, concepts: [...draft.concepts, concept] }, conceptId };
+}
+
+/** One more passage for a concept: the words from `start` to `end`. */
+export function addPassage(draft: Draft, conceptId: string, start: number, end: number): Made {
+  const passage = passageAt(draft, start, end);
+  if (!passage.ok) return passage;
+  const concept = draft.concepts.find((candidate) => candidate.id === conceptId);
+  if (!concept) return { ok: false, reason: 'That concept is no longer on the map.' };
+  const quoted = (p: QuoteSelector) =>
+    p.exact === passage.selector.exact &&
+    p.prefix === passage.selector.prefix &&
+    p.suffix === passage.selector.suffix;
+  if (concept.passages.some(quoted)) {
+    return { ok: false, reason: `“${concept.label}” already quotes these words.` };
+  }
+  return {
+    ok: true,
+    conceptId,
+    draft: updateConcept(draft, conceptId, { passages: [...concept.passages, passage.selector] }),
+  };
+}
+
+/** What the form changes of a concept. */
+export type ConceptEdit = Partial<Omit<DraftConcept, 'id'>>;
+
+/** The draft with one concept changed; fields set to undefined are removed. */
+export function updateConcept(draft: Draft, conceptId: string, edit: ConceptEdit): Draft {
+  return {
+    ...draft,
+    concepts: draft.concepts.map((concept) => {
+      if (concept.id !== conceptId) return concept;
+      const next: Record<string, unknown> = { ...concept, ...edit };
+      for (const [key, value] of Object.entries(next)) if (value === undefined) delete next[key];
+      return next as DraftConcept;
+    }),
+  };
+}
+
+/** The draft without one concept, and without the relations that reach it. */
+export function removeConcept(draft: Draft, conceptId: string): Draft {
+  return {
+    ...draft,
+    concepts: draft.concepts.filter((concept) => concept.id !== conceptId),
+    relations: draft.relations.filter(
+      (relation) => relation.source !== conceptId && relation.target !== conceptId,
+    ),
+  };
+}
+
+/** The draft's concept as the bundle holds it: empty optional fields left out. */
+function bundleConcept(concept: DraftConcept) {
+  const { aliases: typed, zh, note, ...rest } = concept;
+  const aliases = typed?.filter((alias) => alias.trim() !== '');
+  return {
+    ...rest,
+    ...(aliases && aliases.length > 0 ? { aliases } : {}),
+    ...(zh?.trim() ? { zh } : {}),
+    ...(note?.trim() ? { note } : {}),
+  };
+}
+
+/** The draft's map in the graph's shape, as typed: the rules say what is still missing. */
+export function draftGraph(draft: Draft): Graph {
+  const { meta } = draft;
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    meta: {
+      title: meta.title,
+      ...(meta.source && meta.published
+        ? { source: { url: meta.source, published: meta.published } }
+        : {}),
+    },
+    sections: draft.sections,
+    concepts: draft.concepts.map(bundleConcept) as Graph['concepts'],
+    relations: draft.relations,
+  };
+}
+
+/** The article as the bundle carries it: the author and date in its front matter. */
+function bundleMarkdown(draft: Draft): string {
+  const front = (['author', 'published'] as const)
+    .filter((key) => draft.meta[key])
+    .map((key) => `${key}: ${JSON.stringify(draft.meta[key])}`);
+  return front.length > 0
+    ? `---\n${front.join('\n')}\n---\n\n${draft.markdown}\n`
+    : `${draft.markdown}\n`;
+}
+
+/** The draft as a bundle, which "Open map…" reads. */
+export function draftBundle(draft: Draft): Bundle {
+  return {
+    schemaVersion: BUNDLE_SCHEMA_VERSION,
+    article: {
+      title: draft.meta.title,
+      markdown: bundleMarkdown(draft),
+      ...(draft.meta.source ? { source: draft.meta.source } : {}),
+    },
+    graph: draftGraph(draft),
+  };
+}
+
+/** Room between two sections' columns, and between two concepts of a column. */
+const COLUMN_GAP = 2 * SECTION_PADDING + 96;
+const ROW_GAP = 40;
+
+/**
+ * Where the draft's concepts stand: each section a column, in the article's order, its concepts
+ * one under another in the order of their words. A new concept takes its place in its own
+ * section's column, and nothing else on the map moves but what stands below it.
+ */
+export function draftPositions(
+  draft: Draft,
+  anchors: Anchors,
+): Map<string, { x: number; y: number }> {
+  const column = new Map(
+    [...draft.sections]
+      .sort((a, b) => a.order - b.order)
+      .map((section, index) => [section.id, index]),
+  );
+  const placed = new Map<string, { x: number; y: number }>();
+  const bySection = new Map<string, DraftConcept[]>();
+  for (const concept of draft.concepts) {
+    const list = bySection.get(concept.section) ?? [];
+    list.push(concept);
+    bySection.set(concept.section, list);
+  }
+  const startOf = (concept: DraftConcept) => anchors.get(concept.id)?.[0]?.start ?? Infinity;
+  for (const [sectionId, concepts] of bySection) {
+    const x = (column.get(sectionId) ?? 0) * (NODE_WIDTH + COLUMN_GAP);
+    let y = 0;
+    for (const concept of [...concepts].sort((a, b) => startOf(a) - startOf(b))) {
+      placed.set(concept.id, concept.position ?? { x, y });
+      y += nodeHeight(concept.label) + ROW_GAP;
+    }
+  }
+  return placed;
+}
+
+/** Where each concept's passages stand; a passage that does not anchor is left out. */
+function draftAnchors(draft: Draft, article: Article): Anchors {
+  const passages = draft.concepts.flatMap((concept) => concept.passages);
+  const results = anchorPassages(article.text, passages);
+  const anchors: Anchors = new Map();
+  let next = 0;
+  for (const concept of draft.concepts) {
+    const positions = concept.passages.flatMap(() => {
+      const result = results[next++];
+      return result?.ok ? [result.position] : [];
+    });
+    anchors.set(concept.id, positions);
+  }
+  return anchors;
+}
+
+/** The map the explorer shows for the draft, every concept placed, even before it is complete. */
+export function draftAtlas(draft: Draft): Atlas {
+  const article = draftArticle(draft);
+  const anchors = draftAnchors(draft, article);
+  const graph = draftGraph(draft);
+  const positions = draftPositions(draft, anchors);
+  const layout = layoutFromPositions(graph, Object.fromEntries(positions));
+  return deriveAtlas({ article, graph, anchors, layout, tours: [] });
+}

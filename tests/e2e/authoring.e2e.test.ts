@@ -1,0 +1,177 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Bundle } from '../../src/model/bundle-format';
+import { openApp, seriousAxeViolations, useBrowser } from './harness';
+
+const article = [
+  '# Rivers and towns',
+  '',
+  '## Water',
+  '',
+  'Rivers carry water to the towns. The river is a road.',
+  '',
+  '## Trade',
+  '',
+  'Boats carry goods on the river. The river is a road for trade.',
+  '',
+  '## Growth',
+  '',
+  'Towns grow where rivers meet, and markets follow.',
+].join('\n');
+
+/** The place on screen of the n-th occurrence of words in the reader's article. */
+function wordsBox(page: Page, words: string, nth = 0) {
+  return page.evaluate(
+    ({ words, nth }) => {
+      const article = document.querySelector('.reader-article');
+      if (!article) throw new Error('no article');
+      const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
+      let seen = 0;
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node.textContent ?? '';
+        for (let at = text.indexOf(words); at >= 0; at = text.indexOf(words, at + 1)) {
+          if (seen++ !== nth) continue;
+          const range = document.createRange();
+          range.setStart(node, at);
+          range.setEnd(node, at + words.length);
+          const rects = [...range.getClientRects()];
+          const first = rects[0]!;
+          const last = rects[rects.length - 1]!;
+          return {
+            x0: first.left + 1,
+            y0: first.top + first.height / 2,
+            x1: last.right - 1,
+            y1: last.top + last.height / 2,
+          };
+        }
+      }
+      throw new Error(`not in the article: ${words}`);
+    },
+    { words, nth },
+  );
+}
+
+/** Selects words in the reader as a hand does: pressing before them and dragging to their end. */
+async function dragOver(page: Page, words: string, nth = 0) {
+  const box = await wordsBox(page, words, nth);
+  await page.mouse.move(box.x0, box.y0);
+  await page.mouse.down();
+  await page.mouse.move((box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2, { steps: 4 });
+  await page.mouse.move(box.x1, box.y1, { steps: 4 });
+  await page.mouse.up();
+}
+
+const conceptNodes = (page: Page) => page.locator('.react-flow__node-concept');
+const nodeLabels = (page: Page) =>
+  conceptNodes(page).locator('.concept-node__label').allTextContents();
+
+async function makeConcept(page: Page, words: string, nth = 0) {
+  await dragOver(page, words, nth);
+  await page.getByRole('toolbar', { name: 'Selected words' }).waitFor();
+  await page.getByRole('button', { name: 'New concept from this passage' }).click();
+  await page.getByRole('heading', { name: /^Edit the concept/ }).waitFor();
+}
+
+async function writeSummary(page: Page, summary: string) {
+  await page.getByRole('textbox', { name: 'Summary' }).fill(summary);
+}
+
+describe('making a map in the browser', () => {
+  const session = useBrowser();
+
+  it('makes a map from a pasted article, keeps it across a reload and opens its export', async () => {
+    const page = await openApp(session);
+    await page.getByRole('button', { name: 'New map…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Make a new map' });
+    await dialog.getByRole('textbox', { name: 'The article' }).fill(article);
+    expect(await dialog.getByRole('textbox', { name: 'Title (required)' }).inputValue()).toBe(
+      'Rivers and towns',
+    );
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Start the map' }).click();
+
+    const bar = page.getByRole('region', { name: 'Draft' });
+    await bar.getByText('Rivers and towns').waitFor();
+    await page.getByText('Select words in the article to make a concept.').first().waitFor();
+    expect(await conceptNodes(page).count()).toBe(0);
+
+    await makeConcept(page, 'Rivers carry water');
+    await writeSummary(page, 'Water comes to the towns by river.');
+    await makeConcept(page, 'Boats carry goods');
+    await writeSummary(page, 'Trade moves by boat.');
+    // "The river is a road" occurs twice: the second, in "Trade", is chosen.
+    await makeConcept(page, 'The river is a road', 1);
+    await page.getByText('In “Trade”, where its first passage stands.').waitFor();
+    await writeSummary(page, 'A river works as a way for trade.');
+    await expect.poll(() => conceptNodes(page).count()).toBe(3);
+    await page.getByText('This concept is ready.').waitFor();
+
+    await page.getByRole('textbox', { name: 'Label' }).fill('River as road');
+    await expect.poll(() => nodeLabels(page)).toContain('River as road');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    await bar.getByText('Saved in this browser').waitFor();
+    await page.reload();
+    await bar.getByText('Rivers and towns').waitFor();
+    await expect.poll(() => conceptNodes(page).count()).toBe(3);
+    expect((await nodeLabels(page)).sort()).toEqual([
+      'Boats carry goods',
+      'River as road',
+      'Rivers carry water',
+    ]);
+
+    // An edit after the reload, undone and redone from the keyboard and with the buttons.
+    await conceptNodes(page).filter({ hasText: 'Boats carry goods' }).click();
+    await page.getByRole('textbox', { name: 'Label' }).fill('Boats');
+    await expect.poll(() => nodeLabels(page)).toContain('Boats');
+    await page.getByRole('heading', { name: /^Edit the concept/ }).click();
+    await page.keyboard.press('Control+Z');
+    await expect.poll(() => nodeLabels(page)).toContain('Boats carry goods');
+    await page.keyboard.press('Control+Shift+Z');
+    await expect.poll(() => nodeLabels(page)).toContain('Boats');
+    await bar.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => nodeLabels(page)).toContain('Boats carry goods');
+    await bar.getByRole('button', { name: 'Redo' }).click();
+    await expect.poll(() => nodeLabels(page)).toContain('Boats');
+
+    const download = page.waitForEvent('download');
+    await bar.getByRole('button', { name: 'Export bundle' }).click();
+    const file = await (await download).path();
+    const text = readFileSync(file, 'utf8');
+    const bundle = JSON.parse(text) as Bundle;
+    expect(bundle.graph.concepts.find((c) => c.label === 'River as road')?.passages).toEqual([
+      { exact: 'The river is a road', suffix: 'for' },
+    ]);
+    await page.getByText('“Open map…” opens it.').waitFor();
+
+    await page.getByRole('button', { name: 'Open map…' }).click();
+    await page
+      .getByRole('dialog', { name: 'Open another map' })
+      .getByLabel(/From this computer/)
+      .setInputFiles({
+        name: 'rivers.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(text),
+      });
+    await page.getByText('Opened “Rivers and towns”.').waitFor({ timeout: 20_000 });
+    await expect.poll(() => bar.count()).toBe(0);
+    expect((await nodeLabels(page)).sort()).toEqual([
+      'Boats',
+      'River as road',
+      'Rivers carry water',
+    ]);
+
+    // The draft stays in this browser, to continue.
+    await page.getByRole('button', { name: 'New map…' }).click();
+    await page.getByRole('button', { name: 'Continue “Rivers and towns”' }).click();
+    await bar.getByText('Rivers and towns').waitFor();
+    await expect.poll(() => conceptNodes(page).count()).toBe(3);
+    await bar.getByRole('button', { name: 'Leave the draft' }).click();
+    await expect.poll(() => bar.count()).toBe(0);
+    await page.reload();
+    await page.locator('.react-flow__node-concept').first().waitFor();
+    expect(await conceptNodes(page).count()).toBeGreaterThan(3);
+    expect(await page.getByRole('region', { name: 'Draft' }).count()).toBe(0);
+  });
+});

@@ -1,0 +1,196 @@
+import { describe, expect, it } from 'vitest';
+import { checkContent } from '../../src/features/bundle/check-bundle';
+import {
+  addConcept,
+  addPassage,
+  draftArticle,
+  draftAtlas,
+  draftBundle,
+  labelOfQuote,
+  newDraft,
+  removeConcept,
+  sectionedMarkdown,
+  updateConcept,
+  type Draft,
+} from '../../src/model/draft';
+import { conceptProblems, draftMapProblems } from '../../src/model/draft-problems';
+
+export const threeSections = [
+  '# Rivers and towns',
+  '',
+  '## Water',
+  '',
+  'Rivers carry water to the towns. The river is a road.',
+  '',
+  '## Trade',
+  '',
+  'Boats carry goods on the river. The river is a road for trade.',
+  '',
+  '## Growth',
+  '',
+  'Towns grow where rivers meet.',
+].join('\n');
+
+const draftOf = (text = threeSections, title = 'Rivers') =>
+  newDraft({ id: 'd1', meta: { title, author: ' Ann ', source: '' }, text });
+
+/** The words' place in the draft's article text, the n-th time they occur. */
+function span(draft: Draft, words: string, nth = 0): [number, number] {
+  const text = draftArticle(draft).text;
+  let at = -1;
+  for (let i = 0; i <= nth; i += 1) at = text.indexOf(words, at + 1);
+  return [at, at + words.length];
+}
+
+function made(draft: Draft, words: string, nth = 0) {
+  const result = addConcept(draft, ...span(draft, words, nth));
+  if (!result.ok) throw new Error(result.reason);
+  return result;
+}
+
+describe('a draft made from an article', () => {
+  it('makes its headings the sections, the first line its title', () => {
+    expect(sectionedMarkdown(threeSections).title).toBe('Rivers and towns');
+    const draft = draftOf();
+    expect(draft.sections.map((s) => [s.id, s.title, s.order])).toEqual([
+      ['introduction', 'Introduction', 0],
+      ['water', 'Water', 1],
+      ['trade', 'Trade', 2],
+      ['growth', 'Growth', 3],
+    ]);
+    expect(draft.meta).toEqual({ title: 'Rivers', author: 'Ann' });
+    expect(draft.concepts).toEqual([]);
+    expect(draftAtlas(draft).article.sectionCount).toBe(4);
+  });
+
+  it('reads # headings as sections too, and a text without headings as one section', () => {
+    const hashes = newDraft({ id: 'd', meta: { title: 'T' }, text: '# One\n\nA.\n\n# Two\n\nB.' });
+    expect(hashes.sections.map((s) => s.title)).toEqual(['Introduction', 'One', 'Two']);
+    const plain = newDraft({ id: 'd', meta: { title: 'Plain' }, text: 'First.\r\n\r\nSecond.' });
+    expect(plain.sections).toEqual([{ id: 'plain', title: 'Plain', order: 0 }]);
+    expect(draftArticle(plain).blocks.map((b) => b.text)).toEqual(['First.', 'Second.']);
+  });
+
+  it('makes a concept of selected words, in the section where they stand', () => {
+    const { draft, conceptId } = made(draftOf(), 'Boats carry goods on the river');
+    expect(conceptId).toBe('boats-carry-goods-on-the-river');
+    expect(draft.concepts).toEqual([
+      {
+        id: conceptId,
+        label: 'Boats carry goods on the river',
+        kind: 'idea',
+        section: 'trade',
+        summary: '',
+        passages: [{ exact: 'Boats carry goods on the river' }],
+      },
+    ]);
+    expect(draftAtlas(draft).nodes.some((node) => node.id === conceptId)).toBe(true);
+  });
+
+  it('quotes a repeated passage with just enough context, and keeps ids apart', () => {
+    let draft = made(draftOf(), 'The river is a road').draft;
+    const second = made(draft, 'The river is a road', 1);
+    draft = second.draft;
+    expect(second.conceptId).toBe('the-river-is-a-road-2');
+    expect(draft.concepts.map((c) => c.passages[0])).toEqual([
+      { exact: 'The river is a road', suffix: '.' },
+      { exact: 'The river is a road', suffix: 'for' },
+    ]);
+    expect(draft.concepts.map((c) => c.section)).toEqual(['water', 'trade']);
+  });
+
+  it('shortens a long quote to a label', () => {
+    expect(
+      labelOfQuote('the engine of growth, and the chassis of the whole system it drives'),
+    ).toBe('The engine of growth, and the');
+    expect(labelOfQuote('Rivers carry water. Then more')).toBe('Rivers carry water');
+  });
+
+  it('adds a passage to a concept, edits and removes it', () => {
+    const first = made(draftOf(), 'Rivers carry water');
+    const more = addPassage(first.draft, first.conceptId, ...span(first.draft, 'rivers meet'));
+    expect(more.ok && more.draft.concepts[0]?.passages).toEqual([
+      { exact: 'Rivers carry water' },
+      { exact: 'rivers meet' },
+    ]);
+    const again = addPassage(
+      first.draft,
+      first.conceptId,
+      ...span(first.draft, 'Rivers carry water'),
+    );
+    expect(again).toEqual({
+      ok: false,
+      reason: '“Rivers carry water” already quotes these words.',
+    });
+    const edited = updateConcept(first.draft, first.conceptId, { label: 'Water', zh: undefined });
+    expect(edited.concepts[0]?.label).toBe('Water');
+    expect(removeConcept(edited, first.conceptId).concepts).toEqual([]);
+  });
+});
+
+describe('the rules a draft concept is held to', () => {
+  it('names each field a concept still lacks, as the schema and validator say', () => {
+    const { draft, conceptId } = made(draftOf(), 'Rivers carry water');
+    expect(conceptProblems(draft, conceptId)).toEqual([
+      { field: 'summary', message: 'must not be empty' },
+    ]);
+    const copied = updateConcept(draft, conceptId, {
+      label: ' ',
+      summary: 'x',
+      aliases: ['Streams', ''],
+    });
+    expect(conceptProblems(copied, conceptId)).toEqual([
+      { field: 'label', message: 'must not be empty' },
+    ]);
+    const long = 'Boats carry goods on the river. The river is a road for trade';
+    const copy = made(draft, long);
+    const summarised = updateConcept(copy.draft, copy.conceptId, { summary: `In short: ${long}` });
+    expect(conceptProblems(summarised, copy.conceptId)).toEqual([
+      { field: 'summary', message: 'copies its passage; explain it in other words' },
+    ]);
+    const aliased = updateConcept(summarised, copy.conceptId, {
+      summary: 'Trade goes by water.',
+      aliases: ['rivers carry water'],
+    });
+    expect(conceptProblems(aliased, copy.conceptId)).toEqual([
+      { field: 'aliases', item: 1, message: `"rivers carry water" also names "${conceptId}"` },
+    ]);
+  });
+});
+
+describe('a draft as a bundle', () => {
+  it('opens as "Open map…" opens a file, with its concepts and article', () => {
+    let draft = made(draftOf(), 'Rivers carry water').draft;
+    draft = made(draft, 'The river is a road', 1).draft;
+    draft = {
+      ...draft,
+      meta: { ...draft.meta, source: 'https://example.org/rivers', published: '2026-01-02' },
+      concepts: draft.concepts.map((c) => ({ ...c, summary: `About ${c.id}.` })),
+    };
+    expect(draftMapProblems(draft)).toEqual([]);
+    const checked = checkContent(JSON.stringify(draftBundle(draft)));
+    if (!checked.ok) throw new Error(checked.problems.join('\n'));
+    expect(checked.graph.concepts.map((c) => c.id)).toEqual([
+      'rivers-carry-water',
+      'the-river-is-a-road',
+    ]);
+    expect(checked.article.meta).toMatchObject({
+      title: 'Rivers',
+      author: 'Ann',
+      published: '2026-01-02',
+      source: 'https://example.org/rivers',
+    });
+    expect(checked.graph.meta.source).toEqual({
+      url: 'https://example.org/rivers',
+      published: '2026-01-02',
+    });
+  });
+
+  it('says what keeps an unfinished draft from opening', () => {
+    const draft = made(draftOf(), 'Rivers carry water').draft;
+    expect(draftMapProblems(draft)).toEqual([
+      'concepts[0] (rivers-carry-water).summary: must not be empty',
+    ]);
+    expect(draftMapProblems(draftOf())).toEqual([expect.stringMatching(/^concepts: /)]);
+  });
+});
