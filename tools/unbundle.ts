@@ -38,13 +38,13 @@ const line = (key: string, value: string) => `${key}: ${JSON.stringify(value)}`;
  */
 function articleFile(
   article: { title: string; markdown: string; source?: string | undefined },
-  published: string,
+  published: string | undefined,
 ): string {
   const markdown = `${article.markdown.trimEnd()}\n`;
   const given = { title: article.title, ...(article.source ? { source: article.source } : {}) };
   const found = FRONT_MATTER.exec(markdown);
   if (!found) {
-    const fields = { ...given, published };
+    const fields = { ...given, ...(published ? { published } : {}) };
     const head = Object.entries(fields).map(([key, value]) => line(key, value));
     return `---\n${head.join('\n')}\n---\n\n${markdown.trimStart()}`;
   }
@@ -182,7 +182,7 @@ export async function unbundle(text: string): Promise<Unbundled> {
   const graph = unpinned(checked.graph, layout);
   const tours = { schemaVersion: 1, tours: checked.tours };
   const files: ContentFiles = {
-    'article.md': articleFile(raw.article, checked.graph.meta.source.published),
+    'article.md': articleFile(raw.article, checked.graph.meta.source?.published),
     'graph.json': await formatted('graph.json', graph),
     'tours.json': await formatted('tours.json', tours),
     // As `npm run layout` writes it (the file is generated, and Prettier leaves it alone).
