@@ -54,6 +54,17 @@ function wordsBox(page: Page, words: string, nth = 0) {
 
 /** Selects words in the reader as a hand does: pressing before them and dragging to their end. */
 async function dragOver(page: Page, words: string, nth = 0) {
+  // The reader may still be scrolling to the concept just made: press where the words stand
+  // once they stand still.
+  let last = '';
+  await expect
+    .poll(async () => {
+      const now = JSON.stringify(await wordsBox(page, words, nth));
+      const still = now === last;
+      last = now;
+      return still;
+    })
+    .toBe(true);
   const box = await wordsBox(page, words, nth);
   await page.mouse.move(box.x0, box.y0);
   await page.mouse.down();

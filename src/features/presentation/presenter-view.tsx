@@ -21,6 +21,9 @@ function useElapsed(): [string, () => void] {
   ];
 }
 
+/** A talking point the teacher asks the class: it says it is one, or it ends as one. */
+const isQuestion = (line: string) => /^question\b/i.test(line.trim()) || line.trim().endsWith('?');
+
 /**
  * The teacher's window: the current step's talking points, what the class sees, the next step and
  * the time.
@@ -65,10 +68,7 @@ export function PresenterView() {
               .filter(Boolean)
               .map((line) => (
                 // The question for the class stands out: it is what the teacher asks aloud.
-                <li
-                  key={line}
-                  className={line.trim().endsWith('?') ? 'presenter__question' : undefined}
-                >
+                <li key={line} className={isQuestion(line) ? 'presenter__question' : undefined}>
                   {line}
                 </li>
               ))}

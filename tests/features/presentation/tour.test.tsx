@@ -161,6 +161,21 @@ describe('the presenter view', () => {
     expect(screen.getByText('0:00')).toBeInTheDocument();
   });
 
+  it('emphasises a question for the class that ends with a task rather than a question mark', async () => {
+    const atlas = await atlasWithTour();
+    const tour = atlas.tours[0]!;
+    const steps = tour.steps.map((s, i) =>
+      i === 1 ? { ...s, notes: 'Point one\nQuestion: which part matters most? Defend it.' } : s,
+    );
+    useAtlasStore.getState().setAtlas({ ...atlas, tours: [{ ...tour, steps }] });
+    useAtlasStore.setState({ view: 'presenter', tour: { id: 'small', step: 2 } });
+    render(<App />);
+    expect(await screen.findByText('Question: which part matters most? Defend it.')).toHaveClass(
+      'presenter__question',
+    );
+    expect(screen.getByText('Point one')).not.toHaveClass('presenter__question');
+  });
+
   it('follows a step taken in the audience window', async () => {
     await renderTour(1, 'presenter');
     const audience = new BroadcastChannel('concept-atlas-tour');
