@@ -8,10 +8,10 @@ import { faultInWords } from '../../model/failure';
 import { outOfRange } from '../../model/positions';
 import { layoutSchema, type Graph, type Layout } from '../../model/schema';
 import { everyConceptPlaced, layoutFromPositions } from '../../model/section-boxes';
-import { checkTours, parseTours, type Tour } from '../../model/tours';
+import { examineTours, type Tour } from '../../model/tours';
 import { parseUntrustedJson } from '../../model/untrusted-json';
 import { timed } from '../../model/timing';
-import { checkGraph, parseBounded, parseGraph, type Parsed } from '../../model/validate';
+import { examineGraph, parseBounded } from '../../model/validate';
 import type { Progress } from './layout-client';
 
 /**
@@ -92,41 +92,32 @@ export function checkContent(
   }
 
   // The graph and the tours are checked even when the article is not, so that one look lists
-  // what is wrong in every part: by every rule where the article is there to quote, by their
-  // schemas otherwise.
+  // what is wrong in every part: by every rule that can judge what passed its schema, those that
+  // quote the article only where it is there to quote.
   const rawGraph = raw.graph;
   if (rawGraph === undefined) return { ok: false, problems };
-  const graphCheck = step(
-    'check the map',
-    onStep,
-    (): Parsed<{ graph: Graph; anchors?: Anchors }> => {
-      if (!article) {
-        const parsed = parseGraph(rawGraph);
-        return parsed.ok ? { ok: true, data: { graph: parsed.data } } : parsed;
-      }
-      // A bundle may hold a map still in the making: sections without concepts yet, concepts
-      // not yet connected.
-      const full = checkGraph(rawGraph, article, { complete: false });
-      return full.ok ? { ok: true, data: full } : full;
-    },
+  // A bundle may hold a map still in the making: sections without concepts yet, concepts not yet
+  // connected.
+  const graphCheck = step('check the map', onStep, () =>
+    examineGraph(rawGraph, article, { complete: false }),
   );
   if (!graphCheck.ok) problems.push(`graph: it could not be checked: ${graphCheck.problem}`);
-  else if (!graphCheck.value.ok) problems.push(...within('graph', graphCheck.value.problems));
-  const graph = graphCheck.ok && graphCheck.value.ok ? graphCheck.value.data : null;
+  else problems.push(...within('graph', graphCheck.value.problems));
+  const graph = graphCheck.ok ? graphCheck.value : null;
 
   let tours: Tour[] = [];
   if (raw.tours !== undefined) {
-    const toursCheck = step('check the tours', onStep, (): Parsed<Tour[]> => {
-      const result = graph ? checkTours(raw.tours, graph.graph) : parseTours(raw.tours);
-      if (!result.ok) return result;
-      return { ok: true, data: 'tours' in result ? result.tours.tours : result.data.tours };
-    });
+    const toursCheck = step('check the tours', onStep, () =>
+      examineTours(raw.tours, graph?.conceptIds ?? null),
+    );
     if (!toursCheck.ok) problems.push(`tours: it could not be checked: ${toursCheck.problem}`);
     else if (!toursCheck.value.ok) problems.push(...within('tours', toursCheck.value.problems));
-    else tours = toursCheck.value.data;
+    else tours = toursCheck.value.tours.tours;
   }
 
-  if (problems.length > 0 || !article || !graph?.anchors) return { ok: false, problems };
+  if (problems.length > 0 || !article || !graph?.graph || !graph.anchors) {
+    return { ok: false, problems };
+  }
   return { ok: true, article, graph: graph.graph, anchors: graph.anchors, tours };
 }
 

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { checkBundle, type LayOut } from '../../../src/features/bundle/check-bundle';
 import { computeLayout } from '../../../src/model/layout';
+import type { Concept } from '../../../src/model/schema';
 import { copy, realBundle, smallBundle } from '../../fixtures/bundle-fixture';
 import { loadRealAtlas } from '../../fixtures/real-atlas';
 
@@ -47,6 +48,110 @@ describe('checking a bundle', () => {
         'graph.relations[3] (dangling).target: unknown concept "nowhere"',
       ]),
     );
+  });
+
+  describe('the graph’s rules, over the parts that pass its schema', () => {
+    /** The fixture with one concept's label taken away: a problem of the schema. */
+    const withoutLabel = async () => {
+      const bundle = copy(await smallBundle());
+      delete (bundle.graph.concepts[0] as Partial<Concept>).label;
+      return bundle;
+    };
+    const problemsOf = async (bundle: unknown) => {
+      const result = await check(bundle);
+      return result.ok ? [] : result.problems;
+    };
+
+    it('lists a quote not in the article, an unknown concept and section, and repeated ids beside a missing label', async () => {
+      const bundle = await withoutLabel();
+      const [, pipes, veins, rain] = bundle.graph.concepts;
+      pipes!.passages = [{ exact: 'Snow fills the reservoir.' }];
+      veins!.section = 'snow';
+      rain!.id = 'pipes';
+      bundle.graph.relations[0]!.target = 'nowhere';
+      expect(await problemsOf(bundle)).toEqual([
+        'graph.concepts[0] (water).label: Invalid input: expected string, received undefined',
+        'graph.concepts: id "pipes" repeats',
+        'graph.concepts[1] (pipes).passages[0]: quote not found in the article: "Snow fills the reservoir."',
+        'graph.concepts[2] (veins).section: unknown section "snow"',
+        'graph.relations[0] (r-pipes-water).target: unknown concept "nowhere"',
+        'graph.relations[2] (r-rain-water).source: unknown concept "rain"',
+      ]);
+    });
+
+    it('still looks for the quotes of the concept whose schema fails', async () => {
+      const bundle = await withoutLabel();
+      bundle.graph.concepts[0]!.passages.push({ exact: 'Snow fills the reservoir.' });
+      expect(await problemsOf(bundle)).toEqual([
+        'graph.concepts[0] (water).label: Invalid input: expected string, received undefined',
+        'graph.concepts[0] (water).passages[1]: quote not found in the article: "Snow fills the reservoir."',
+      ]);
+    });
+
+    it('never blames a relation, a speaker or a tour for naming a concept that is there but broken', async () => {
+      const bundle = await withoutLabel();
+      bundle.graph.concepts[1]!.passages[0]!.speaker = 'water';
+      bundle.tours = {
+        schemaVersion: 1,
+        tours: [
+          {
+            id: 'walk',
+            title: 'A walk',
+            description: 'Through the map.',
+            steps: [
+              { title: 'One', text: 'Water first.', concepts: ['water'], notes: 'Why?' },
+              { title: 'Two', text: 'Then pipes.', concepts: ['pipes', 'ghost'], notes: 'Why?' },
+            ],
+          },
+        ],
+      };
+      expect(await problemsOf(bundle)).toEqual([
+        'graph.concepts[0] (water).label: Invalid input: expected string, received undefined',
+        'tours.tours[0] (walk).steps[1].concepts[1]: unknown concept "ghost"',
+      ]);
+    });
+
+    it('runs the rules that need no article when the article cannot be read', async () => {
+      const bundle = copy(await smallBundle());
+      (bundle.article as { markdown: unknown }).markdown = 42;
+      bundle.graph.concepts[0]!.passages = [{ exact: 'Not checked without an article.' }];
+      bundle.graph.relations[1]!.source = 'nowhere';
+      const problems = await problemsOf(bundle);
+      expect(problems).toContain(
+        'graph.relations[1] (r-veins-pipes).source: unknown concept "nowhere"',
+      );
+      expect(problems.some((problem) => problem.includes('quote'))).toBe(false);
+    });
+
+    it('checks each tour that passes its schema, beside one that does not', async () => {
+      const bundle = copy(await smallBundle());
+      const step = (concepts: string[]) => ({
+        title: 'A step',
+        text: 'Read.',
+        concepts,
+        notes: 'Why?',
+      });
+      const tour = (id: string, concepts: string[]) => ({
+        id,
+        title: id,
+        description: `The tour ${id}.`,
+        steps: [step(['water']), step(concepts)],
+      });
+      bundle.tours = {
+        schemaVersion: 1,
+        tours: [
+          { ...tour('broken', ['water']), title: '' },
+          tour('ghostly', ['pipes', 'ghost', 'pipes']),
+          tour('ghostly', ['rain']),
+        ],
+      };
+      expect(await problemsOf(bundle)).toEqual([
+        'tours.tours[0] (broken).title: must not be empty',
+        'tours.tours: id "ghostly" repeats',
+        'tours.tours[1] (ghostly).steps[1].concepts[1]: unknown concept "ghost"',
+        'tours.tours[1] (ghostly).steps[1].concepts[2]: concept "pipes" repeats concepts[0]',
+      ]);
+    });
   });
 
   it('refuses what is not a bundle, says where, and never throws', async () => {
