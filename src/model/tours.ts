@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { conceptSchema, SCHEMA_VERSION, text, type Graph } from './schema.ts';
+import { conceptSchema, formatVersion, SCHEMA_VERSION, text, type Graph } from './schema.ts';
 import { parseBounded, type Parsed } from './validate.ts';
 
 // Tours point at concepts, so their ids must follow the same rule as the graph's.
@@ -26,7 +26,7 @@ export const tourSchema = z.strictObject({
 });
 
 export const toursSchema = z.strictObject({
-  schemaVersion: z.literal(SCHEMA_VERSION),
+  schemaVersion: formatVersion(SCHEMA_VERSION, 'Concept Atlas tours'),
   tours: z.array(tourSchema).min(1, 'there must be at least one tour'),
 });
 

@@ -3,6 +3,7 @@ import { anchorPassages, type Anchors } from './anchor.ts';
 import type { Article } from './article.ts';
 import { normaliseWhitespace } from './text.ts';
 import { isExhaustion } from './failure.ts';
+import { issueInWords } from './issue-words.ts';
 import {
   conceptSchema,
   correctionSchema,
@@ -71,7 +72,7 @@ export function parseBounded<T>(
   lists: Readonly<Record<string, z.ZodType>> = {},
 ): Parsed<T> {
   try {
-    const parsed = schema.safeParse(raw);
+    const parsed = schema.safeParse(raw, { error: issueInWords });
     if (parsed.success) return { ok: true, data: parsed.data };
     return {
       ok: false,
@@ -94,7 +95,7 @@ export function parseBounded<T>(
       }
       let issues: readonly Issue[];
       try {
-        const parsed = itemSchema.safeParse(item);
+        const parsed = itemSchema.safeParse(item, { error: issueInWords });
         if (parsed.success) return;
         issues = parsed.error.issues;
       } catch {
@@ -215,14 +216,21 @@ function itemsThatParse<T>(
   return placed;
 }
 
-/** The strings that the items of a list hold in `field`, or null when the list is no list. */
+/**
+ * The strings that the items of a list hold in `field`; null when the list is no list, or when an
+ * item's field cannot be read, since then what the file names is not known (a relation to "water"
+ * may mean the concept whose id is missing).
+ */
 function fieldsOf(raw: Record<string, unknown>, key: string, field: string): string[] | null {
   const items = raw[key];
   if (!Array.isArray(items)) return null;
-  return items.flatMap((item: unknown) => {
+  const values: string[] = [];
+  for (const item of items as unknown[]) {
     const value = asRecord(item)?.[field];
-    return typeof value === 'string' ? [value] : [];
-  });
+    if (typeof value !== 'string') return null;
+    values.push(value);
+  }
+  return values;
 }
 
 /**

@@ -53,6 +53,22 @@ function step<T>(
   }
 }
 
+/**
+ * Why a file is no map file at all, when it is not: rather than a list of every field it lacks,
+ * one sentence a teacher can act on.
+ */
+function notAMapFile(value: unknown): string | null {
+  const fields =
+    value !== null && typeof value === 'object' && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : null;
+  if (fields && (Object.hasOwn(fields, 'article') || Object.hasOwn(fields, 'graph'))) return null;
+  if (fields && Object.hasOwn(fields, 'concepts')) {
+    return 'this is the graph of a map alone, without its article: a Concept Atlas map file holds the article, its graph and its tours together';
+  }
+  return 'this is not a Concept Atlas map file: it has no article and no map. “Download the built-in map as an example file”, under “Open map…”, shows what one holds';
+}
+
 const record = (value: unknown): Record<string, unknown> =>
   value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : {};
 
@@ -69,6 +85,8 @@ export function checkContent(
   if (!json.ok) return { ok: false, problems: [`(file): it could not be read: ${json.problem}`] };
   if (!json.value.ok) return json.value;
   const raw = record(json.value.value);
+  const notAMap = notAMapFile(json.value.value);
+  if (notAMap) return { ok: false, problems: [`(file): ${notAMap}`] };
   const problems: string[] = [];
 
   const envelope = step('read the file', onStep, () => parseBounded(envelopeSchema, raw));
