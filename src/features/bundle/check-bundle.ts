@@ -13,6 +13,7 @@ import { parseUntrustedJson } from '../../model/untrusted-json';
 import { timed } from '../../model/timing';
 import { examineGraph, parseBounded } from '../../model/validate';
 import type { Progress } from './layout-client';
+import { textOf, UNREADABLE_FILE } from './read-source';
 
 /**
  * The bundle's envelope: the bundle's own schema with the graph and tours left open here, since
@@ -145,8 +146,17 @@ export type LayOut = (
   onProgress: Progress,
 ) => Promise<Layout>;
 
-/** Checks a bundle's text somewhere (the app does it in a worker); see `checkContent`. */
-export type CheckText = (text: string) => Promise<ContentCheck>;
+/**
+ * Checks a bundle's text, or the file that holds it, somewhere (the app does it in a worker); see
+ * `checkContent`.
+ */
+export type CheckText = (input: string | Blob) => Promise<ContentCheck>;
+
+/** Checks a bundle's text, or reads its file and checks that, here on this thread. */
+export async function checkHere(input: string | Blob): Promise<ContentCheck> {
+  const text = await textOf(input);
+  return text === null ? { ok: false, problems: [UNREADABLE_FILE] } : checkContent(text);
+}
 
 export type CheckOptions = {
   /** Places the concepts that have no position; the app does it in a worker. */
@@ -172,8 +182,11 @@ export type BundleCheck =
  * Checks a bundle from anywhere, by every rule the built-in content follows, and derives its map.
  * Returns every problem as a `place: reason` line, with places written from the bundle's root.
  */
-export async function checkBundle(text: string, options: CheckOptions): Promise<BundleCheck> {
-  const checked = await (options.check ?? ((value) => Promise.resolve(checkContent(value))))(text);
+export async function checkBundle(
+  input: string | Blob,
+  options: CheckOptions,
+): Promise<BundleCheck> {
+  const checked = await (options.check ?? checkHere)(input);
   if (!checked.ok) return checked;
   const { article, anchors, tours } = checked;
   let { graph } = checked;

@@ -341,6 +341,17 @@ describe('checking a bundle', () => {
     });
   });
 
+  it('reads a file where it checks it, and says so when the file cannot be read', async () => {
+    const file = new Blob([JSON.stringify(await smallBundle())]);
+    expect((await checkBundle(file, { layOut: noLayout })).ok).toBe(true);
+    const gone = new Blob(['{}']);
+    gone.text = () => Promise.reject(new DOMException('The file was removed.', 'NotFoundError'));
+    expect(await checkBundle(gone, { layOut: noLayout })).toEqual({
+      ok: false,
+      problems: ['(file): the file could not be read'],
+    });
+  });
+
   it('refuses links other than http and https', async () => {
     const bundle = copy(await smallBundle());
     bundle.article.source = 'javascript:alert(1)';
