@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { BUNDLE_SCHEMA_VERSION } from './bundle-format.ts';
-import { graphSchema, text } from './schema.ts';
+import { formatVersion, graphSchema, text } from './schema.ts';
 import { toursSchema } from './tours.ts';
 
 /** The article a bundle carries: its Markdown, with the title and the address it came from. */
@@ -16,7 +16,7 @@ export const bundleArticleSchema = z.strictObject({
  * that walk through the graph) is checked when it is opened.
  */
 export const bundleSchema = z.strictObject({
-  schemaVersion: z.literal(BUNDLE_SCHEMA_VERSION),
+  schemaVersion: formatVersion(BUNDLE_SCHEMA_VERSION, 'a Concept Atlas map file'),
   article: bundleArticleSchema,
   graph: graphSchema,
   tours: toursSchema.optional(),

@@ -2,8 +2,8 @@ import { own } from './own.ts';
 
 /**
  * A problem line (`place: reason`, as the checks write them) said for a teacher: the place in
- * words ("Concept 12 (“steel”), label"), the reason with zod's phrasing made plain. The line
- * itself stays beside it for whoever edits the file.
+ * words ("Concept 12 (“steel”), label"), then the reason, which the checks write in words already
+ * (issue-words.ts says zod's issues). The line itself stays beside it for whoever edits the file.
  */
 
 const PARTS: Readonly<Record<string, string>> = {
@@ -23,39 +23,42 @@ const SELF_EVIDENT = new Set(['(file)', '(address)', '(map)', '(saved map)']);
 
 const WHOLE: Readonly<Record<string, string>> = {
   '(root)': 'The file',
+  schemaVersion: 'The file’s format version',
   article: 'The article',
   'article.markdown': 'The article’s text',
   'article.title': 'The article’s title',
   'article.source': 'The article’s source address',
   graph: 'The map',
+  'graph.schemaVersion': 'The map’s format version',
+  'graph.meta': 'The map’s title and source',
+  'graph.meta.title': 'The map’s title',
+  'graph.meta.source': 'The article’s source',
+  'graph.meta.source.url': 'The address of the article’s source',
+  'graph.meta.source.published': 'The date the article was published',
+  'graph.meta.byline': 'The byline',
+  'graph.meta.byline.name': 'The author’s name in the byline',
+  'graph.meta.byline.role': 'The author’s position in the byline',
+  'graph.meta.byline.institution': 'The author’s institution in the byline',
+  'graph.sections': 'The sections',
+  'graph.concepts': 'The concepts',
+  'graph.relations': 'The relations',
+  'graph.corrections': 'The corrections',
   tours: 'The tours',
+  'tours.schemaVersion': 'The tours’ format version',
+  'tours.tours': 'The tours',
 };
 
-const TYPES: Readonly<Record<string, string>> = {
-  string: 'a text',
-  number: 'a number',
-  array: 'a list',
-  object: 'a group of fields',
-  boolean: 'true or false',
-  null: 'null',
+/** Fields whose names are written for programs, said as a reader would. */
+const FIELDS: Readonly<Record<string, string>> = {
+  exact: 'quoted words',
+  prefix: 'words before the quote',
+  suffix: 'words after the quote',
+  formerIds: 'former ids',
+  zh: 'Chinese term',
 };
-
-/** zod's phrasing, made plain where it is terse. */
-function plainReason(reason: string): string {
-  const missing = /^Invalid input: expected (\w+), received undefined$/.exec(reason);
-  if (missing) return 'is missing';
-  const wrong = /^Invalid input: expected (\w+), received (\w+)$/.exec(reason);
-  if (wrong) {
-    const [, expected = '', received = ''] = wrong;
-    return `should be ${own(TYPES, expected) ?? expected}, not ${own(TYPES, received) ?? received}`;
-  }
-  const unknown = /^Unrecognized keys?: (.*)$/.exec(reason);
-  if (unknown) return `has a field this format does not have: ${unknown[1] ?? ''}`;
-  return reason;
-}
 
 const STEP = /^\.?([A-Za-z]+)\[(\d+)\](?: \(([^)]*)\))?/;
-const FIELD = /^\.?([A-Za-z]+)/;
+const FIELD = /^\.?([A-Za-z]+)(?: \(([^)]*)\))?/;
 
 /** The place in words, or null when it is not one the checks write. */
 function placeInWords(place: string): string | null {
@@ -67,15 +70,18 @@ function placeInWords(place: string): string | null {
     const item = STEP.exec(rest);
     if (item) {
       const [matched, list = '', index = '0', id] = item;
-      const noun = own(PARTS, list) ?? list;
+      // Nested, a list's item is one of its owner's: "Tour 1, step 2, concept 1".
+      const part = own(PARTS, list) ?? list;
+      const noun = words.length > 0 ? part.toLowerCase() : part;
       words.push(`${noun} ${Number(index) + 1}${id ? ` (“${id}”)` : ''}`);
       rest = rest.slice(matched.length);
       continue;
     }
     const field = FIELD.exec(rest);
     if (!field) return null;
-    const [matched, name = ''] = field;
-    words.push(name);
+    const [matched, name = '', id] = field;
+    // A list named with one item's id, as `sections (rain)`: that item.
+    words.push(id ? `${own(PARTS, name) ?? name} “${id}”` : (own(FIELDS, name) ?? name));
     rest = rest.slice(matched.length);
   }
   if (words.length === 0) return null;
@@ -90,7 +96,7 @@ export function problemInWords(line: string): ProblemWords {
   const cut = line.indexOf(': ');
   if (cut < 0) return { words: line, place: '' };
   const place = line.slice(0, cut);
-  const reason = plainReason(line.slice(cut + 2));
+  const reason = line.slice(cut + 2);
   if (SELF_EVIDENT.has(place)) {
     return { words: reason.charAt(0).toUpperCase() + reason.slice(1), place: '' };
   }

@@ -11,6 +11,23 @@ const id = z
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case: lower-case letters, digits and dashes');
 
 /**
+ * The version of a file's format (`of` names what the file is), said in words when it is wrong: a
+ * file without it is not one of ours, and one with a higher number was made by a newer app.
+ */
+export const formatVersion = <V extends number>(version: V, of: string) =>
+  z.literal(version, {
+    error: ({ input }) => {
+      if (input === undefined) {
+        return `is missing, so this is not ${of}, or it was made by a newer version of Concept Atlas`;
+      }
+      if (typeof input === 'number' && input > version) {
+        return `is ${input}, so it was made by a newer version of Concept Atlas; this one reads format ${version}`;
+      }
+      return `should be ${version}, so this is not ${of}, or it was changed by hand`;
+    },
+  });
+
+/**
  * Non-empty text of at most `max` characters, so that no label, summary or tour step can swamp
  * the place that shows it.
  */
@@ -51,7 +68,7 @@ export const conceptSchema = z.strictObject({
    * How much the concept carries the argument (1 backbone, 2 filling in, 3 illustration): where
    * set, it wins over the tier derived from the kind and the graph (see tiers.ts).
    */
-  tier: z.union([z.literal(1), z.literal(2), z.literal(3)]).optional(),
+  tier: z.literal([1, 2, 3]).optional(),
   /** A curator's fine-tuning: overrides the computed layout position. */
   position: z.strictObject({ x: z.number(), y: z.number() }).optional(),
   /** Ids the concept had before it was renamed: shared links that name them still select it. */
@@ -89,17 +106,20 @@ export const bylineSchema = z.strictObject({
 });
 
 export const graphSchema = z.strictObject({
-  schemaVersion: z.literal(SCHEMA_VERSION),
+  schemaVersion: formatVersion(SCHEMA_VERSION, 'the graph of a Concept Atlas map'),
   meta: z.strictObject({
     title: short,
     /** Where the article was published, and when; a map made in the browser may not know. */
     source: z
-      .strictObject({ url: z.url({ protocol: /^https?$/ }), published: z.iso.date() })
+      .strictObject({
+        url: z.url({ protocol: /^https?$/, error: 'must be an http or https address' }),
+        published: z.iso.date(),
+      })
       .optional(),
     byline: bylineSchema.optional(),
   }),
-  sections: z.array(sectionSchema).min(1),
-  concepts: z.array(conceptSchema).min(1),
+  sections: z.array(sectionSchema).min(1, 'a map needs at least one section'),
+  concepts: z.array(conceptSchema).min(1, 'a map needs at least one concept'),
   relations: z.array(relationSchema),
   corrections: z.array(correctionSchema).optional(),
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { conceptSchema, SCHEMA_VERSION, text, type Graph } from './schema.ts';
+import { conceptSchema, formatVersion, SCHEMA_VERSION, text, type Graph } from './schema.ts';
 import { parseBounded, type Parsed } from './validate.ts';
 
 // Tours point at concepts, so their ids must follow the same rule as the graph's.
@@ -26,7 +26,7 @@ export const tourSchema = z.strictObject({
 });
 
 export const toursSchema = z.strictObject({
-  schemaVersion: z.literal(SCHEMA_VERSION),
+  schemaVersion: formatVersion(SCHEMA_VERSION, 'Concept Atlas tours'),
   tours: z.array(tourSchema).min(1, 'there must be at least one tour'),
 });
 
@@ -41,33 +41,68 @@ export const parseTours = (raw: unknown): Parsed<Tours> =>
   parseBounded(toursSchema, raw, { tours: tourSchema });
 
 /**
- * Checks curated tours against their schema and against the graph they walk through. Returns every
- * problem as a `place: reason` line, never only the first.
+ * Checks tours by their schema and by their own rules, over every tour that passes its schema even
+ * when others do not: ids that repeat, steps that name a concept twice or one the map does not
+ * have. `conceptIds` are the ids the map's file names; null when they could not be read, and then
+ * the steps' concepts wait until they can be.
  */
-export function checkTours(raw: unknown, graph: Graph): ToursCheck {
+export function examineTours(raw: unknown, conceptIds: ReadonlySet<string> | null): ToursCheck {
   const parsed = parseTours(raw);
-  if (!parsed.ok) return parsed;
-  const tours = parsed.data;
-  const problems: string[] = [];
+  const record =
+    raw !== null && typeof raw === 'object' && !Array.isArray(raw)
+      ? (raw as Record<string, unknown>)
+      : null;
+  if (!parsed.ok && (!record || !parsed.issuePaths)) return parsed;
+  const failed = new Set(
+    (parsed.ok ? [] : (parsed.issuePaths ?? []))
+      .filter(([key, index]) => key === 'tours' && typeof index === 'number')
+      .map(([, index]) => index as number),
+  );
+  const rawTours: unknown[] = parsed.ok
+    ? parsed.data.tours
+    : Array.isArray(record?.tours)
+      ? record.tours
+      : [];
+  const placed = rawTours.flatMap((item, index) => {
+    if (parsed.ok) return [{ index, tour: item as Tour }];
+    if (failed.has(index) || item === null || typeof item !== 'object') return [];
+    const tour = tourSchema.safeParse(item);
+    return tour.success ? [{ index, tour: tour.data }] : [];
+  });
+  const problems: string[] = parsed.ok ? [] : [...parsed.problems];
 
+  const ids = rawTours.flatMap((item) => {
+    const id =
+      item !== null && typeof item === 'object' ? (item as { id?: unknown }).id : undefined;
+    return typeof id === 'string' ? [id] : [];
+  });
   const seenTours = new Set<string>();
   const repeatedTours = new Set<string>();
-  for (const tour of tours.tours) (seenTours.has(tour.id) ? repeatedTours : seenTours).add(tour.id);
+  for (const tourId of ids) (seenTours.has(tourId) ? repeatedTours : seenTours).add(tourId);
   for (const tourId of repeatedTours) problems.push(`tours: id "${tourId}" repeats`);
 
-  const conceptIds = new Set(graph.concepts.map((c) => c.id));
-  tours.tours.forEach((tour, t) => {
+  for (const { index: t, tour } of placed) {
     tour.steps.forEach((step, s) => {
       const seen = new Map<string, number>();
       step.concepts.forEach((conceptId, c) => {
         const place = `tours[${t}] (${tour.id}).steps[${s}].concepts[${c}]`;
-        if (!conceptIds.has(conceptId)) problems.push(`${place}: unknown concept "${conceptId}"`);
+        if (conceptIds && !conceptIds.has(conceptId)) {
+          problems.push(`${place}: unknown concept "${conceptId}"`);
+        }
         const first = seen.get(conceptId);
         if (first === undefined) seen.set(conceptId, c);
         else problems.push(`${place}: concept "${conceptId}" repeats concepts[${first}]`);
       });
     });
-  });
+  }
 
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, tours };
+  if (problems.length > 0 || !parsed.ok) return { ok: false, problems };
+  return { ok: true, tours: parsed.data };
 }
+
+/**
+ * Checks curated tours against their schema and against the graph they walk through. Returns every
+ * problem as a `place: reason` line, never only the first.
+ */
+export const checkTours = (raw: unknown, graph: Graph): ToursCheck =>
+  examineTours(raw, new Set(graph.concepts.map((c) => c.id)));

@@ -240,6 +240,26 @@ function refuse(problem: string): UntrustedJson {
 }
 
 /**
+ * Where JSON.parse stopped, in words: a line and a column to look at, never the engine's message
+ * (which names tokens, in the engine's own phrasing and language).
+ */
+function jsonFaultInWords(json: string, error: unknown): string {
+  const message = error instanceof Error ? error.message : '';
+  const at = /position (\d+)/.exec(message);
+  const ended = /end of (?:JSON )?input|unterminated/i.test(message);
+  if (ended || (at && Number(at[1]) >= json.trimEnd().length)) {
+    return 'it ends before it is complete, as if it were cut short';
+  }
+  if (at) {
+    const before = json.slice(0, Number(at[1]));
+    const line = before.split('\n').length;
+    const column = before.length - before.lastIndexOf('\n');
+    return `something is wrong at line ${count(line)}, column ${count(column)}`;
+  }
+  return 'it does not begin as JSON does, with { or [';
+}
+
+/**
  * Parses a file from an unknown source within limits. Never throws: any text yields either the
  * parsed value or every problem found (at most 50 lines and a count of the rest).
  */
@@ -270,7 +290,9 @@ export function parseUntrustedJson(text: string, limits: Partial<JsonLimits> = {
   try {
     value = JSON.parse(json);
   } catch (error) {
-    return refuse(`not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+    return refuse(
+      `not valid JSON, the form a map file is written in: ${jsonFaultInWords(json, error)}`,
+    );
   }
   const problems = inspect(value, limit.maxStringLength);
   return problems.length > 0 ? { ok: false, problems } : { ok: true, value };

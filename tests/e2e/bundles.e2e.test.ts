@@ -72,12 +72,17 @@ describe('opening other maps in Chromium', () => {
     );
   });
 
-  it('lists every problem of an invalid bundle and keeps the current map', async () => {
+  it('lists every problem of an invalid bundle, of its schema and of its rules, and keeps the current map', async () => {
     const page = await openApp(session);
     const bundle = example();
     bundle.graph.concepts[0]!.id = 'Not Kebab';
     bundle.graph.relations[0]!.target = 'nowhere';
     delete (bundle.graph.concepts[1] as Partial<(typeof bundle.graph.concepts)[number]>).summary;
+    // Beside the problems of the schema, those of the graph's rules: a quote the article does not
+    // have, in a concept that passes its schema.
+    const third = bundle.graph.concepts[2]!;
+    third.passages[0] = { exact: 'Words the article never says.' };
+    const relation = bundle.graph.relations[0]!;
     await openFile(page, bundle, 'broken.json');
     const alert = page.getByRole('alert', { name: 'Map not opened' });
     await alert.waitFor();
@@ -92,6 +97,8 @@ describe('opening other maps in Chromium', () => {
         expect.stringMatching(
           /^Concept 2 \(“[^”]+”\), summary: is missing graph\.concepts\[1\] \([^)]+\)\.summary$/,
         ),
+        `Concept 3 (“${third.id}”), passage 1: quote not found in the article: "Words the article never says." graph.concepts[2] (${third.id}).passages[0]`,
+        `Relation 1 (“${relation.id}”), target: unknown concept "nowhere" graph.relations[0] (${relation.id}).target`,
       ]),
     );
     expect(await title(page)).toBe(builtInTitle);
@@ -99,6 +106,25 @@ describe('opening other maps in Chromium', () => {
       example().graph.concepts.length,
     );
     expect(await seriousAxeViolations(page)).toEqual([]);
+  });
+
+  it('says in words that a file is no map file, or of a newer format', async () => {
+    const page = await openApp(session);
+    const alert = page.getByRole('alert', { name: 'Map not opened' });
+    await openFile(page, '{}', 'empty.json');
+    await expect
+      .poll(() => alert.getByRole('listitem').allTextContents())
+      .toEqual([
+        'This is not a Concept Atlas map file: it has no article and no map. “Download the built-in map as an example file”, under “Open map…”, shows what one holds',
+      ]);
+    const newer = example();
+    (newer as { schemaVersion: number }).schemaVersion = 2;
+    await openFile(page, newer, 'newer.json');
+    await expect
+      .poll(() => alert.getByRole('listitem').allTextContents())
+      .toEqual([
+        'The file’s format version: is 2, so it was made by a newer version of Concept Atlas; this one reads format 1 schemaVersion',
+      ]);
   });
 
   it('refuses hostile input with reasons, and shows hostile text as text', async () => {

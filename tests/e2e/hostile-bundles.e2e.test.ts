@@ -94,11 +94,11 @@ const EXCEPTION =
 /**
  * Counts, on the page, the longest time between two ticks of a 10 ms timer while a file is being
  * checked: from the first frame that shows "Opening…" (the open-map dialog has closed by then, and
- * closing it restyles the page, which is not checking) until the verdict.
+ * closing it restyles the page, which is not checking) until the verdict shows.
  */
 async function startHeartbeat(page: Page) {
   await page.evaluate(() => {
-    const beat = { last: 0, longest: 0, timer: 0, started: false };
+    const beat = { last: 0, longest: 0, timer: 0, started: false, verdict: Promise.resolve() };
     const start = () => {
       if (beat.started) return;
       beat.started = true;
@@ -109,21 +109,36 @@ async function startHeartbeat(page: Page) {
         beat.last = now;
       }, 10);
     };
-    const watching = new MutationObserver(() => {
-      if (document.querySelector('.bundle-status--opening')) {
-        watching.disconnect();
-        requestAnimationFrame(() => setTimeout(start));
-      }
+    beat.verdict = new Promise<void>((verdict) => {
+      const watching = new MutationObserver(() => {
+        if (!beat.started && document.querySelector('.bundle-status--opening')) {
+          requestAnimationFrame(() => setTimeout(start));
+        }
+        if (beat.started && document.querySelector('.bundle-status--problems')) {
+          watching.disconnect();
+          window.clearInterval(beat.timer);
+          verdict();
+        }
+      });
+      watching.observe(document.body, { childList: true, subtree: true });
     });
-    watching.observe(document.body, { childList: true, subtree: true });
     (window as unknown as { heartbeat: typeof beat }).heartbeat = beat;
   });
 }
 
-const longestGap = (page: Page) =>
-  page.evaluate(() => {
-    const beat = (window as unknown as { heartbeat: { longest: number; timer: number } }).heartbeat;
-    window.clearInterval(beat.timer);
+/**
+ * Waits on the page for the verdict, and says the longest gap until it showed. Not through a
+ * locator: one polls the page on every frame, walking the whole map to compute each element's
+ * role, and that work on the page's thread is the test's, not the app's.
+ */
+const longestGapUntilVerdict = (page: Page) =>
+  page.evaluate(async () => {
+    const beat = (window as unknown as { heartbeat: { longest: number; verdict: Promise<void> } })
+      .heartbeat;
+    const timeout = new Promise<never>((_, reject) =>
+      setTimeout(() => reject(new Error('no verdict within 10 s')), 10_000),
+    );
+    await Promise.race([beat.verdict, timeout]);
     return beat.longest;
   });
 
@@ -162,17 +177,19 @@ describe('hostile bundles in Chromium', () => {
     const measured: string[] = [];
     for (const [name, make] of hostile) {
       const file = make();
-      // The machine's other work can stall any thread for a moment (two cores, shared): the page
-      // is held to the budget when one of three checks of the file keeps it, which a page that
-      // does the checking itself (it froze for 5 to 60 s) never does.
+      // On an idle machine one check keeps every gap under 100 ms. On a shared one (two cores,
+      // several test runs at once) the page's thread is sometimes not given the processor for
+      // 100 to 300 ms although it has nothing to do: the browser records no long task and no long
+      // animation frame in those gaps. So the page is held to the budget when one of three checks
+      // of the file keeps it, which a page that does the checking itself (it froze for 5 to 60 s)
+      // never does.
       const gaps: number[] = [];
       for (let attempt = 0; attempt < 3 && !gaps.some((gap) => gap < 100); attempt += 1) {
         await page.getByRole('button', { name: 'Dismiss' }).click();
         const started = Date.now();
         await chooseFile(page, file, `${name}.json`, () => startHeartbeat(page));
-        await refusal(page).waitFor({ timeout: 10_000 });
+        gaps.push(await longestGapUntilVerdict(page));
         const verdictMs = Date.now() - started;
-        gaps.push(await longestGap(page));
         const text = (await refusal(page).textContent()) ?? '';
         measured.push(
           `${name}: verdict ${verdictMs} ms, longest gap ${Math.round(gaps.at(-1)!)} ms`,
@@ -188,6 +205,23 @@ describe('hostile bundles in Chromium', () => {
     }
     console.info(measured.join('\n'));
   }, 240_000);
+
+  it('lays out only the problems in view, so that a list of hundreds arrives in one short frame', async () => {
+    const page = await openApp(session);
+    const bundle = example() as unknown as { graph: { concepts: unknown[] } };
+    bundle.graph.concepts = Array.from({ length: 1_000 }, () => ({}));
+    await chooseFile(page, bundle, 'empty-concepts.json');
+    const items = refusal(page).getByRole('listitem');
+    await expect.poll(() => items.count(), { timeout: 10_000 }).toBeGreaterThan(100);
+    // A line out of view keeps its box, and what is inside it (the place in the file) is skipped.
+    const places = refusal(page).locator('li code');
+    const laidOut = (line: Element) => line.checkVisibility({ contentVisibilityAuto: true });
+    expect(await places.first().evaluate(laidOut)).toBe(true);
+    expect(await places.last().evaluate(laidOut)).toBe(false);
+    // Scrolled to, a line is laid out and read like any other.
+    await places.last().scrollIntoViewIfNeeded();
+    await expect.poll(() => places.last().evaluate(laidOut)).toBe(true);
+  });
 
   it('says in words what is wrong with an address or a body cut short', async () => {
     const { page } = session;

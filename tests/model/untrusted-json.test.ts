@@ -203,17 +203,17 @@ describe('parseUntrustedJson', () => {
     expect(parseUntrustedJson(colons, { maxKeys: 2 }).ok).toBe(true);
   });
 
-  it('reports invalid JSON with the engine message', () => {
-    const problems = problemsOf('{"a": 1,}');
-    expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatch(/^\(file\): not valid JSON: \S/);
-    let engine = '';
-    try {
-      JSON.parse('{"a": 1,}');
-    } catch (error) {
-      engine = (error as Error).message;
-    }
-    expect(problems[0]).toBe(`(file): not valid JSON: ${engine}`);
+  it('says where invalid JSON goes wrong, in words rather than the engine’s message', () => {
+    const said = 'not valid JSON, the form a map file is written in';
+    expect(problemsOf('{\n  "a": 1,\n}')).toEqual([
+      `(file): ${said}: something is wrong at line 3, column 1`,
+    ]);
+    expect(problemsOf('{"a": [1, 2')).toEqual([
+      `(file): ${said}: it ends before it is complete, as if it were cut short`,
+    ]);
+    expect(problemsOf('Dear colleagues,')).toEqual([
+      `(file): ${said}: it does not begin as JSON does, with { or [`,
+    ]);
   });
 
   it('reports an empty file', () => {

@@ -8,11 +8,12 @@ import { faultInWords } from '../../model/failure';
 import { outOfRange } from '../../model/positions';
 import { layoutSchema, type Graph, type Layout } from '../../model/schema';
 import { everyConceptPlaced, layoutFromPositions } from '../../model/section-boxes';
-import { checkTours, parseTours, type Tour } from '../../model/tours';
+import { examineTours, type Tour } from '../../model/tours';
 import { parseUntrustedJson } from '../../model/untrusted-json';
 import { timed } from '../../model/timing';
-import { checkGraph, parseBounded, parseGraph, type Parsed } from '../../model/validate';
+import { examineGraph, parseBounded } from '../../model/validate';
 import type { Progress } from './layout-client';
+import { textOf, UNREADABLE_FILE } from './read-source';
 
 /**
  * The bundle's envelope: the bundle's own schema with the graph and tours left open here, since
@@ -53,6 +54,22 @@ function step<T>(
   }
 }
 
+/**
+ * Why a file is no map file at all, when it is not: rather than a list of every field it lacks,
+ * one sentence a teacher can act on.
+ */
+function notAMapFile(value: unknown): string | null {
+  const fields =
+    value !== null && typeof value === 'object' && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : null;
+  if (fields && (Object.hasOwn(fields, 'article') || Object.hasOwn(fields, 'graph'))) return null;
+  if (fields && Object.hasOwn(fields, 'concepts')) {
+    return 'this is the graph of a map alone, without its article: a Concept Atlas map file holds the article, its graph and its tours together';
+  }
+  return 'this is not a Concept Atlas map file: it has no article and no map. “Download the built-in map as an example file”, under “Open map…”, shows what one holds';
+}
+
 const record = (value: unknown): Record<string, unknown> =>
   value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : {};
 
@@ -69,6 +86,8 @@ export function checkContent(
   if (!json.ok) return { ok: false, problems: [`(file): it could not be read: ${json.problem}`] };
   if (!json.value.ok) return json.value;
   const raw = record(json.value.value);
+  const notAMap = notAMapFile(json.value.value);
+  if (notAMap) return { ok: false, problems: [`(file): ${notAMap}`] };
   const problems: string[] = [];
 
   const envelope = step('read the file', onStep, () => parseBounded(envelopeSchema, raw));
@@ -92,41 +111,32 @@ export function checkContent(
   }
 
   // The graph and the tours are checked even when the article is not, so that one look lists
-  // what is wrong in every part: by every rule where the article is there to quote, by their
-  // schemas otherwise.
+  // what is wrong in every part: by every rule that can judge what passed its schema, those that
+  // quote the article only where it is there to quote.
   const rawGraph = raw.graph;
   if (rawGraph === undefined) return { ok: false, problems };
-  const graphCheck = step(
-    'check the map',
-    onStep,
-    (): Parsed<{ graph: Graph; anchors?: Anchors }> => {
-      if (!article) {
-        const parsed = parseGraph(rawGraph);
-        return parsed.ok ? { ok: true, data: { graph: parsed.data } } : parsed;
-      }
-      // A bundle may hold a map still in the making: sections without concepts yet, concepts
-      // not yet connected.
-      const full = checkGraph(rawGraph, article, { complete: false });
-      return full.ok ? { ok: true, data: full } : full;
-    },
+  // A bundle may hold a map still in the making: sections without concepts yet, concepts not yet
+  // connected.
+  const graphCheck = step('check the map', onStep, () =>
+    examineGraph(rawGraph, article, { complete: false }),
   );
   if (!graphCheck.ok) problems.push(`graph: it could not be checked: ${graphCheck.problem}`);
-  else if (!graphCheck.value.ok) problems.push(...within('graph', graphCheck.value.problems));
-  const graph = graphCheck.ok && graphCheck.value.ok ? graphCheck.value.data : null;
+  else problems.push(...within('graph', graphCheck.value.problems));
+  const graph = graphCheck.ok ? graphCheck.value : null;
 
   let tours: Tour[] = [];
   if (raw.tours !== undefined) {
-    const toursCheck = step('check the tours', onStep, (): Parsed<Tour[]> => {
-      const result = graph ? checkTours(raw.tours, graph.graph) : parseTours(raw.tours);
-      if (!result.ok) return result;
-      return { ok: true, data: 'tours' in result ? result.tours.tours : result.data.tours };
-    });
+    const toursCheck = step('check the tours', onStep, () =>
+      examineTours(raw.tours, graph?.conceptIds ?? null),
+    );
     if (!toursCheck.ok) problems.push(`tours: it could not be checked: ${toursCheck.problem}`);
     else if (!toursCheck.value.ok) problems.push(...within('tours', toursCheck.value.problems));
-    else tours = toursCheck.value.data;
+    else tours = toursCheck.value.tours.tours;
   }
 
-  if (problems.length > 0 || !article || !graph?.anchors) return { ok: false, problems };
+  if (problems.length > 0 || !article || !graph?.graph || !graph.anchors) {
+    return { ok: false, problems };
+  }
   return { ok: true, article, graph: graph.graph, anchors: graph.anchors, tours };
 }
 
@@ -136,8 +146,17 @@ export type LayOut = (
   onProgress: Progress,
 ) => Promise<Layout>;
 
-/** Checks a bundle's text somewhere (the app does it in a worker); see `checkContent`. */
-export type CheckText = (text: string) => Promise<ContentCheck>;
+/**
+ * Checks a bundle's text, or the file that holds it, somewhere (the app does it in a worker); see
+ * `checkContent`.
+ */
+export type CheckText = (input: string | Blob) => Promise<ContentCheck>;
+
+/** Checks a bundle's text, or reads its file and checks that, here on this thread. */
+export async function checkHere(input: string | Blob): Promise<ContentCheck> {
+  const text = await textOf(input);
+  return text === null ? { ok: false, problems: [UNREADABLE_FILE] } : checkContent(text);
+}
 
 export type CheckOptions = {
   /** Places the concepts that have no position; the app does it in a worker. */
@@ -163,8 +182,11 @@ export type BundleCheck =
  * Checks a bundle from anywhere, by every rule the built-in content follows, and derives its map.
  * Returns every problem as a `place: reason` line, with places written from the bundle's root.
  */
-export async function checkBundle(text: string, options: CheckOptions): Promise<BundleCheck> {
-  const checked = await (options.check ?? ((value) => Promise.resolve(checkContent(value))))(text);
+export async function checkBundle(
+  input: string | Blob,
+  options: CheckOptions,
+): Promise<BundleCheck> {
+  const checked = await (options.check ?? checkHere)(input);
   if (!checked.ok) return checked;
   const { article, anchors, tours } = checked;
   let { graph } = checked;

@@ -1,4 +1,4 @@
-import { checkContent, type CheckStep, type ContentCheck } from './check-bundle';
+import { checkHere, type CheckStep, type ContentCheck } from './check-bundle';
 import type { CheckReply, CheckRequest } from './check-messages';
 import { startCheckWorker } from './start-check-worker';
 
@@ -7,7 +7,8 @@ import { startCheckWorker } from './start-check-worker';
  * characters, so that the largest allowed files still get their turn on a slow machine while a
  * small file built to be costly gets its verdict within seconds.
  */
-export const checkBudgetMs = (text: string) => 5_000 + Math.floor(text.length / 1_000_000) * 1_000;
+export const checkBudgetMs = (input: string | Blob) =>
+  5_000 + Math.floor((typeof input === 'string' ? input.length : input.size) / 1_000_000) * 1_000;
 
 /** What the user can change when a step was too costly to finish. */
 const remedies: Record<CheckStep, string> = {
@@ -38,9 +39,9 @@ const cancelled = (signal?: AbortSignal) =>
  * worker can start (a page opened from file://), the text is checked here, on the page's thread.
  */
 export function checkInBackground(
-  text: string,
+  input: string | Blob,
   signal?: AbortSignal,
-  budgetMs = checkBudgetMs(text),
+  budgetMs = checkBudgetMs(input),
 ): Promise<ContentCheck> {
   signal?.throwIfAborted();
   let started: Worker | null;
@@ -49,7 +50,7 @@ export function checkInBackground(
   } catch {
     started = null;
   }
-  if (!started) return Promise.resolve(checkContent(text));
+  if (!started) return checkHere(input);
   const worker = started;
   return new Promise<ContentCheck>((resolve, reject) => {
     let step: CheckStep = 'read the file';
@@ -85,9 +86,9 @@ export function checkInBackground(
       // A worker that never ran (blocked, or not allowed here) falls back to this thread; one that
       // ran out of memory or stack on a stranger's file has its verdict.
       if (started) resolve({ ok: false, problems: [`(file): it is too large to check here`] });
-      else resolve(checkContent(text));
+      else resolve(checkHere(input));
     });
-    const request: CheckRequest = { text };
+    const request: CheckRequest = typeof input === 'string' ? { text: input } : { file: input };
     worker.postMessage(request);
   });
 }

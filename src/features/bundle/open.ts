@@ -8,6 +8,7 @@ import {
   fetchBundle,
   readBundleFile,
   shortAddress,
+  textOf,
   type SourceText,
 } from './read-source';
 import { asSavedBundle, indexedDbStorage, type BundleStorage } from './saved-bundle';
@@ -65,7 +66,7 @@ async function readRequest(
 ): Promise<{ name: string; source: SourceText; savedLayout?: unknown }> {
   switch (request.kind) {
     case 'file':
-      return { name: request.file.name, source: await readBundleFile(request.file) };
+      return { name: request.file.name, source: readBundleFile(request.file) };
     case 'url': {
       const base = options.base ?? location.href;
       const name = nameOfUrl(request.url, base);
@@ -122,19 +123,22 @@ export async function loadBundle(request: OpenRequest, options: OpenOptions): Pr
       ...(source.transient ? { transient: true } : {}),
     };
   }
-  const checked = await checkBundle(source.text, {
+  const input = 'file' in source ? source.file : source.text;
+  const checked = await checkBundle(input, {
     layOut: (graph, anchors, onProgress) =>
       layoutInBackground(graph, anchors, onProgress, options.signal),
     onProgress: options.onProgress,
     savedLayout,
-    check: options.check ?? ((text) => checkInBackground(text, options.signal)),
+    check: options.check ?? ((value) => checkInBackground(value, options.signal)),
   });
   options.signal?.throwIfAborted();
   if (!checked.ok) return { ok: false, name, problems: checked.problems };
   const keep = async () => {
     const saving = performance.now();
     try {
-      await storage.write({ version: 1, name, text: source.text, layout: checked.laidOut });
+      const text = await textOf(input);
+      if (text === null) throw new Error('the file can no longer be read');
+      await storage.write({ version: 1, name, text, layout: checked.laidOut });
       return null;
     } catch (error) {
       return error instanceof DOMException && error.name === 'QuotaExceededError'

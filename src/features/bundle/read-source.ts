@@ -1,9 +1,13 @@
 import { MAX_BUNDLE_BYTES } from '../../model/bundle-format';
 import { overLimit } from '../../model/untrusted-json';
 
-/** Text read from a file or a server, or why it could not be read. */
+/**
+ * Text read from a server or this browser, or a chosen file whose text the checker reads where it
+ * checks it (so that the page never decodes megabytes), or why it could not be read.
+ */
 export type SourceText =
   | { ok: true; text: string }
+  | { ok: true; file: Blob }
   | {
       ok: false;
       problems: string[];
@@ -16,13 +20,24 @@ const tooLarge = (bytes: number, atLeast = false) => ({
   problems: [`(file): ${overLimit(bytes, MAX_BUNDLE_BYTES, atLeast)}`],
 });
 
-/** Reads a chosen or dropped file; one over the size limit is refused before it is read. */
-export async function readBundleFile(file: Blob): Promise<SourceText> {
-  if (file.size > MAX_BUNDLE_BYTES) return tooLarge(file.size);
+/**
+ * A chosen or dropped file, to be read where it is checked; one over the size limit is refused
+ * before anything reads it.
+ */
+export function readBundleFile(file: Blob): SourceText {
+  return file.size > MAX_BUNDLE_BYTES ? tooLarge(file.size) : { ok: true, file };
+}
+
+/** What checking says of a file that could not be read (removed, or no longer allowed). */
+export const UNREADABLE_FILE = '(file): the file could not be read';
+
+/** The text of a bundle, read from its file if need be; null when the file cannot be read. */
+export async function textOf(input: string | Blob): Promise<string | null> {
+  if (typeof input === 'string') return input;
   try {
-    return { ok: true, text: await file.text() };
+    return await input.text();
   } catch {
-    return { ok: false, problems: ['(file): the file could not be read'] };
+    return null;
   }
 }
 

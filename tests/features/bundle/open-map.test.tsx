@@ -193,7 +193,7 @@ describe('a map named in the address as the page starts', () => {
     await waitFor(() => expect(title()).toBe('Opening a map…'));
     release();
     const alert = await screen.findByRole('alert', { name: 'Map not opened' });
-    expect(alert).toHaveTextContent('The map: is missing');
+    expect(alert).toHaveTextContent('This is not a Concept Atlas map file');
     expect(title()).toBe(atlas.article.meta.title);
     await waitFor(() => expect(document.querySelector('.concept-map')).not.toBeNull());
     expect(document.querySelector('.bundle-status--opening')).toBeNull();

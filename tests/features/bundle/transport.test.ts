@@ -78,11 +78,7 @@ describe('fetching a bundle', () => {
 
 describe('problems in words', () => {
   it('says a place for a teacher and keeps the place in the file beside it', () => {
-    expect(
-      problemInWords(
-        'graph.concepts[11] (steel).label: Invalid input: expected string, received undefined',
-      ),
-    ).toEqual({
+    expect(problemInWords('graph.concepts[11] (steel).label: is missing')).toEqual({
       words: 'Concept 12 (“steel”), label: is missing',
       place: 'graph.concepts[11] (steel).label',
     });
