@@ -125,14 +125,14 @@ function searchAll(text: string, searches: readonly Search[]): void {
 const SPACE = /\s/;
 
 /** Whether `prefix` ends where `at` starts, whitespace between them aside. */
-function endsBefore(text: string, at: number, prefix: string): boolean {
+export function endsBefore(text: string, at: number, prefix: string): boolean {
   let end = at;
   while (end > 0 && SPACE.test(text[end - 1] as string)) end -= 1;
   return end >= prefix.length && text.startsWith(prefix, end - prefix.length);
 }
 
 /** Whether `suffix` starts where `from` ends, whitespace between them aside. */
-function startsAfter(text: string, from: number, suffix: string): boolean {
+export function startsAfter(text: string, from: number, suffix: string): boolean {
   let start = from;
   while (start < text.length && SPACE.test(text[start] as string)) start += 1;
   return text.startsWith(suffix, start);

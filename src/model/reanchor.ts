@@ -1,5 +1,11 @@
 import approxSearch from 'approx-string-match';
-import { anchorPassages, normaliseQuote, type TextPosition } from './anchor.ts';
+import {
+  anchorPassages,
+  endsBefore,
+  normaliseQuote,
+  startsAfter,
+  type TextPosition,
+} from './anchor.ts';
 import { isCjk } from './cjk.ts';
 import type { Graph, Passage } from './schema.ts';
 
@@ -164,22 +170,6 @@ function toWordEdges(
   while (start < end && /\s/.test(text[start] as string)) start += 1;
   while (end > start && /\s/.test(text[end - 1] as string)) end -= 1;
   return { ...match, start, end };
-}
-
-const SPACE = /\s/;
-
-/** Whether `prefix` ends where `at` starts, whitespace between them aside (as anchor.ts reads it). */
-function endsBefore(text: string, at: number, prefix: string): boolean {
-  let end = at;
-  while (end > 0 && SPACE.test(text[end - 1] as string)) end -= 1;
-  return end >= prefix.length && text.startsWith(prefix, end - prefix.length);
-}
-
-/** Whether `suffix` starts where `from` ends, whitespace between them aside. */
-function startsAfter(text: string, from: number, suffix: string): boolean {
-  let start = from;
-  while (start < text.length && SPACE.test(text[start] as string)) start += 1;
-  return text.startsWith(suffix, start);
 }
 
 /** Cut points back from `start` to the paragraph's start, nearest first: words, or runs of Chinese. */
