@@ -26,7 +26,7 @@ export type EdgeEnds = {
 const centre = (box: Box): XYPosition => ({ x: box.x + box.width / 2, y: box.y + box.height / 2 });
 
 /** Where the line from `box`'s centre towards `other`'s centre leaves `box`. */
-function borderPoint(box: Box, other: Box): XYPosition {
+export function borderPoint(box: Box, other: Box): XYPosition {
   const w = box.width / 2;
   const h = box.height / 2;
   const from = centre(box);

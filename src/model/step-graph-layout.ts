@@ -1,5 +1,5 @@
 import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api';
-import { type Box, boxesMeet } from './floating.ts';
+import { borderPoint, type Box, boxesMeet } from './floating.ts';
 import { estimateWidth, type MeasureText, READABLE_PX } from './level-of-detail.ts';
 import { SCREEN_PHRASE_LINES, screenPhraseSize } from './phrase-placement.ts';
 import {
@@ -109,24 +109,11 @@ function inRows(
 ): StepGraph {
   const cards = stepLayout(concepts, pane, px, measure);
   const at = new Map(cards.map((c) => [c.id, c.box]));
-  const edge = (box: Box, towards: { x: number; y: number }) => {
-    // Where the line from the card's centre towards the other card leaves the card.
-    const cx = box.x + box.width / 2;
-    const cy = box.y + box.height / 2;
-    const dx = towards.x - cx;
-    const dy = towards.y - cy;
-    const t = Math.min(
-      dx === 0 ? Infinity : box.width / 2 / Math.abs(dx),
-      dy === 0 ? Infinity : box.height / 2 / Math.abs(dy),
-    );
-    return { x: cx + dx * t, y: cy + dy * t };
-  };
-  const centre = (box: Box) => ({ x: box.x + box.width / 2, y: box.y + box.height / 2 });
   const lines: StepLine[] = relations.flatMap((r) => {
     const from = at.get(r.source);
     const to = at.get(r.target);
     if (!from || !to || r.source === r.target) return [];
-    return [{ id: r.id, points: [edge(from, centre(to)), edge(to, centre(from))] }];
+    return [{ id: r.id, points: [borderPoint(from, to), borderPoint(to, from)] }];
   });
   return { cards, lines, phrases: stepPhrases(cards, relations, px, measure), px };
 }

@@ -2,23 +2,8 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { Bundle } from '../../src/model/bundle-format';
+import { riversAndTowns } from '../fixtures/draft-article';
 import { openApp, seriousAxeViolations, useBrowser } from './harness';
-
-const article = [
-  '# Rivers and towns',
-  '',
-  '## Water',
-  '',
-  'Rivers carry water to the towns. The river is a road.',
-  '',
-  '## Trade',
-  '',
-  'Boats carry goods on the river. The river is a road for trade.',
-  '',
-  '## Growth',
-  '',
-  'Towns grow where rivers meet, and markets follow.',
-].join('\n');
 
 /** The place on screen of the n-th occurrence of words in the reader's article. */
 function wordsBox(page: Page, words: string, nth = 0) {
@@ -95,7 +80,7 @@ describe('making a map in the browser', () => {
     const page = await openApp(session);
     await page.getByRole('button', { name: 'New map…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Make a new map' });
-    await dialog.getByRole('textbox', { name: 'The article' }).fill(article);
+    await dialog.getByRole('textbox', { name: 'The article' }).fill(riversAndTowns);
     expect(await dialog.getByRole('textbox', { name: 'Title (required)' }).inputValue()).toBe(
       'Rivers and towns',
     );

@@ -14,24 +14,9 @@ import {
   type Draft,
 } from '../../src/model/draft';
 import { conceptProblems, draftMapProblems } from '../../src/model/draft-problems';
+import { riversAndTowns } from '../fixtures/draft-article';
 
-export const threeSections = [
-  '# Rivers and towns',
-  '',
-  '## Water',
-  '',
-  'Rivers carry water to the towns. The river is a road.',
-  '',
-  '## Trade',
-  '',
-  'Boats carry goods on the river. The river is a road for trade.',
-  '',
-  '## Growth',
-  '',
-  'Towns grow where rivers meet.',
-].join('\n');
-
-const draftOf = (text = threeSections, title = 'Rivers') =>
+const draftOf = (text = riversAndTowns, title = 'Rivers') =>
   newDraft({ id: 'd1', meta: { title, author: ' Ann ', source: '' }, text });
 
 /** The words' place in the draft's article text, the n-th time they occur. */
@@ -50,7 +35,7 @@ function made(draft: Draft, words: string, nth = 0) {
 
 describe('a draft made from an article', () => {
   it('makes its headings the sections, the first line its title', () => {
-    expect(sectionedMarkdown(threeSections).title).toBe('Rivers and towns');
+    expect(sectionedMarkdown(riversAndTowns).title).toBe('Rivers and towns');
     const draft = draftOf();
     expect(draft.sections.map((s) => [s.id, s.title, s.order])).toEqual([
       ['introduction', 'Introduction', 0],
