@@ -22,6 +22,8 @@ export type PlacementRoom = {
    * places can combine (searched up to a bound), the one that draws the most of them.
    */
   together?: number;
+  /** Of that group, the first this many are drawn wherever they have a place in the view. */
+  keep?: number;
 };
 
 /** How many partial placements the group's search may try before it settles for the best. */
@@ -83,7 +85,7 @@ export function placeLabelsAt(
   const allowed = (box: LabelBox) =>
     inside(box) && (box.mayOverflow || !blocked.some((other) => boxesMeet(box, other, gap)));
   const group = candidates.slice(0, room.together ?? 0);
-  for (const [index, box] of searchGroup(group, allowed, gap)) {
+  for (const [index, box] of searchGroup(group, allowed, gap, room.keep ?? 0)) {
     placed.set(box.id, index);
     occupy(box, cellsOf(box));
   }
@@ -114,6 +116,7 @@ function searchGroup(
   group: readonly (readonly LabelBox[])[],
   allowed: (box: LabelBox) => boolean,
   gap: number,
+  keep: number,
 ): [number, LabelBox][] {
   const options = group.map((places) => [...places.entries()].filter(([, box]) => allowed(box)));
   const chosen: [number, LabelBox][] = [];
@@ -130,9 +133,73 @@ function searchGroup(
       if (search(k + 1)) return true;
       chosen.pop();
     }
-    // Or leave this one out, if the others can then all be drawn.
+    // Or leave this one out, if the others can then all be drawn; one to keep only if it has no
+    // place at all (the first few are searched before anything else is chosen).
+    if (k < keep && (options[k]?.length ?? 0) > 0) return false;
     return search(k + 1);
   };
   search(0);
   return best;
+}
+
+/**
+ * The zoomed-out map's labels and section titles, placed by importance (see `placeLabelsAt`):
+ * `first` (the selection, or a tour step's concepts) before the titles (each with its places, as a
+ * label has), then the titles, then the
+ * rest. A tour step's concepts are placed as a group, so that as many as can be are drawn. The
+ * `leads` (the theses, which the whole map is about) are named before the titles too when one of
+ * them finds no room after them, all together, since each placed alone could take the place
+ * another needed; clear of other sections' titles where that names as many, so that no title
+ * gives way for nothing (a thesis may lie on its own section's title, `leadTitles`). The selection keeps its place among them. Each drawn label's place, by id.
+ */
+export function placeMapLabels(
+  labels: readonly (readonly LabelBox[])[],
+  titles: readonly (readonly LabelBox[])[],
+  options: {
+    first: ReadonlySet<string>;
+    together?: boolean;
+    leads?: ReadonlySet<string>;
+    /** The titles (by id) that the leads may lie on: their own sections'. */
+    leadTitles?: ReadonlySet<string>;
+    room?: PlacementRoom;
+    gap?: number;
+  },
+): Map<string, number> {
+  const { first, together = false, leads = new Set<string>(), room = {}, gap = 4 } = options;
+  const leadTitles = options.leadTitles ?? new Set<string>();
+  const idOf = (places: readonly LabelBox[]) => places[0]?.id ?? '';
+  const place = (
+    ahead: ReadonlySet<string>,
+    group: number,
+    keep: number,
+    blocked: readonly Omit<LabelBox, 'id'>[] = [],
+  ) =>
+    placeLabelsAt(
+      [
+        ...labels.filter((p) => ahead.has(idOf(p))),
+        ...titles,
+        ...labels.filter((p) => !ahead.has(idOf(p))),
+      ],
+      gap,
+      { ...room, blocked: [...(room.blocked ?? []), ...blocked], together: group, keep },
+    );
+  const placed = place(first, together ? first.size : 0, 0);
+  const missing = labels.some((p) => leads.has(idOf(p)) && !placed.has(idOf(p)));
+  if (together || !missing) return placed;
+  const ahead = new Set([...first, ...leads]);
+  // The selection is the most important label: it comes first in the group and is always kept.
+  const over = place(ahead, ahead.size, first.size);
+  // The same theses placed clear of other sections' titles, where they can be, keep those titles.
+  const clear = place(
+    ahead,
+    ahead.size,
+    first.size,
+    // Each title's last place is its smallest.
+    titles.flatMap((places) => {
+      const last = places.at(-1);
+      return last && !leadTitles.has(last.id) ? [last] : [];
+    }),
+  );
+  const named = (at: ReadonlyMap<string, number>) => [...ahead].filter((id) => at.has(id)).length;
+  return named(clear) >= named(over) ? clear : over;
 }

@@ -1,4 +1,4 @@
-import type { Box } from './floating.ts';
+import { boxesMeet, type Box } from './floating.ts';
 import type { LabelBox } from './label-placement.ts';
 import type { Tier } from './tiers.ts';
 
@@ -195,28 +195,108 @@ export function labelBoxes(
     });
 }
 
+/**
+ * A name's head and its qualifier: "Leap in form" and ": hard-soft integration", "15th Five-Year
+ * Plan" and " (2026-2030)". The zoomed-out map names a concept or a section by its head alone, as
+ * a street map names a city without its district, so that more of the argument's names find room;
+ * the whole name is drawn once the box's own text reads, and in a tour. A name with no qualifier,
+ * or whose head would be shorter than four letters, is all head.
+ */
+export function nameParts(name: string): { head: string; rest: string } {
+  const cut = /: | \(/.exec(name);
+  if (!cut || cut.index < 4) return { head: name, rest: '' };
+  return { head: name.slice(0, cut.index), rest: name.slice(cut.index) };
+}
+
+/** A name as it is said, for comparing two: without case, quotation marks or a leading article. */
+const spoken = (name: string) =>
+  name
+    .toLowerCase()
+    .replace(/["'“”‘’]/g, '')
+    .replace(/^(a|an|the)\s+/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+/**
+ * Whether a concept is its section's namesake ("Traditional industries" in "Traditional
+ * industries: consolidating the foundation"): zoomed out, the section's title names it.
+ */
+export function namesSection(label: string, sectionTitle: string): boolean {
+  return spoken(nameParts(label).head) === spoken(nameParts(sectionTitle).head);
+}
+
 /** A section's title, zoomed out: drawn this much larger than the labels, across its box. */
 export const SECTION_TITLE_EXTRA_PX = 2;
 
+/** A section title's padding and its number's badge beside it, in ems (see the map's CSS). */
+const TITLE_PAD_X = 16;
+const TITLE_BADGE_EM = 1.65;
+
+/** How many lines a section's title takes across a box `width` pixels wide: one, or two at most. */
+export function sectionTitleLines(
+  text: string,
+  width: number,
+  px: number,
+  measure: MeasureText = estimateWidth,
+  numbered = true,
+): 1 | 2 {
+  const need = measure(text, px) + TITLE_PAD_X + (numbered ? TITLE_BADGE_EM * px : 0);
+  return need <= width ? 1 : 2;
+}
+
+/** A section title's box on screen on one line, and on two where it needs them. */
+export type TitleBox = LabelBox & { wrapped?: LabelBox };
+
 /**
- * Where the section titles stand on screen at `zoom`: across the top of each section, on one line
- * (its number and its title, cut short where the section is narrow). They are placed before any
- * concept label, which must leave them room.
+ * Where the section titles stand on screen at `zoom`: across the top of each section, its number
+ * and the head of its title (see `nameParts`), on one line. A title too long for its section's
+ * width also has the box it takes on two lines, `wrapped`, which it takes where that is free once
+ * every label is placed (see `wrapTitles`); else it is cut short. They are placed before any
+ * concept label, which must leave them room. `titles` gives each section's title text and whether
+ * it is numbered; a section it does not name takes one line.
  */
 export function sectionTitleBoxes(
   sections: Readonly<Record<string, Box>>,
   zoom: number,
   scale = 1,
   px: number = MAP_LABEL_PX,
-): LabelBox[] {
-  // One line and the padding.
-  const height = (px + SECTION_TITLE_EXTRA_PX) * 1.2 * scale + 7;
-  return Object.entries(sections).map(([id, box]) => ({
-    id: `section:${id}`,
-    x: box.x * zoom,
-    y: box.y * zoom,
-    width: box.width * zoom,
-    height,
-    mayOverflow: true,
-  }));
+  titles: ReadonlyMap<string, { text: string; numbered: boolean }> = new Map(),
+  measure: MeasureText = estimateWidth,
+): TitleBox[] {
+  const size = (px + SECTION_TITLE_EXTRA_PX) * scale;
+  return Object.entries(sections).map(([id, box]) => {
+    const title = titles.get(id);
+    const width = box.width * zoom;
+    const lines = title ? sectionTitleLines(title.text, width, size, measure, title.numbered) : 1;
+    // Each line and the padding.
+    const at = (n: number): LabelBox => ({
+      id: `section:${id}`,
+      x: box.x * zoom,
+      y: box.y * zoom,
+      width,
+      height: size * 1.2 * n + 7,
+      mayOverflow: true,
+    });
+    return lines === 2 ? { ...at(1), wrapped: at(2) } : at(1);
+  });
+}
+
+/**
+ * The placed titles (by id) that may take their second line: those whose two-line box touches
+ * no other drawn label or title (`drawn`), `gap` pixels apart.
+ */
+export function wrapTitles(
+  titles: readonly TitleBox[],
+  drawn: readonly LabelBox[],
+  gap = 4,
+): Set<string> {
+  const wrapped = new Set<string>();
+  for (const title of titles) {
+    const two = title.wrapped;
+    if (!two) continue;
+    if (drawn.every((other) => other.id === title.id || !boxesMeet(two, other, gap))) {
+      wrapped.add(title.id);
+    }
+  }
+  return wrapped;
 }

@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { placeLabels, placeLabelsAt, type LabelBox } from '../../src/model/label-placement';
+import {
+  placeLabels,
+  placeLabelsAt,
+  placeMapLabels,
+  type LabelBox,
+} from '../../src/model/label-placement';
 
 const box = (id: string, x: number, y: number, width = 100, height = 20): LabelBox => ({
   id,
@@ -87,5 +92,68 @@ describe('placing labels', () => {
     const together = placeLabelsAt([a, b], 2, { together: 2 });
     expect(together.get('a')).toBe(1);
     expect(together.get('b')).toBe(0);
+  });
+});
+
+describe('placing the zoomed-out map’s labels and titles', () => {
+  const title = (id: string, x: number, y: number): LabelBox => ({
+    ...box(`section:${id}`, x, y, 300, 20),
+    mayOverflow: true,
+  });
+
+  it('places the titles before the concepts, the selection before the titles', () => {
+    const labels = [[box('a', 0, 10)], [box('b', 400, 10)]];
+    const titles = [[title('s', 0, 0)]];
+    expect([...placeMapLabels(labels, titles, { first: new Set() }).keys()]).toEqual([
+      'section:s',
+      'b',
+    ]);
+    expect([...placeMapLabels(labels, titles, { first: new Set(['a']) }).keys()]).toEqual([
+      'a',
+      'b',
+    ]);
+  });
+
+  it('names every thesis it can, placing them together ahead of the titles', () => {
+    // After the title, thesis one finds its place where thesis two must stand, so two has none.
+    // Placing two ahead of the title alone would leave one behind the title, with no place left;
+    // together, one takes the title's place and two its own, and the title gives way.
+    const titles = [[title('s', 0, 0)]];
+    const one = [box('one', 0, 100), box('one', 0, 0)];
+    const two = [box('two', 0, 100)];
+    expect(placeMapLabels([one, two], titles, { first: new Set() }).has('two')).toBe(false);
+    const placed = placeMapLabels([one, two], titles, {
+      first: new Set(),
+      leads: new Set(['one', 'two']),
+    });
+    expect(placed.get('one')).toBe(1);
+    expect(placed.get('two')).toBe(0);
+    expect(placed.has('section:s')).toBe(false);
+  });
+
+  it('keeps the selection’s label when the theses are placed ahead of the titles', () => {
+    // Two theses, each where the selection stands: together they would name two, but the
+    // selection is what the reader is looking at.
+    const selected = [box('selected', 0, 0, 300, 20)];
+    const one = [box('one', 0, 0)];
+    const two = [box('two', 200, 0)];
+    const blocker = [box('blocker', 0, 0, 400, 20)];
+    const placed = placeMapLabels([selected, blocker, one, two], [], {
+      first: new Set(['selected']),
+      leads: new Set(['one', 'two']),
+    });
+    expect(placed.has('selected')).toBe(true);
+    expect(placed.has('one')).toBe(false);
+    expect(placed.has('two')).toBe(false);
+  });
+
+  it('places a tour step’s concepts together, and leaves its theses to that', () => {
+    const one = [box('one', 0, 100), box('one', 0, 200)];
+    const two = [box('two', 0, 100)];
+    const placed = placeMapLabels([one, two], [], {
+      first: new Set(['one', 'two']),
+      together: true,
+    });
+    expect([...placed.keys()].sort()).toEqual(['one', 'two']);
   });
 });

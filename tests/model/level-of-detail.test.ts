@@ -9,9 +9,13 @@ import {
   labelPlaces,
   labelSize,
   mapLabelPx,
+  nameParts,
+  namesSection,
+  sectionTitleLines,
   tourLabelPx,
   selectedLabelPx,
   sectionTitleBoxes,
+  wrapTitles,
   textScale,
   zoomOfStep,
   zoomStep,
@@ -146,5 +150,68 @@ describe('level of detail', () => {
     expect(tourLabelPx(1366)).toBe(24);
     expect(tourLabelPx(390)).toBe(24);
     expect(tourLabelPx(Number.NaN)).toBe(24);
+  });
+
+  it('names a concept or a section by the head of its name, without its qualifier', () => {
+    expect(nameParts('Leap in form: hard-soft integration')).toEqual({
+      head: 'Leap in form',
+      rest: ': hard-soft integration',
+    });
+    expect(nameParts('15th Five-Year Plan (2026-2030)')).toEqual({
+      head: '15th Five-Year Plan',
+      rest: ' (2026-2030)',
+    });
+    expect(nameParts('Services: supporting industrial upgrading').head).toBe('Services');
+    // No qualifier, or a head too short to stand alone: the whole name.
+    expect(nameParts('Hard and soft')).toEqual({ head: 'Hard and soft', rest: '' });
+    expect(nameParts('AI: the engine').head).toBe('AI: the engine');
+    expect(nameParts('Ratio 3:1 of output').head).toBe('Ratio 3:1 of output');
+  });
+
+  it('knows a section’s namesake by its spoken name: no case, quotes or leading article', () => {
+    expect(
+      namesSection(
+        'Traditional industries',
+        'Traditional industries: consolidating the foundation',
+      ),
+    ).toBe(true);
+    expect(namesSection('Modern infrastructure system', 'A modern infrastructure system')).toBe(
+      true,
+    );
+    expect(namesSection('The “new quality” leap', 'The "new quality" leap')).toBe(true);
+    expect(namesSection('Service industry', 'Services: supporting industrial upgrading')).toBe(
+      false,
+    );
+    expect(namesSection('Traditional infrastructure', 'A modern infrastructure system')).toBe(
+      false,
+    );
+  });
+
+  it('wraps a section title onto a second line only where its section is too narrow for one', () => {
+    const measure = (text: string, px: number) => text.length * px * 0.5;
+    // 20 letters at 18 px: 180 px of text, the padding and the number's badge.
+    expect(sectionTitleLines('Traditional industry', 250, 18, measure)).toBe(1);
+    expect(sectionTitleLines('Traditional industry', 200, 18, measure)).toBe(2);
+    // The introduction has no number: its badge takes no room.
+    expect(sectionTitleLines('Traditional industry', 200, 18, measure, false)).toBe(1);
+    const sections = {
+      wide: { x: 0, y: 0, width: 1000, height: 600 },
+      narrow: { x: 0, y: 0, width: 800, height: 600 },
+    };
+    const titles = new Map([
+      ['wide', { text: 'Traditional industry', numbered: true }],
+      ['narrow', { text: 'Traditional industry', numbered: true }],
+    ]);
+    const [wide, narrow] = sectionTitleBoxes(sections, 0.25, 1, 16, titles, measure);
+    expect(wide?.wrapped).toBeUndefined();
+    // One line where it is placed; two where they are free once every label is placed.
+    expect(narrow?.height).toBe(wide?.height);
+    expect((narrow?.wrapped?.height ?? 0) - (wide?.height ?? 0)).toBeCloseTo(18 * 1.2);
+    expect(narrow?.wrapped?.width).toBe(200);
+    const label = { id: 'label', x: 0, y: 40, width: 100, height: 20 };
+    expect(wrapTitles([narrow!], [narrow!])).toEqual(new Set(['section:narrow']));
+    // A label just under the first line keeps the title to one line, cut short.
+    expect(wrapTitles([narrow!], [narrow!, label])).toEqual(new Set());
+    expect(wrapTitles([wide!], [wide!])).toEqual(new Set());
   });
 });

@@ -4,11 +4,13 @@ import type { Atlas } from '../../../model/atlas';
 import type { Box } from '../../../model/floating';
 import { type PhrasePoint, placeStepPhrases } from '../../../model/phrase-placement';
 import { STEP_PHRASE_RATIO } from '../../../model/step-layout';
-import { type LabelBox, type PlacementRoom, placeLabelsAt } from '../../../model/label-placement';
+import { type LabelBox, type PlacementRoom, placeMapLabels } from '../../../model/label-placement';
 import {
   detailAt,
   MAP_LABEL_PX,
   labelBoxes,
+  nameParts,
+  namesSection,
   labelPlaces,
   type LabelPlace,
   mapLabelPx,
@@ -16,6 +18,7 @@ import {
   tourLabelPx,
   TOUR_LABEL_LINES,
   sectionTitleBoxes,
+  wrapTitles,
   zoomOfStep,
   zoomStep,
   type Detail,
@@ -39,7 +42,8 @@ export type FarLabels = {
   /** The section titles' size on screen, before the reader's text scale. */
   titlePx: number;
   labelled: ReadonlyMap<string, LabelPlace>;
-  titles: ReadonlySet<string>;
+  /** The sections whose titles are drawn, and on how many lines. */
+  titles: ReadonlyMap<string, 1 | 2>;
   /** In a tour, the step's concepts whose labels have no room on the map. */
   unplaced: readonly string[];
   /**
@@ -57,7 +61,7 @@ const COVER_GAP = PAN_STEP / 2;
 
 const none = {
   labelled: new Map<string, LabelPlace>(),
-  titles: new Set<string>(),
+  titles: new Map<string, 1 | 2>(),
   unplaced: [] as string[],
   phrases: null,
 };
@@ -70,6 +74,25 @@ export function tiersOf(atlas: Atlas): Map<string, Tier> {
     tiersByAtlas.set(atlas, tiers);
   }
   return tiers;
+}
+
+const titlesByAtlas = new WeakMap<Atlas, Map<string, { text: string; numbered: boolean }>>();
+
+/** Each section's title as the zoomed-out map draws it: its number and the head of its title. */
+export function titlesOf(atlas: Atlas): Map<string, { text: string; numbered: boolean }> {
+  let titles = titlesByAtlas.get(atlas);
+  if (!titles) {
+    titles = new Map(
+      atlas.graph.sections.map((s) => [
+        s.id,
+        s.order === 0
+          ? { text: 'Introduction', numbered: false }
+          : { text: nameParts(s.title).head, numbered: true },
+      ]),
+    );
+    titlesByAtlas.set(atlas, titles);
+  }
+  return titles;
 }
 
 const selectedIdOf = (view: MapView) => {
@@ -146,20 +169,44 @@ export function useFarLabels(
     const room: PlacementRoom =
       width > 0 && height > 0
         ? {
-            within: { x: -pan[0] + 4, y: -pan[1] + 4, width: width - 8, height: height - 8 },
+            within: { x: -pan[0] + 2, y: -pan[1] + 2, width: width - 4, height: height - 4 },
             blocked: coversOf(pane, COVER_GAP, pan),
           }
         : {};
     const tiers = tiersOf(atlas);
+    const titles = titlesOf(atlas);
+    const titleBoxes = sectionTitleBoxes(
+      atlas.layout.sections,
+      zoom,
+      scale,
+      mapPx,
+      titles,
+      measure,
+    );
+    // The sections whose titles are drawn whole on one line at this zoom.
+    const whole = new Set(
+      titleBoxes.flatMap((box) => (box.wrapped ? [] : [box.id.slice('section:'.length)])),
+    );
     const candidates: LabelCandidate[] = [];
     for (const concept of atlas.graph.concepts) {
       const box = atlas.boxes.get(concept.id);
       if (!box || view.hidden.has(concept.id) || (drawn && !drawn.has(concept.id))) continue;
       const emphasis = emphasisOf(view.conceptClass.get(concept.id));
       if (inTour && emphasis === 'none') continue;
+      // A section's title, drawn whole, names its namesake concept, unless the concept stands out.
+      const title = titles.get(concept.section);
+      if (
+        !inTour &&
+        emphasis === 'none' &&
+        title?.numbered &&
+        whole.has(concept.section) &&
+        namesSection(concept.label, title.text)
+      )
+        continue;
       candidates.push({
         id: concept.id,
-        label: concept.label,
+        // The whole name in a tour, which a class reads; its head on the map, to name more.
+        label: inTour ? concept.label : nameParts(concept.label).head,
         box,
         tier: tiers.get(concept.id) ?? 3,
         emphasis,
@@ -168,36 +215,48 @@ export function useFarLabels(
         order: atlas.order.get(concept.id) ?? 0,
       });
     }
-    const titles = sectionTitleBoxes(atlas.layout.sections, zoom, scale, mapPx).map((box) => [box]);
     // The selection first, even before the section titles: it is what the reader is looking at.
     // A thesis, which the whole map is about, goes before the titles too if it has no room after.
     const boxes = labelBoxes(candidates, zoom, measure, scale, px, inTour ? TOUR_LABEL_LINES : 2);
     const selectedId = selectedIdOf(view);
-    const place = (first: ReadonlySet<string>) => {
-      const isFirst = (places: readonly LabelBox[]) => first.has(places[0]?.id ?? '');
-      const ahead = boxes.filter(isFirst);
-      // A tour step's few labels are placed together, so that as many as can be are drawn.
-      return placeLabelsAt(
-        [...ahead, ...titles, ...boxes.filter((p) => !isFirst(p))],
-        4,
-        inTour ? { ...room, together: ahead.length } : room,
-      );
-    };
     // A tour step's concepts go before the titles: they are what the class is looking at.
-    const selection = new Set(
-      inTour ? candidates.map((c) => c.id) : selectedId ? [selectedId] : [],
+    const placed = placeMapLabels(
+      boxes,
+      titleBoxes.map((box) => [box]),
+      inTour
+        ? { first: new Set(candidates.map((c) => c.id)), together: true, room }
+        : {
+            first: new Set(selectedId ? [selectedId] : []),
+            leads: new Set(candidates.filter((c) => c.lead).map((c) => c.id)),
+            leadTitles: new Set(
+              atlas.graph.concepts
+                .filter((c) => c.kind === 'thesis')
+                .map((c) => `section:${c.section}`),
+            ),
+            room,
+          },
     );
-    let placed = place(selection);
-    const leads = candidates.filter((c) => c.lead && !placed.has(c.id)).map((c) => c.id);
-    if (leads.length > 0) placed = place(new Set([...selection, ...leads]));
     const labelled = new Map<string, LabelPlace>();
     for (const c of candidates) {
       const at = placed.get(c.id);
       if (at !== undefined) labelled.set(c.id, labelPlaces[at] ?? 'centre');
     }
-    const shownTitles = new Set(
-      Object.keys(atlas.layout.sections).filter((id) => placed.has(`section:${id}`)),
-    );
+    // What is drawn: each placed label in its place, and the titles, which take a second line
+    // where they need one and it is free.
+    const drawnBoxes: LabelBox[] = [];
+    for (const places of boxes) {
+      const at = placed.get(places[0]?.id ?? '');
+      const box = at === undefined ? undefined : places[at];
+      if (box) drawnBoxes.push(box);
+    }
+    const shownTitleBoxes = titleBoxes.filter((box) => placed.has(box.id));
+    const wrapped = wrapTitles(shownTitleBoxes, [...drawnBoxes, ...shownTitleBoxes]);
+    const shownTitles = new Map<string, 1 | 2>();
+    for (const box of shownTitleBoxes) {
+      const two = wrapped.has(box.id) && box.wrapped;
+      shownTitles.set(box.id.slice('section:'.length), two ? 2 : 1);
+      drawnBoxes.push(two || box);
+    }
     const unplaced = inTour ? candidates.filter((c) => !placed.has(c.id)).map((c) => c.id) : [];
     // A step shown on the map says what joins its concepts, clear of every label placed; a step
     // brought together as a close-up draws its phrases there instead.
@@ -205,12 +264,7 @@ export function useFarLabels(
     if (inTour) {
       phrases = new Map();
       if (unplaced.length === 0) {
-        const taken: Box[] = [...(room.blocked ?? [])];
-        for (const places of [...boxes, ...titles]) {
-          const at = placed.get(places[0]?.id ?? '');
-          const box = at === undefined ? undefined : places[at];
-          if (box) taken.push(box);
-        }
+        const taken: Box[] = [...(room.blocked ?? []), ...drawnBoxes];
         const step = new Set(candidates.map((c) => c.id));
         for (const c of candidates) {
           taken.push({
