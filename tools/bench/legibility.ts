@@ -6,6 +6,10 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { atRest, drawnScript } from './on-screen.ts';
+import { readFile } from 'node:fs/promises';
+import { namesSection } from '../../src/model/level-of-detail.ts';
+import { conceptTiers } from '../../src/model/tiers.ts';
+import type { Graph } from '../../src/model/schema.ts';
 
 export type Legibility = {
   size: string;
@@ -21,7 +25,41 @@ export type Legibility = {
   overlaps: number;
   /** Relation phrases drawn zoomed in on the pillar, and how many of its relations it has. */
   phrasesClose: number;
+  /**
+   * At fit view, the backbone (tier-1) concepts named, by their own label or by their section's
+   * title, of all of them; and the theses named, of all of them.
+   */
+  backbone: number;
+  backboneOf: number;
+  theses: number;
+  thesesOf: number;
 };
+
+/**
+ * The concepts of `ids` named on screen: by their own label, or by their section's drawn title
+ * when they are its namesake.
+ */
+function named(
+  content: Graph,
+  ids: readonly string[],
+  labelled: readonly string[],
+  titles: readonly string[],
+) {
+  const titled = new Set(titles);
+  const byLabel = new Set(labelled);
+  return ids.filter((id) => {
+    if (byLabel.has(id)) return true;
+    const concept = content.concepts.find((c) => c.id === id);
+    const section = content.sections.find((s) => s.id === concept?.section);
+    return (
+      !!concept &&
+      !!section &&
+      section.order > 0 &&
+      titled.has(section.id) &&
+      namesSection(concept.label, section.title)
+    );
+  }).length;
+}
 
 export const LEGIBILITY_SIZES = [
   { width: 1366, height: 768 },
@@ -46,7 +84,17 @@ ${drawnScript(false)}
   }
   const selected = document.querySelector('.react-flow__node.is-selected');
   const near = [...document.querySelectorAll('.react-flow__node.is-neighbour')].filter(inside).map(px).sort((a, b) => a - b);
+  // A title names its section only where it is drawn whole, not cut short.
+  const whole = (t) => {
+    const text = t.querySelector('.far-section-title__title');
+    return text.scrollWidth <= text.clientWidth + 1 && text.scrollHeight <= text.clientHeight + 1;
+  };
+  const titled = [...document.querySelectorAll('.far-section-title')].filter((t) => drawn(t) && whole(t));
   return {
+    labelled: [...document.querySelectorAll('.react-flow__node.has-far-label')]
+      .filter((n) => drawn(n.querySelector('.concept-node__label')))
+      .map((n) => n.getAttribute('data-id')),
+    titles: titled.map((t) => t.getAttribute('data-section').slice('section:'.length)),
     sizes: labels.map((l) => Math.round(l.px * 10) / 10),
     overlaps: phrases.filter((p) => labels.some((l) => meet(p.box, l.box))).length,
     phrases: phrases.length,
@@ -57,6 +105,8 @@ ${drawnScript(false)}
 })()`;
 
 type Seen = {
+  labelled: string[];
+  titles: string[];
   sizes: number[];
   overlaps: number;
   phrases: number;
@@ -72,6 +122,10 @@ async function settled(page: Page): Promise<Seen> {
 }
 
 export async function measureLegibility(browser: Browser, baseUrl: string): Promise<Legibility[]> {
+  const content = JSON.parse(await readFile('data/graph.json', 'utf8')) as Graph;
+  const tiers = conceptTiers(content);
+  const backbone = content.concepts.filter((c) => tiers.get(c.id) === 1).map((c) => c.id);
+  const theses = content.concepts.filter((c) => c.kind === 'thesis').map((c) => c.id);
   const rows: Legibility[] = [];
   for (const viewport of LEGIBILITY_SIZES) {
     const context = await browser.newContext({ viewport });
@@ -99,6 +153,10 @@ export async function measureLegibility(browser: Browser, baseUrl: string): Prom
         neighbourMedian: linked.neighbourMedian,
         overlaps: fit.overlaps + linked.overlaps + close.overlaps,
         phrasesClose: close.phrases,
+        backbone: named(content, backbone, fit.labelled, fit.titles),
+        backboneOf: backbone.length,
+        theses: named(content, theses, fit.labelled, fit.titles),
+        thesesOf: theses.length,
       });
     } finally {
       await context.close();
@@ -117,6 +175,8 @@ export function legibilityTable(rows: readonly Legibility[]): string {
     line('fit view: concept labels drawn', (r) => r.drawn),
     line('fit view: labels at >= 14 px', (r) => r.atLeast14),
     line('fit view: labels at >= 20 px', (r) => r.atLeast20),
+    line('fit view: backbone concepts named', (r) => `${r.backbone} of ${r.backboneOf}`),
+    line('fit view: theses named', (r) => `${r.theses} of ${r.thesesOf}`),
     line('labels drawn at 1-9 px', (r) => r.tiny),
     line(`shared link to a pillar: its label, px`, (r) => r.selected.toFixed(1)),
     line(`shared link to a pillar: neighbours' median, px`, (r) => r.neighbourMedian.toFixed(1)),
