@@ -337,6 +337,12 @@ budgets.push(
     12,
     'px',
   ),
+  budgetAtLeast(
+    'built-in map at fit view, both sizes: theses named',
+    Math.min(laptop?.theses ?? NaN, projector?.theses ?? NaN),
+    laptop?.thesesOf ?? NaN,
+    'theses',
+  ),
   budgetLine(
     'relation phrases on concept labels, both sizes',
     (laptop?.overlaps ?? NaN) + (projector?.overlaps ?? NaN),
