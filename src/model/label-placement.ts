@@ -9,7 +9,41 @@ export type LabelBox = {
   height: number;
   /** Drawn even where it runs past the edge of the view (a section's title, cut at the edge). */
   mayOverflow?: boolean;
+  /**
+   * The concept's own box, drawn with its label in the `rank`th place of the map's drawing order:
+   * above the labels drawn before it, which it must not lie on, and under those drawn after it.
+   * Boxes never meet each other (the layout keeps them apart), so they are not checked against
+   * one another; a label without a rank (a section's title) is drawn above every box.
+   */
+  also?: Area;
+  rank?: number;
 };
+
+type Area = { x: number; y: number; width: number; height: number };
+/** A part of a placed label: its text's box, or its concept's box, and its drawing rank. */
+type Part = { area: Area; box: boolean; rank: number | undefined };
+
+/**
+ * Whether two placed parts meet: two labels `gap` apart; a concept's box and a label only where
+ * the box is drawn above the label, and then at all; two boxes never.
+ */
+function clash(a: Part, b: Part, gap: number): boolean {
+  if (a.box && b.box) return false;
+  if (!a.box && !b.box) return boxesMeet(a.area, b.area, gap);
+  const [box, label] = a.box ? [a, b] : [b, a];
+  if (box.rank === undefined || label.rank === undefined || box.rank < label.rank) return false;
+  return boxesMeet(a.area, b.area);
+}
+
+/** The parts a label takes: its text's box, and its concept's box if it has one. */
+const partsOf = (label: LabelBox): Part[] => {
+  const text = { area: label, box: false, rank: label.rank };
+  return label.also ? [text, { area: label.also, box: true, rank: label.rank }] : [text];
+};
+
+/** Whether two labels' parts meet (see `clash`). */
+const labelsMeet = (a: LabelBox, b: LabelBox, gap: number) =>
+  partsOf(a).some((p) => partsOf(b).some((q) => clash(p, q, gap)));
 
 /** What else the view holds: its own edges, and what covers the map (controls, a legend). */
 export type PlacementRoom = {
@@ -56,7 +90,7 @@ export function placeLabelsAt(
   room: PlacementRoom = {},
 ): Map<string, number> {
   const placed = new Map<string, number>();
-  const grid = new Map<string, Omit<LabelBox, 'id'>[]>();
+  const grid = new Map<string, Part[]>();
   const { within } = room;
   const inside = (box: LabelBox) =>
     box.mayOverflow ||
@@ -65,7 +99,7 @@ export function placeLabelsAt(
       box.y >= within.y &&
       box.x + box.width <= within.x + within.width &&
       box.y + box.height <= within.y + within.height);
-  const cellsOf = (box: Omit<LabelBox, 'id'>) => {
+  const cellsOf = (box: Area) => {
     const keys: string[] = [];
     const x0 = Math.floor((box.x - gap) / CELL);
     const x1 = Math.floor((box.x + box.width + gap) / CELL);
@@ -74,33 +108,35 @@ export function placeLabelsAt(
     for (let x = x0; x <= x1; x += 1) for (let y = y0; y <= y1; y += 1) keys.push(`${x},${y}`);
     return keys;
   };
-  const occupy = (box: Omit<LabelBox, 'id'>, cells: readonly string[]) => {
-    for (const key of cells) {
-      const list = grid.get(key);
-      if (list) list.push(box);
-      else grid.set(key, [box]);
+  const occupy = (box: LabelBox) => {
+    for (const part of partsOf(box)) {
+      for (const key of cellsOf(part.area)) {
+        const list = grid.get(key);
+        if (list) list.push(part);
+        else grid.set(key, [part]);
+      }
     }
   };
+  const free = (box: LabelBox) =>
+    partsOf(box).every((part) =>
+      cellsOf(part.area).every((key) => !grid.get(key)?.some((other) => clash(part, other, gap))),
+    );
   const blocked = room.blocked ?? [];
   const allowed = (box: LabelBox) =>
     inside(box) && (box.mayOverflow || !blocked.some((other) => boxesMeet(box, other, gap)));
   const group = candidates.slice(0, room.together ?? 0);
   for (const [index, box] of searchGroup(group, allowed, gap, room.keep ?? 0)) {
     placed.set(box.id, index);
-    occupy(box, cellsOf(box));
+    occupy(box);
   }
   for (const places of candidates.slice(group.length)) {
     for (const [index, box] of places.entries()) {
       if (placed.has(box.id)) break;
       if (!inside(box)) continue;
       if (!box.mayOverflow && blocked.some((other) => boxesMeet(box, other, gap))) continue;
-      const cells = cellsOf(box);
-      const free = cells.every(
-        (key) => !grid.get(key)?.some((other) => boxesMeet(box, other, gap)),
-      );
-      if (!free) continue;
+      if (!free(box)) continue;
       placed.set(box.id, index);
-      occupy(box, cells);
+      occupy(box);
       break;
     }
   }
@@ -128,7 +164,7 @@ function searchGroup(
     if (best.length === group.length || tries > SEARCH_LIMIT) return true;
     if (k === group.length || chosen.length + (group.length - k) <= best.length) return false;
     for (const [index, box] of options[k] ?? []) {
-      if (chosen.some(([, other]) => boxesMeet(box, other, gap))) continue;
+      if (chosen.some(([, other]) => labelsMeet(box, other, gap))) continue;
       chosen.push([index, box]);
       if (search(k + 1)) return true;
       chosen.pop();

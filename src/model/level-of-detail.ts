@@ -127,6 +127,8 @@ export type LabelCandidate = {
   /** More connected concepts come first within a tier; then the argument's reading order. */
   degree: number;
   order: number;
+  /** Where the concept comes in the map's drawing order: a box drawn later lies on a label. */
+  rank?: number;
 };
 
 const emphasisRank = { selected: 0, near: 1, none: 2 } as const;
@@ -177,6 +179,13 @@ export function labelBoxes(
       const cx = (c.box.x + c.box.width / 2) * zoom;
       const cy = (c.box.y + c.box.height / 2) * zoom;
       const shift = (c.box.height * zoom) / 2 + height / 2 + 2;
+      // The box is drawn with its label, above the labels drawn before it: not on them.
+      const also = {
+        x: c.box.x * zoom,
+        y: c.box.y * zoom,
+        width: c.box.width * zoom,
+        height: c.box.height * zoom,
+      };
       const side = (c.box.width * zoom) / 2 + width / 2 + 2;
       return labelPlaces.map((place) => {
         const dy = place.startsWith('below') ? shift : place.startsWith('above') ? -shift : 0;
@@ -190,7 +199,15 @@ export function labelBoxes(
                 : place.endsWith('-left')
                   ? -width / 2
                   : 0;
-        return { id: c.id, x: cx + dx - width / 2, y: cy + dy - height / 2, width, height };
+        return {
+          id: c.id,
+          x: cx + dx - width / 2,
+          y: cy + dy - height / 2,
+          width,
+          height,
+          also,
+          ...(c.rank === undefined ? {} : { rank: c.rank }),
+        };
       });
     });
 }

@@ -180,6 +180,10 @@ function ConceptFlow() {
         nodesConnectable={false}
         edgesFocusable={false}
         elementsSelectable
+        // Layers as the map's CSS and elements set them: React Flow would lift the selection's
+        // relations over every concept (a thousand layers up, its concepts being a section's
+        // children), so that zoomed out they crossed the floating labels' text.
+        zIndexMode="manual"
         // A large map still fits as a whole: its overview draws plain boxes.
         minZoom={large ? 0.01 : 0.05}
         maxZoom={2.5}

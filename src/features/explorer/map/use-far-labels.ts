@@ -76,6 +76,18 @@ export function tiersOf(atlas: Atlas): Map<string, Tier> {
   return tiers;
 }
 
+const ranksByAtlas = new WeakMap<Atlas, Map<string, number>>();
+
+/** Each concept's place in the map's drawing order: the order of its nodes. */
+function ranksOf(atlas: Atlas): Map<string, number> {
+  let ranks = ranksByAtlas.get(atlas);
+  if (!ranks) {
+    ranks = new Map(atlas.nodes.map((node, index) => [node.id, index]));
+    ranksByAtlas.set(atlas, ranks);
+  }
+  return ranks;
+}
+
 const titlesByAtlas = new WeakMap<Atlas, Map<string, { text: string; numbered: boolean }>>();
 
 /** Each section's title as the zoomed-out map draws it: its number and the head of its title. */
@@ -213,6 +225,7 @@ export function useFarLabels(
         lead: concept.kind === 'thesis',
         degree: atlas.links.get(concept.id)?.length ?? 0,
         order: atlas.order.get(concept.id) ?? 0,
+        rank: ranksOf(atlas).get(concept.id) ?? 0,
       });
     }
     // The selection first, even before the section titles: it is what the reader is looking at.
