@@ -157,3 +157,29 @@ describe('placing the zoomed-out map’s labels and titles', () => {
     expect([...placed.keys()].sort()).toEqual(['one', 'two']);
   });
 });
+
+describe('placing labels among the concepts’ boxes', () => {
+  const labelled = (id: string, x: number, rank: number, boxAt: number): LabelBox => ({
+    ...box(id, x, 0, 100, 20),
+    also: { x: boxAt, y: 30, width: 40, height: 10 },
+    rank,
+  });
+
+  it('keeps a label clear of a box drawn above it, and lets it lie on one drawn under it', () => {
+    // "first" is drawn first: "later"'s box, drawn above it, would hide part of its text.
+    const first = { ...labelled('first', 0, 1, 300), height: 40 };
+    const later = labelled('later', 400, 2, 50);
+    expect(placeLabels([first, later])).toEqual(new Set(['first']));
+    // Drawn the other way round, the earlier box lies under the later label, which hides nothing.
+    const under = labelled('under', 400, 0, 50);
+    expect(placeLabels([first, under])).toEqual(new Set(['first', 'under']));
+  });
+
+  it('never checks two boxes against each other, nor a box against a section title', () => {
+    const a = labelled('a', 0, 1, 500);
+    const b = labelled('b', 200, 2, 505);
+    expect(placeLabels([a, b])).toEqual(new Set(['a', 'b']));
+    const title = { ...box('section:s', 450, 25, 200, 20), mayOverflow: true };
+    expect(placeLabels([a, title])).toEqual(new Set(['a', 'section:s']));
+  });
+});
