@@ -16,8 +16,16 @@ import { problemInWords } from '../../model/problem-words';
 import { downloadBlob } from '../../shared/download';
 import { useAtlasStore } from '../../store/atlas-store';
 import { flagOpenDraft, openDraftId } from '../../store/draft-flag';
-import { asDraft, indexedDbDrafts, type DraftStorage } from '../../store/draft-storage';
-import { startDraftSync } from '../../store/draft-sync';
+import {
+  asDraft,
+  indexedDbDrafts,
+  readKept,
+  saveProblemInWords,
+  stamped,
+  type DraftStorage,
+  type KeptRead,
+} from '../../store/draft-storage';
+import { settleDraftWrites, startDraftSync } from '../../store/draft-sync';
 import { endEditGroup } from '../../store/slices/draft-slice';
 
 let storage: DraftStorage = indexedDbDrafts;
@@ -36,8 +44,9 @@ function newId(): string {
   return `draft-${random}`;
 }
 
-function show(draft: Draft): void {
-  startDraftSync({ storage });
+/** Opens a draft on screen; `kept` when it comes from this browser's storage as it is. */
+function show(draft: Draft, kept = false): void {
+  startDraftSync({ storage, ...(kept ? { kept: draft } : {}) });
   useAtlasStore.getState().openDraft(draft, draftAtlas(draft));
 }
 
@@ -65,13 +74,82 @@ export function startNewDraft(meta: DraftMeta, text: string): StartResult {
   return { ok: true };
 }
 
-/** The drafts kept in this browser, the last changed first as the browser lists them. */
-export async function listDrafts(): Promise<Draft[]> {
+export type KeptDrafts = { ok: true; drafts: KeptRead[] } | { ok: false; problem: string };
+
+/**
+ * Everything kept in this browser as a draft, the last changed first, the ones that cannot be
+ * read after the others, each with what keeps it from opening.
+ */
+export async function listDrafts(): Promise<KeptDrafts> {
+  let kept;
   try {
-    return (await storage.list()).map(asDraft).filter((draft) => draft !== null);
+    kept = await storage.list();
   } catch {
-    return [];
+    return {
+      ok: false,
+      problem:
+        'The drafts kept in this browser could not be read (private browsing or blocked storage can do that).',
+    };
   }
+  const rank = (read: KeptRead) => (read.ok ? 0 : 1);
+  const drafts = kept
+    .map(readKept)
+    .sort((a, b) => rank(a) - rank(b) || (b.savedAt ?? 0) - (a.savedAt ?? 0));
+  return { ok: true, drafts };
+}
+
+/** The most characters a draft's name has, as a map's title. */
+const MAX_NAME = 300;
+
+/**
+ * Renames a draft kept in this browser; the open one is renamed as any change is made, so that
+ * Undo takes it back. Returns what went wrong, in words, or null.
+ */
+export async function renameDraft(id: string, name: string): Promise<string | null> {
+  const wanted = name.trim();
+  if (wanted === '') return 'Give the draft a name.';
+  if (wanted.length > MAX_NAME) return `A name has at most ${MAX_NAME} characters.`;
+  const store = useAtlasStore.getState();
+  if (store.draft?.id === id) {
+    endEditGroup();
+    store.editDraft({ ...store.draft, name: wanted });
+    return null;
+  }
+  const draft = asDraft(await storage.read(id).catch(() => null));
+  if (!draft) return 'That draft could not be read from this browser.';
+  try {
+    await storage.write(stamped({ ...draft, name: wanted }));
+    return null;
+  } catch (error) {
+    return saveProblemInWords(error);
+  }
+}
+
+/**
+ * Deletes a draft from this browser, for good. The open draft is left first (`leave` shows
+ * another map), and its last change written, so that nothing writes it back once it is gone.
+ * Returns what went wrong, in words, or null.
+ */
+export async function deleteDraft(id: string, leave: () => void): Promise<string | null> {
+  if (useAtlasStore.getState().draft?.id === id) leave();
+  if (useAtlasStore.getState().draft?.id === id) return 'Leave the draft before deleting it.';
+  await settleDraftWrites();
+  if (openDraftId() === id) flagOpenDraft(null);
+  try {
+    await storage.remove(id);
+    return null;
+  } catch {
+    return 'This browser did not let the page delete the draft.';
+  }
+}
+
+/** Saves what is kept under a key exactly as it is, so that a damaged draft is never lost. */
+export function downloadKept(key: string, value: unknown): void {
+  const text = JSON.stringify(value, null, 2) ?? String(value);
+  downloadBlob(
+    new Blob([`${text}\n`], { type: 'application/json' }),
+    `${slugOf(key, 'draft')}-as-kept.json`,
+  );
 }
 
 /** Opens a draft kept in this browser, as it was left. */
@@ -81,7 +159,7 @@ export async function continueDraft(id: string): Promise<boolean> {
     useAtlasStore.getState().setNotice('That draft could not be read from this browser.');
     return false;
   }
-  show(draft);
+  show(draft, true);
   useAtlasStore.getState().setNotice(`Back to your draft “${draft.name}”.`);
   return true;
 }
@@ -103,7 +181,7 @@ export async function restoreStartupDraft(id: string | null = openDraftId()): Pr
     );
     return;
   }
-  show(draft);
+  show(draft, true);
 }
 
 /** Makes a concept of the article's words from `start` to `end`, and selects it. */

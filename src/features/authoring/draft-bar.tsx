@@ -52,6 +52,16 @@ function SavingState() {
   );
 }
 
+/** The drafts kept in this browser, to open another, rename or delete. */
+function DraftsButton() {
+  const setDraftsOpen = useAtlasStore((s) => s.setDraftsOpen);
+  return (
+    <button type="button" className="button" onClick={() => setDraftsOpen(true)}>
+      Your drafts…
+    </button>
+  );
+}
+
 /**
  * The draft's own bar above the map: whose draft this is and whether it is saved, with undo,
  * redo, the export and the way out. `onLeave` returns to the built-in map.
@@ -93,6 +103,7 @@ export function DraftBar({ onLeave }: { onLeave: () => void }) {
         <button type="button" className="button" onClick={exportDraft}>
           Export bundle
         </button>
+        <DraftsButton />
         <button type="button" className="button button--quiet" onClick={onLeave}>
           Leave the draft
         </button>
