@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/features/bundle/check-bundle';
-import {
-  addConcept,
-  draftArticle,
-  draftAtlas,
-  draftBundle,
-  newDraft,
-  removeConcept,
-  updateConcept,
-  type Draft,
-} from '../../src/model/draft';
+import { draftAtlas, draftBundle, removeConcept, type Draft } from '../../src/model/draft';
 import { draftTourLines } from '../../src/model/draft-problems';
 import {
   addStep,
@@ -23,30 +14,7 @@ import {
   updateTour,
 } from '../../src/model/draft-tour-edits';
 import { tourProblems, type DraftTour } from '../../src/model/tour-draft';
-import { riversAndTowns } from '../fixtures/draft-article';
-
-/** A draft of the rivers article with three finished concepts, a relation between two. */
-function mapped(): Draft {
-  let draft = newDraft({ id: 'd1', meta: { title: 'Rivers' }, text: riversAndTowns });
-  for (const words of ['Rivers carry water', 'Boats carry goods', 'Towns grow']) {
-    const at = draftArticle(draft).text.indexOf(words);
-    const made = addConcept(draft, at, at + words.length);
-    if (!made.ok) throw new Error(made.reason);
-    draft = updateConcept(made.draft, made.conceptId, { summary: `About ${words}.` });
-  }
-  return {
-    ...draft,
-    relations: [
-      {
-        id: 'r-water-boats',
-        source: 'rivers-carry-water',
-        target: 'boats-carry-goods',
-        label: 'makes possible',
-        kind: 'enables',
-      },
-    ],
-  };
-}
+import { mappedRivers } from '../fixtures/draft-fixture';
 
 const tourOf = (draft: Draft, id = 'a-walk'): DraftTour => {
   const tour = draft.tours?.find((candidate) => candidate.id === id);
@@ -56,7 +24,7 @@ const tourOf = (draft: Draft, id = 'a-walk'): DraftTour => {
 
 /** A tour of two finished steps. */
 function toured(): Draft {
-  let { draft } = addTour(mapped(), 'A walk');
+  let { draft } = addTour(mappedRivers(), 'A walk');
   draft = updateTour(draft, 'a-walk', { description: 'From water to trade.' });
   const first = addStep(draft, 'a-walk', ['rivers-carry-water']);
   draft = updateStep(first.draft, 'a-walk', first.stepId, {
@@ -74,7 +42,7 @@ const ids = (draft: Draft) => new Set(draft.concepts.map((concept) => concept.id
 
 describe('a tour made in the draft', () => {
   it('starts with a title, an id from it that does not repeat, and no steps', () => {
-    const first = addTour(mapped(), '  A walk ');
+    const first = addTour(mappedRivers(), '  A walk ');
     expect(first.tourId).toBe('a-walk');
     expect(first.draft.tours).toEqual([
       { id: 'a-walk', title: 'A walk', description: '', steps: [] },
@@ -87,7 +55,7 @@ describe('a tour made in the draft', () => {
   });
 
   it('adds steps of the given concepts, titled by the first, and edits them', () => {
-    const { draft } = addTour(mapped(), 'A walk');
+    const { draft } = addTour(mappedRivers(), 'A walk');
     const added = addStep(draft, 'a-walk', ['boats-carry-goods', 'towns-grow', 'towns-grow']);
     expect(tourOf(added.draft).steps).toEqual([
       {
@@ -124,7 +92,7 @@ describe('a tour made in the draft', () => {
   });
 
   it('reorders steps, keeping the others in their order', () => {
-    let draft = addTour(mapped(), 'A walk').draft;
+    let draft = addTour(mappedRivers(), 'A walk').draft;
     const stepIds: string[] = [];
     for (const concept of ['rivers-carry-water', 'boats-carry-goods', 'towns-grow']) {
       const added = addStep(draft, 'a-walk', [concept]);
@@ -147,13 +115,13 @@ describe('a tour made in the draft', () => {
       ['rivers-carry-water'],
       ['boats-carry-goods'],
     ]);
-    expect(removeConcept(mapped(), 'towns-grow').tours).toBeUndefined();
+    expect(removeConcept(mappedRivers(), 'towns-grow').tours).toBeUndefined();
   });
 });
 
 describe('the rules a draft tour is held to', () => {
   it('asks for a description, two steps, and for each step its words and a concept', () => {
-    const { draft } = addTour(mapped(), 'A walk');
+    const { draft } = addTour(mappedRivers(), 'A walk');
     expect(tourProblems(tourOf(draft), ids(draft))).toEqual([
       { field: 'description', message: 'must not be empty' },
       { field: 'steps', message: 'a tour needs at least two steps' },
@@ -226,8 +194,8 @@ describe('the tours in the exported bundle', () => {
   });
 
   it('carries no tours when the draft has none, and says what keeps one from opening', () => {
-    expect(draftBundle(mapped())).not.toHaveProperty('tours');
-    const draft = addTour(mapped(), 'A walk').draft;
+    expect(draftBundle(mappedRivers())).not.toHaveProperty('tours');
+    const draft = addTour(mappedRivers(), 'A walk').draft;
     expect(draftTourLines(draft)).toEqual([
       'tours[0] (a-walk).description: must not be empty',
       'tours[0] (a-walk).steps: a tour needs at least two steps',
@@ -238,7 +206,7 @@ describe('the tours in the exported bundle', () => {
 });
 
 describe('the concepts a new step takes from the map', () => {
-  const atlas = draftAtlas(mapped());
+  const atlas = draftAtlas(mappedRivers());
   const none = { hiddenKinds: [], hiddenSections: [] };
 
   it('is the selected concept, or nothing', () => {

@@ -10,7 +10,7 @@ import {
   type Draft,
   type DraftMeta,
 } from '../../model/draft';
-import { draftMapProblems } from '../../model/draft-problems';
+import { draftMapProblems, draftTourLines } from '../../model/draft-problems';
 import { faultInWords } from '../../model/failure';
 import { problemInWords } from '../../model/problem-words';
 import { downloadBlob } from '../../shared/download';
@@ -232,7 +232,7 @@ export function exportDraft(): void {
   if (!draft) return;
   const text = `${JSON.stringify(draftBundle(draft), null, 2)}\n`;
   downloadBlob(new Blob([text], { type: 'application/json' }), bundleFileName(draft));
-  const problems = draftMapProblems(draft);
+  const problems = [...draftMapProblems(draft), ...draftTourLines(draft)];
   const saved = `Saved “${bundleFileName(draft)}”.`;
   const [first] = problems;
   if (first === undefined) {
@@ -240,7 +240,9 @@ export function exportDraft(): void {
     return;
   }
   const more =
-    problems.length > 1 ? ` (and ${problems.length - 1} more: see each concept's details)` : '';
+    problems.length > 1
+      ? ` (and ${problems.length - 1} more: see each concept's details${draft.tours?.length ? ' and the tours' : ''})`
+      : '';
   store.setNotice(
     draft.concepts.length === 0
       ? `${saved} Before “Open map…” can open it, make at least one concept.`
