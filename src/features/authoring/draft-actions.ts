@@ -13,6 +13,7 @@ import {
 import { draftMapProblems, draftTourLines } from '../../model/draft-problems';
 import { faultInWords } from '../../model/failure';
 import { problemInWords } from '../../model/problem-words';
+import { parseHash } from '../../model/route';
 import { downloadBlob } from '../../shared/download';
 import { useAtlasStore } from '../../store/atlas-store';
 import { flagOpenDraft, openDraftId } from '../../store/draft-flag';
@@ -165,10 +166,14 @@ export async function continueDraft(id: string): Promise<boolean> {
 }
 
 /**
- * At start-up: opens again the draft that was open at the end of the last visit. The page waits
- * for it rather than drawing the built-in map first; that shows only if the draft cannot be read.
+ * At start-up: opens again the draft that was open at the end of the last visit, showing what
+ * `hash`, the address the page was opened at, names. The page waits for it rather than drawing
+ * the built-in map first; that shows only if the draft cannot be read.
  */
-export async function restoreStartupDraft(id: string | null = openDraftId()): Promise<void> {
+export async function restoreStartupDraft(
+  id: string | null = openDraftId(),
+  hash = '',
+): Promise<void> {
   if (id === null) return;
   const store = useAtlasStore.getState();
   store.setOpening({ name: 'your draft', done: 0, total: 0, startup: true });
@@ -182,6 +187,9 @@ export async function restoreStartupDraft(id: string | null = openDraftId()): Pr
     return;
   }
   show(draft, true);
+  // The address the page was opened at names what of the draft to show: a reload in the middle
+  // of presenting its tour, or the presenter's own window, shows that tour's step again.
+  if (hash !== '' && hash !== '#/') useAtlasStore.getState().applyRoute(parseHash(hash));
 }
 
 /** Makes a concept of the article's words from `start` to `end`, and selects it. */

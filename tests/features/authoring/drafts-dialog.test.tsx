@@ -2,9 +2,14 @@ import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../../src/app/app';
-import { setDraftStorage, startNewDraft } from '../../../src/features/authoring/draft-actions';
+import {
+  restoreStartupDraft,
+  setDraftStorage,
+  startNewDraft,
+} from '../../../src/features/authoring/draft-actions';
 import { DraftsDialog } from '../../../src/features/authoring/drafts-dialog';
 import { draftAtlas, newDraft, type Draft } from '../../../src/model/draft';
+import { addStep, addTour, updateStep, updateTour } from '../../../src/model/draft-tour-edits';
 import { useAtlasStore } from '../../../src/store/atlas-store';
 import { asDraft, stamped } from '../../../src/store/draft-storage';
 import { SAVE_DELAY_MS, settleDraftWrites, startDraftSync } from '../../../src/store/draft-sync';
@@ -178,5 +183,22 @@ describe('starting a new map', () => {
     const list = await screen.findByRole('dialog', { name: 'Your drafts' });
     expect(dialog).not.toHaveAttribute('open');
     await within(list).findByRole('heading', { name: 'Trade by river' });
+  });
+});
+
+describe('a draft opened as the page starts', () => {
+  it('shows what the address names: the step of its tour being presented', async () => {
+    let toured = addTour(rivers, 'A walk').draft;
+    toured = updateTour(toured, 'a-walk', { description: 'Water, then trade.' });
+    for (const conceptId of ['rivers-carry-water', 'boats-carry-goods']) {
+      const added = addStep(toured, 'a-walk', [conceptId]);
+      toured = updateStep(added.draft, 'a-walk', added.stepId, { text: 'Read.', notes: 'Ask?' });
+    }
+    setDraftStorage(memoryDrafts({ d1: stamped(toured, 1) }));
+    await restoreStartupDraft('d1', '#/presenter/a-walk/2');
+    const state = useAtlasStore.getState();
+    expect(state.draft).toEqual(toured);
+    expect(state.view).toBe('presenter');
+    expect(state.tour).toEqual({ id: 'a-walk', step: 2 });
   });
 });
