@@ -52,6 +52,9 @@ function SavingState() {
   );
 }
 
+/** The Tours button's id: closing the tours editor brings the focus back to it. */
+export const TOURS_TOGGLE = 'draft-tours-toggle';
+
 /** Shows the tours editor in the details panel, or the concept's form again. */
 function ToursToggle() {
   const panel = useAtlasStore((s) => s.draftPanel);
@@ -61,6 +64,7 @@ function ToursToggle() {
   return (
     <button
       type="button"
+      id={TOURS_TOGGLE}
       className="button"
       aria-pressed={panel === 'tours'}
       onClick={() => {

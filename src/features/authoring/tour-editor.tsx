@@ -16,6 +16,7 @@ import {
 import { tourProblems, type DraftTour, type TourProblem } from '../../model/tour-draft';
 import { useAtlasStore } from '../../store/atlas-store';
 import { endEditGroup } from '../../store/slices/draft-slice';
+import { TOURS_TOGGLE } from './draft-bar';
 import { movedWords } from './step-order';
 import { tourProblemText } from './tour-problem-text';
 import { TourStepCard } from './tour-step-card';
@@ -415,7 +416,10 @@ export function TourEditor() {
         <button
           type="button"
           className="button button--quiet"
-          onClick={() => setDraftPanel('concept')}
+          onClick={() => {
+            setDraftPanel('concept');
+            document.getElementById(TOURS_TOGGLE)?.focus();
+          }}
         >
           Back to the concept
         </button>

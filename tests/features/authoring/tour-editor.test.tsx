@@ -193,4 +193,21 @@ describe('the tours editor, from the keyboard alone', () => {
     expect(useAtlasStore.getState().draft?.tours).toEqual([]);
     expect(screen.getByRole('textbox', { name: 'Title of the tour' })).toBeInTheDocument();
   });
+
+  it('gives the details panel back to the concept, and the focus back to Tours', async () => {
+    const user = userEvent.setup();
+    render(
+      <>
+        <DraftBar onLeave={() => undefined} />
+        <DetailsPanel />
+      </>,
+    );
+    const toggle = screen.getByRole('button', { name: 'Tours' });
+    await user.click(toggle);
+    await screen.findByRole('heading', { name: 'Tours of this map' });
+    await user.click(screen.getByRole('button', { name: 'Back to the concept' }));
+    expect(toggle).toHaveFocus();
+    expect(toggle).toHaveAttribute('aria-pressed', 'false');
+    expect(await screen.findByRole('heading', { name: 'Choose a concept to edit' })).toBeVisible();
+  });
 });
