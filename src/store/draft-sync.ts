@@ -90,6 +90,7 @@ export function startDraftSync({
       } catch (error) {
         console.warn('The draft could not be drawn:', error);
       }
+      followRename(state.draft);
     }
     if (state.draftSaving.state !== 'failed') state.setDraftSaving({ state: 'pending' });
     waiting = state.draft;
@@ -104,6 +105,14 @@ export function startDraftSync({
   };
   stopRunning = stop;
   return stop;
+}
+
+/** The map on screen is named as the draft is, once it is renamed (or the rename undone). */
+function followRename(draft: Draft): void {
+  const { source } = useAtlasStore.getState();
+  if (source.kind === 'draft' && source.name !== draft.name) {
+    useAtlasStore.setState({ source: { kind: 'draft', name: draft.name } });
+  }
 }
 
 /** Resolves once every write started has been done or refused. */

@@ -140,6 +140,7 @@ describe('the drafts kept in this browser', () => {
       const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
       const dialog = await openList(storage, leave);
       expect(names(dialog)[0]).toBe('Rivers, edited (open now)');
+      expect(useAtlasStore.getState().source).toEqual({ kind: 'draft', name: 'Rivers, edited' });
       await user.click(within(dialog).getByRole('button', { name: 'Delete “Rivers, edited”' }));
       await user.click(screen.getByRole('button', { name: 'Delete the draft' }));
       await within(dialog).findByText('Deleted “Rivers, edited”.');
