@@ -14,6 +14,7 @@ import {
   updateTour,
 } from '../../model/draft-tour-edits';
 import { tourProblems, type DraftTour, type TourProblem } from '../../model/tour-draft';
+import { usePageKeys, type KeyGroup } from '../../shared/page-keys';
 import { useAtlasStore } from '../../store/atlas-store';
 import { endEditGroup } from '../../store/slices/draft-slice';
 import { TOURS_TOGGLE } from './draft-bar';
@@ -22,6 +23,17 @@ import { tourProblemText } from './tour-problem-text';
 import { TourStepCard } from './tour-step-card';
 import { useStepDrag } from './use-step-drag';
 import './authoring.css';
+
+/** The keys of the steps' own controls, listed under `?` while the editor is open. */
+const tourKeys: KeyGroup = {
+  title: 'Making a tour',
+  keys: [
+    {
+      keys: ['Alt+↑', 'Alt+↓'],
+      does: 'Move a step up or down, from its title or its arrow buttons',
+    },
+  ],
+};
 
 /** The id of the tours editor's heading, which takes the focus when the editor opens. */
 export const TOUR_EDITOR_HEADING = 'tour-editor-heading';
@@ -396,6 +408,7 @@ export function TourEditor() {
   const [said, setSaid] = useState('');
   const heading = useRef<HTMLHeadingElement>(null);
   const id = useId();
+  usePageKeys(tourKeys);
   useEffect(() => heading.current?.focus(), []);
   if (!draft) return null;
   const tours = draft.tours ?? [];

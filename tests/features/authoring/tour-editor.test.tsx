@@ -2,6 +2,7 @@ import { act, render, screen, within } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DetailsPanel } from '../../../src/app/details-panel';
+import { ShortcutsDialog } from '../../../src/app/shortcuts-dialog';
 import { setDraftStorage } from '../../../src/features/authoring/draft-actions';
 import { DraftBar } from '../../../src/features/authoring/draft-bar';
 import { draftAtlas } from '../../../src/model/draft';
@@ -205,6 +206,14 @@ describe('the tours editor, from the keyboard alone', () => {
     const toggle = screen.getByRole('button', { name: 'Tours' });
     await user.click(toggle);
     await screen.findByRole('heading', { name: 'Tours of this map' });
+    // While the editor is open, the shortcuts list has its keys.
+    const { unmount } = render(<ShortcutsDialog />);
+    act(() => useAtlasStore.getState().setShortcutsOpen(true));
+    const shortcuts = await screen.findByRole('dialog', { name: 'Keyboard shortcuts' });
+    const table = within(shortcuts).getByRole('table', { name: 'Making a tour' });
+    expect(table).toHaveTextContent('Move a step up or down, from its title or its arrow buttons');
+    act(() => useAtlasStore.getState().setShortcutsOpen(false));
+    unmount();
     await user.click(screen.getByRole('button', { name: 'Back to the concept' }));
     expect(toggle).toHaveFocus();
     expect(toggle).toHaveAttribute('aria-pressed', 'false');
