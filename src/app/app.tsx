@@ -38,6 +38,9 @@ const OpenMapDialog = lazy(() =>
 const NewMapDialog = lazy(() =>
   import('../features/authoring/new-map-dialog').then((m) => ({ default: m.NewMapDialog })),
 );
+const DraftsDialog = lazy(() =>
+  import('../features/authoring/drafts-dialog').then((m) => ({ default: m.DraftsDialog })),
+);
 // Making a map loads only once a draft is open.
 const DraftBar = lazy(() =>
   import('../features/authoring/draft-bar').then((m) => ({ default: m.DraftBar })),
@@ -142,6 +145,12 @@ function OpenMapDialogOnceOpened() {
 function NewMapDialogOnceOpened() {
   const mounted = useOnceTrue(useAtlasStore((s) => s.newMapOpen));
   return mounted ? <NewMapDialog /> : null;
+}
+
+/** The list of drafts kept in this browser, mounted the first time it opens. */
+function DraftsDialogOnceOpened() {
+  const mounted = useOnceTrue(useAtlasStore((s) => s.draftsOpen));
+  return mounted ? <DraftsDialog onLeave={backToBuiltIn} /> : null;
 }
 
 /** Turns the projector theme on and off: in the header, and in a tour's tools while presenting. */
@@ -277,6 +286,7 @@ export function App() {
         {shortcutsMounted ? <ShortcutsDialog /> : null}
         <OpenMapDialogOnceOpened />
         <NewMapDialogOnceOpened />
+        <DraftsDialogOnceOpened />
         {pickerMounted ? <TourPicker /> : null}
         {printMounted ? <PrintDialog /> : null}
         {shown ? <PrintHandout /> : null}

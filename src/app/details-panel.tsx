@@ -8,14 +8,27 @@ const ConceptForm = lazy(() =>
   import('../features/authoring/concept-form').then((m) => ({ default: m.ConceptForm })),
 );
 
+const TourEditor = lazy(() =>
+  import('../features/authoring/tour-editor').then((m) => ({ default: m.TourEditor })),
+);
+
 const notesOf = (conceptId: string) => <NotesBox conceptId={conceptId} />;
 
 /**
  * The details panel: the explorer's view of the selected concept, with the study feature's notes;
- * while a draft is open, the concept's form instead.
+ * while a draft is open, the concept's form instead, or the draft's tours when the draft's bar
+ * asks for them.
  */
 export function DetailsPanel() {
   const drafting = useAtlasStore((s) => s.source.kind === 'draft');
+  const tours = useAtlasStore((s) => s.draftPanel === 'tours');
+  if (drafting && tours) {
+    return (
+      <Suspense fallback={<p className="loading">Loading the tours…</p>}>
+        <TourEditor />
+      </Suspense>
+    );
+  }
   if (drafting) {
     return (
       <Suspense fallback={<p className="loading">Loading the form…</p>}>

@@ -12,6 +12,9 @@ import { startUrlSync } from '../store/url-sync';
 import { openDraftId } from '../store/draft-flag';
 import { useAtlasStore } from '../store/atlas-store';
 
+// Read before the address is made to fit the built-in map: a draft opened as the page starts
+// shows what it names (a tour of the draft, say).
+const startHash = location.hash;
 const loaded = loadBuiltInAtlas();
 if (loaded.ok) useAtlasStore.getState().setAtlas(loaded.atlas);
 else useAtlasStore.getState().setProblems(loaded.problems);
@@ -23,7 +26,9 @@ const draftId = new URLSearchParams(location.search).has('bundle') ? null : open
 if (draftId === null) openStartupBundle();
 else {
   useAtlasStore.getState().setOpening({ name: 'your draft', done: 0, total: 0, startup: true });
-  void import('../features/authoring/draft-actions').then((m) => m.restoreStartupDraft(draftId));
+  void import('../features/authoring/draft-actions').then((m) =>
+    m.restoreStartupDraft(draftId, startHash),
+  );
 }
 
 const root = document.getElementById('root');

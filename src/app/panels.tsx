@@ -43,6 +43,11 @@ export function WideLayout() {
     // "Show in article" opens the article panel if the user had closed it.
     if (passageRequest && reader.current?.isCollapsed()) reader.current.expand();
   }, [passageRequest]);
+  const draftTours = useAtlasStore((s) => s.source.kind === 'draft' && s.draftPanel === 'tours');
+  useEffect(() => {
+    // The draft's tours are edited in the details panel: asking for them opens it if closed.
+    if (draftTours && details.current?.isCollapsed()) details.current.expand();
+  }, [draftTours]);
   return (
     <div className="wide-layout">
       <Group

@@ -1,5 +1,7 @@
 import { draftArticle, draftGraph, type Draft } from './draft.ts';
 import { conceptSchema } from './schema.ts';
+import { bundleTours } from './tour-draft.ts';
+import { examineTours } from './tours.ts';
 import { checkGraph } from './validate.ts';
 
 /** The fields of the concept form, each of which a problem can point to. */
@@ -24,6 +26,14 @@ const isField = (value: unknown): value is ConceptField =>
 /** Problems of a finished map's graph, checked by the rules that opening a bundle applies. */
 export function draftMapProblems(draft: Draft): string[] {
   const checked = checkGraph(draftGraph(draft), draftArticle(draft), { complete: false });
+  return checked.ok ? [] : checked.problems;
+}
+
+/** Problems of the draft's tours, as `place: reason` lines, by the rules that opening a bundle applies. */
+export function draftTourLines(draft: Draft): string[] {
+  const tours = bundleTours(draft.tours ?? []);
+  if (!tours) return [];
+  const checked = examineTours(tours, new Set(draft.concepts.map((concept) => concept.id)));
   return checked.ok ? [] : checked.problems;
 }
 

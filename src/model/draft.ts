@@ -15,6 +15,7 @@ import {
   type Section,
 } from './schema.ts';
 import { layoutFromPositions } from './section-boxes.ts';
+import { bundleTours, draftTourSchema, presentableTours } from './tour-draft.ts';
 
 /**
  * A map being made in the browser: the article and what the teacher has made of it so far. Its
@@ -58,6 +59,8 @@ export const draftSchema = z.strictObject({
   sections: z.array(sectionSchema),
   concepts: z.array(draftConceptSchema),
   relations: z.array(relationSchema),
+  /** The tours made of the map so far; a draft kept before tours could be made has none. */
+  tours: z.array(draftTourSchema).optional(),
 });
 
 export type DraftMeta = z.infer<typeof draftMetaSchema>;
@@ -81,7 +84,7 @@ export function slugOf(words: string, fallback: string): string {
 }
 
 /** `base`, or `base-2`, `base-3`…: the first not taken. */
-function unique(base: string, taken: ReadonlySet<string>): string {
+export function unique(base: string, taken: ReadonlySet<string>): string {
   if (!taken.has(base)) return base;
   for (let n = 2; ; n += 1) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
 }
@@ -275,6 +278,25 @@ export function removeConcept(draft: Draft, conceptId: string): Draft {
     relations: draft.relations.filter(
       (relation) => relation.source !== conceptId && relation.target !== conceptId,
     ),
+    ...toursWithout(draft, conceptId),
+  };
+}
+
+/** The draft's tours with one concept taken out of every step that named it, if any did. */
+function toursWithout(draft: Draft, conceptId: string): Pick<Draft, 'tours'> {
+  const { tours } = draft;
+  if (!tours?.some((tour) => tour.steps.some((step) => step.concepts.includes(conceptId)))) {
+    return {};
+  }
+  return {
+    tours: tours.map((tour) => ({
+      ...tour,
+      steps: tour.steps.map((step) =>
+        step.concepts.includes(conceptId)
+          ? { ...step, concepts: step.concepts.filter((id) => id !== conceptId) }
+          : step,
+      ),
+    })),
   };
 }
 
@@ -317,8 +339,9 @@ function bundleMarkdown(draft: Draft): string {
     : `${draft.markdown}\n`;
 }
 
-/** The draft as a bundle, which "Open map…" reads. */
+/** The draft as a bundle, which "Open map…" reads, with its tours as typed. */
 export function draftBundle(draft: Draft): Bundle {
+  const tours = bundleTours(draft.tours ?? []);
   return {
     schemaVersion: BUNDLE_SCHEMA_VERSION,
     article: {
@@ -327,6 +350,7 @@ export function draftBundle(draft: Draft): Bundle {
       ...(draft.meta.source ? { source: draft.meta.source } : {}),
     },
     graph: draftGraph(draft),
+    ...(tours ? { tours } : {}),
   };
 }
 
@@ -390,5 +414,11 @@ export function draftAtlas(draft: Draft): Atlas {
   const graph = draftGraph(draft);
   const positions = draftPositions(draft, anchors);
   const layout = layoutFromPositions(graph, Object.fromEntries(positions));
-  return deriveAtlas({ article, graph, anchors, layout, tours: [] });
+  return deriveAtlas({ article, graph, anchors, layout, tours: draftAtlasTours(draft) });
+}
+
+/** The tours the explorer can present now: a tour with something to fix waits until it is fixed. */
+function draftAtlasTours(draft: Draft) {
+  if (!draft.tours || draft.tours.length === 0) return [];
+  return presentableTours(draft.tours, new Set(draft.concepts.map((concept) => concept.id)));
 }

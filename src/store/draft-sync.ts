@@ -1,44 +1,69 @@
 import { draftAtlas, type Draft } from '../model/draft';
 import { useAtlasStore } from './atlas-store';
 import { flagOpenDraft } from './draft-flag';
-import { indexedDbDrafts, saveProblemInWords, type DraftStorage } from './draft-storage';
+import { indexedDbDrafts, saveProblemInWords, stamped, type DraftStorage } from './draft-storage';
 
 /** How long after the last edit the draft is written: a burst of keys is written once. */
 export const SAVE_DELAY_MS = 400;
 
-export type DraftSyncOptions = { storage?: DraftStorage; delayMs?: number };
+export type DraftSyncOptions = {
+  storage?: DraftStorage;
+  delayMs?: number;
+  /** The draft about to open as it is kept already: opening it writes nothing, nor is it changed. */
+  kept?: Draft;
+};
 
 let stopRunning: (() => void) | null = null;
+
+/** Writes started and not yet done, so that what follows them (a deletion) can wait for them. */
+const underWay = new Set<Promise<void>>();
 
 /**
  * While a draft is open: every change of it (an edit, an undo) redraws the map at once, and is
  * written to the browser's storage shortly after; a write that fails says so and keeps the
- * draft in memory. Opening another map leaves the draft, which stays saved. Returns a way to
- * stop; starting again replaces the last one.
+ * draft in memory. Opening another map leaves the draft, which stays saved: a change still
+ * waiting to be written is written at once when the draft is left, another draft opens or the
+ * sync stops, so that leaving never loses the last keys typed. Returns a way to stop; starting
+ * again replaces the last one.
  */
 export function startDraftSync({
   storage = indexedDbDrafts,
   delayMs = SAVE_DELAY_MS,
+  kept,
 }: DraftSyncOptions = {}): () => void {
   stopRunning?.();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let written: Draft | null = null;
+  /** The last change, until it is written. */
+  let waiting: Draft | null = null;
 
-  const write = async () => {
-    timer = undefined;
-    const { draft } = useAtlasStore.getState();
-    if (!draft || draft === written) return;
+  const write = async (draft: Draft) => {
+    const store = useAtlasStore.getState;
     try {
-      await storage.write(draft);
+      await storage.write(stamped(draft));
       written = draft;
-      if (useAtlasStore.getState().draft === draft) {
-        useAtlasStore.getState().setDraftSaving({ state: 'saved' });
-      }
+      if (store().draft === draft) store().setDraftSaving({ state: 'saved' });
     } catch (error) {
-      useAtlasStore
-        .getState()
-        .setDraftSaving({ state: 'failed', problem: saveProblemInWords(error) });
+      if (store().draft?.id === draft.id) {
+        store().setDraftSaving({ state: 'failed', problem: saveProblemInWords(error) });
+      } else {
+        store().setNotice(
+          `The last change to “${draft.name}” could not be saved: ${saveProblemInWords(error)}`,
+        );
+      }
     }
+  };
+
+  /** Writes the change waiting, now. */
+  const flush = () => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+    const draft = waiting;
+    waiting = null;
+    if (!draft || draft === written) return;
+    const writing = write(draft);
+    underWay.add(writing);
+    void writing.finally(() => underWay.delete(writing));
   };
 
   const unsubscribe = useAtlasStore.subscribe((state, previous) => {
@@ -47,30 +72,52 @@ export function startDraftSync({
       return;
     }
     if (state.draft === previous.draft) return;
+    // Another draft, or none: the one left keeps its last change.
+    if (previous.draft && previous.draft.id !== state.draft?.id) flush();
     if (!state.draft) {
       flagOpenDraft(null);
       return;
     }
     flagOpenDraft(state.draft.id);
+    if (state.draft === kept && previous.draft?.id !== kept.id) {
+      // Opening a kept draft is no change of it: its time of last change stays.
+      written = kept;
+      return;
+    }
     if (previous.draft?.id === state.draft.id) {
       try {
         state.setAtlas(draftAtlas(state.draft));
       } catch (error) {
         console.warn('The draft could not be drawn:', error);
       }
+      followRename(state.draft);
     }
     if (state.draftSaving.state !== 'failed') state.setDraftSaving({ state: 'pending' });
+    waiting = state.draft;
     if (timer !== undefined) clearTimeout(timer);
-    timer = setTimeout(() => void write(), delayMs);
+    timer = setTimeout(flush, delayMs);
   });
 
   const stop = () => {
     unsubscribe();
-    if (timer !== undefined) clearTimeout(timer);
+    flush();
     if (stopRunning === stop) stopRunning = null;
   };
   stopRunning = stop;
   return stop;
+}
+
+/** The map on screen is named as the draft is, once it is renamed (or the rename undone). */
+function followRename(draft: Draft): void {
+  const { source } = useAtlasStore.getState();
+  if (source.kind === 'draft' && source.name !== draft.name) {
+    useAtlasStore.setState({ source: { kind: 'draft', name: draft.name } });
+  }
+}
+
+/** Resolves once every write started has been done or refused. */
+export async function settleDraftWrites(): Promise<void> {
+  await Promise.all([...underWay]);
 }
 
 /** Writes the open draft now, as when the page is left; resolves once it is written or refused. */
@@ -78,7 +125,7 @@ export async function saveDraftNow(storage: DraftStorage = indexedDbDrafts): Pro
   const { draft } = useAtlasStore.getState();
   if (!draft) return true;
   try {
-    await storage.write(draft);
+    await storage.write(stamped(draft));
     useAtlasStore.getState().setDraftSaving({ state: 'saved' });
     return true;
   } catch (error) {

@@ -73,6 +73,19 @@ async function writeSummary(page: Page, summary: string) {
   await page.getByRole('textbox', { name: 'Summary' }).fill(summary);
 }
 
+/** Starts a map from an article's text, through "New map…". */
+async function startMap(page: Page, article: string, title?: string) {
+  await page.getByRole('button', { name: 'New map…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Make a new map' });
+  await dialog.getByRole('textbox', { name: 'The article' }).fill(article);
+  if (title) await dialog.getByRole('textbox', { name: 'Title (required)' }).fill(title);
+  await dialog.getByRole('button', { name: 'Start the map' }).click();
+  await page
+    .getByRole('region', { name: 'Draft' })
+    .getByText(title ?? 'Rivers and towns')
+    .waitFor();
+}
+
 describe('making a map in the browser', () => {
   const session = useBrowser();
 
@@ -160,7 +173,8 @@ describe('making a map in the browser', () => {
 
     // The draft stays in this browser, to continue.
     await page.getByRole('button', { name: 'New map…' }).click();
-    await page.getByRole('button', { name: 'Continue “Rivers and towns”' }).click();
+    await page.getByRole('button', { name: 'Your drafts…' }).click();
+    await page.getByRole('button', { name: 'Open “Rivers and towns”' }).click();
     await bar.getByText('Rivers and towns').waitFor();
     await expect.poll(() => conceptNodes(page).count()).toBe(3);
     await bar.getByRole('button', { name: 'Leave the draft' }).click();
@@ -169,5 +183,111 @@ describe('making a map in the browser', () => {
     await page.locator('.react-flow__node-concept').first().waitFor();
     expect(await conceptNodes(page).count()).toBeGreaterThan(3);
     expect(await page.getByRole('region', { name: 'Draft' }).count()).toBe(0);
+  });
+
+  it('makes a tour in a draft, reorders it by drag, presents its export, and keeps two drafts', async () => {
+    const page = await openApp(session);
+    await startMap(page, riversAndTowns);
+    const bar = page.getByRole('region', { name: 'Draft' });
+    await makeConcept(page, 'Rivers carry water');
+    await writeSummary(page, 'Water comes to the towns by river.');
+    await makeConcept(page, 'Boats carry goods');
+    await writeSummary(page, 'Trade moves by boat.');
+
+    await bar.getByRole('button', { name: 'Tours' }).click();
+    const editor = page.getByRole('region', { name: 'Tours of this map' });
+    await editor.getByRole('textbox', { name: 'Title of the tour' }).fill('Down the river');
+    await editor.getByRole('button', { name: 'Make the tour' }).click();
+    await editor.getByRole('textbox', { name: 'Description' }).fill('From water to trade.');
+    for (const [label, text, notes] of [
+      ['Rivers carry water', 'Rivers bring water to the towns.', 'Where does our water come from?'],
+      ['Boats carry goods', 'Boats carry the goods of trade.', 'What do boats carry?'],
+    ] as const) {
+      await conceptNodes(page).filter({ hasText: label }).click();
+      await editor
+        .getByText(`Add step makes a step of the selected concept, “${label}”.`)
+        .waitFor();
+      await editor.getByRole('button', { name: 'Add step' }).click();
+      await editor.getByRole('textbox', { name: 'Text for the class' }).fill(text);
+      await editor.getByRole('textbox', { name: 'Talking points' }).fill(notes);
+    }
+    await editor.getByText('This tour is ready to present.').waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    await bar.getByText('Saved in this browser').waitFor();
+    await page.reload();
+    await bar.getByRole('button', { name: 'Tours (1)' }).click();
+    const steps = editor.locator('.tour-step__toggle');
+    await expect
+      .poll(() => steps.allTextContents())
+      .toEqual(['Step 1 Rivers carry water', 'Step 2 Boats carry goods']);
+
+    // Step 2 dragged by its handle above step 1.
+    const handle = editor.locator('.tour-step').nth(1).locator('.tour-step__handle');
+    await handle.scrollIntoViewIfNeeded();
+    const from = (await handle.boundingBox())!;
+    const to = (await editor.locator('.tour-step').first().boundingBox())!;
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(from.x + from.width / 2, to.y + 4, { steps: 6 });
+    await page.mouse.up();
+    await expect
+      .poll(() => steps.allTextContents())
+      .toEqual(['Step 1 Boats carry goods', 'Step 2 Rivers carry water']);
+    await editor.getByText('“Boats carry goods” is now step 1 of 2.').waitFor();
+
+    const download = page.waitForEvent('download');
+    await bar.getByRole('button', { name: 'Export bundle' }).click();
+    const text = readFileSync(await (await download).path(), 'utf8');
+    const bundle = JSON.parse(text) as Bundle;
+    expect(bundle.tours?.tours.map((tour) => tour.steps.map((step) => step.title))).toEqual([
+      ['Boats carry goods', 'Rivers carry water'],
+    ]);
+    await page.getByText('“Open map…” opens it.').waitFor();
+
+    await page.getByRole('button', { name: 'Open map…' }).click();
+    await page
+      .getByRole('dialog', { name: 'Open another map' })
+      .getByLabel(/From this computer/)
+      .setInputFiles({
+        name: 'rivers.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(text),
+      });
+    await page.getByText('Opened “Rivers and towns”.').waitFor({ timeout: 20_000 });
+    await page.getByRole('button', { name: 'Present' }).click();
+    await page
+      .getByRole('dialog', { name: 'Present a tour' })
+      .getByRole('link', { name: /Down the river/ })
+      .click();
+    await expect
+      .poll(() => page.locator('#tour-step-title').textContent())
+      .toBe('Boats carry goods');
+    expect(page.url()).toMatch(/#\/tour\/down-the-river\/1$/);
+    await page.keyboard.press('ArrowRight');
+    await expect
+      .poll(() => page.locator('#tour-step-title').textContent())
+      .toBe('Rivers carry water');
+    await page.keyboard.press('Escape');
+
+    // A second draft, beside the first; then the first deleted, once confirmed.
+    await startMap(page, 'Towns grow where rivers meet.', 'Towns');
+    await bar.getByRole('button', { name: 'Drafts…' }).click();
+    const list = page.getByRole('dialog', { name: 'Your drafts' });
+    const names = list.getByRole('heading', { level: 3 });
+    await expect
+      .poll(() => names.allTextContents())
+      .toEqual(['Towns (open now)', 'Rivers and towns']);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await list.getByRole('button', { name: 'Delete “Rivers and towns”' }).click();
+    const confirm = page.getByRole('alertdialog', { name: 'Delete “Rivers and towns”?' });
+    await confirm.getByRole('button', { name: 'Delete the draft' }).click();
+    await list.getByText('Deleted “Rivers and towns”.').waitFor();
+    await expect.poll(() => names.allTextContents()).toEqual(['Towns (open now)']);
+    await list.getByRole('button', { name: 'Close' }).click();
+    await page.reload();
+    await bar.getByText('Towns').waitFor();
+    await bar.getByRole('button', { name: 'Drafts…' }).click();
+    await expect.poll(() => names.allTextContents()).toEqual(['Towns (open now)']);
   });
 });

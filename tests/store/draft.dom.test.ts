@@ -11,6 +11,7 @@ import {
 import { useAtlasStore } from '../../src/store/atlas-store';
 import { asDraft, indexedDbDrafts, type DraftStorage } from '../../src/store/draft-storage';
 import { SAVE_DELAY_MS, startDraftSync } from '../../src/store/draft-sync';
+import { memoryDrafts } from '../fixtures/memory-drafts';
 
 const text = '## Water\n\nRivers carry water to the towns.\n\n## Trade\n\nBoats carry goods.';
 
@@ -23,22 +24,6 @@ function withConcept(draft: Draft, words: string): Draft {
   const made = addConcept(draft, at, at + words.length);
   if (!made.ok) throw new Error(made.reason);
   return made.draft;
-}
-
-function memoryDrafts(): DraftStorage & { saved: Map<string, Draft>; writes: number } {
-  const saved = new Map<string, Draft>();
-  const storage = {
-    saved,
-    writes: 0,
-    read: async (id: string) => saved.get(id),
-    write: async (draft: Draft) => {
-      storage.writes += 1;
-      saved.set(draft.id, draft);
-    },
-    list: async () => [...saved.values()],
-    remove: async (id: string) => void saved.delete(id),
-  };
-  return storage;
 }
 
 const open = (draft: Draft) => useAtlasStore.getState().openDraft(draft, draftAtlas(draft));
@@ -118,7 +103,7 @@ describe('saving the draft', () => {
     expect(useAtlasStore.getState().draftSaving).toEqual({ state: 'pending' });
     await vi.advanceTimersByTimeAsync(1);
     expect(storage.writes).toBe(1);
-    expect(storage.saved.get('draft-1')).toBe(draft);
+    expect(storage.saved.get('draft-1')).toEqual({ ...draft, savedAt: Date.now() });
     expect(useAtlasStore.getState().draftSaving).toEqual({ state: 'saved' });
   });
 
@@ -144,7 +129,7 @@ describe('saving the draft', () => {
     const draft = withConcept(fresh(), 'Boats carry goods');
     await indexedDbDrafts.write(draft);
     expect(asDraft(await indexedDbDrafts.read('draft-1'))).toEqual(draft);
-    expect((await indexedDbDrafts.list()).map(asDraft)).toEqual([draft]);
+    expect(await indexedDbDrafts.list()).toEqual([{ key: 'draft-1', value: draft }]);
     await indexedDbDrafts.remove('draft-1');
     expect(await indexedDbDrafts.read('draft-1')).toBeUndefined();
   });

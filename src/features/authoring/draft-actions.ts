@@ -10,14 +10,23 @@ import {
   type Draft,
   type DraftMeta,
 } from '../../model/draft';
-import { draftMapProblems } from '../../model/draft-problems';
+import { draftMapProblems, draftTourLines } from '../../model/draft-problems';
 import { faultInWords } from '../../model/failure';
 import { problemInWords } from '../../model/problem-words';
+import { parseHash } from '../../model/route';
 import { downloadBlob } from '../../shared/download';
 import { useAtlasStore } from '../../store/atlas-store';
 import { flagOpenDraft, openDraftId } from '../../store/draft-flag';
-import { asDraft, indexedDbDrafts, type DraftStorage } from '../../store/draft-storage';
-import { startDraftSync } from '../../store/draft-sync';
+import {
+  asDraft,
+  indexedDbDrafts,
+  readKept,
+  saveProblemInWords,
+  stamped,
+  type DraftStorage,
+  type KeptRead,
+} from '../../store/draft-storage';
+import { settleDraftWrites, startDraftSync } from '../../store/draft-sync';
 import { endEditGroup } from '../../store/slices/draft-slice';
 
 let storage: DraftStorage = indexedDbDrafts;
@@ -36,8 +45,9 @@ function newId(): string {
   return `draft-${random}`;
 }
 
-function show(draft: Draft): void {
-  startDraftSync({ storage });
+/** Opens a draft on screen; `kept` when it comes from this browser's storage as it is. */
+function show(draft: Draft, kept = false): void {
+  startDraftSync({ storage, ...(kept ? { kept: draft } : {}) });
   useAtlasStore.getState().openDraft(draft, draftAtlas(draft));
 }
 
@@ -65,13 +75,82 @@ export function startNewDraft(meta: DraftMeta, text: string): StartResult {
   return { ok: true };
 }
 
-/** The drafts kept in this browser, the last changed first as the browser lists them. */
-export async function listDrafts(): Promise<Draft[]> {
+export type KeptDrafts = { ok: true; drafts: KeptRead[] } | { ok: false; problem: string };
+
+/**
+ * Everything kept in this browser as a draft, the last changed first, the ones that cannot be
+ * read after the others, each with what keeps it from opening.
+ */
+export async function listDrafts(): Promise<KeptDrafts> {
+  let kept;
   try {
-    return (await storage.list()).map(asDraft).filter((draft) => draft !== null);
+    kept = await storage.list();
   } catch {
-    return [];
+    return {
+      ok: false,
+      problem:
+        'The drafts kept in this browser could not be read (private browsing or blocked storage can do that).',
+    };
   }
+  const rank = (read: KeptRead) => (read.ok ? 0 : 1);
+  const drafts = kept
+    .map(readKept)
+    .sort((a, b) => rank(a) - rank(b) || (b.savedAt ?? 0) - (a.savedAt ?? 0));
+  return { ok: true, drafts };
+}
+
+/** The most characters a draft's name has, as a map's title. */
+const MAX_NAME = 300;
+
+/**
+ * Renames a draft kept in this browser; the open one is renamed as any change is made, so that
+ * Undo takes it back. Returns what went wrong, in words, or null.
+ */
+export async function renameDraft(id: string, name: string): Promise<string | null> {
+  const wanted = name.trim();
+  if (wanted === '') return 'Give the draft a name.';
+  if (wanted.length > MAX_NAME) return `A name has at most ${MAX_NAME} characters.`;
+  const store = useAtlasStore.getState();
+  if (store.draft?.id === id) {
+    endEditGroup();
+    store.editDraft({ ...store.draft, name: wanted });
+    return null;
+  }
+  const draft = asDraft(await storage.read(id).catch(() => null));
+  if (!draft) return 'That draft could not be read from this browser.';
+  try {
+    await storage.write(stamped({ ...draft, name: wanted }));
+    return null;
+  } catch (error) {
+    return saveProblemInWords(error);
+  }
+}
+
+/**
+ * Deletes a draft from this browser, for good. The open draft is left first (`leave` shows
+ * another map), and its last change written, so that nothing writes it back once it is gone.
+ * Returns what went wrong, in words, or null.
+ */
+export async function deleteDraft(id: string, leave: () => void): Promise<string | null> {
+  if (useAtlasStore.getState().draft?.id === id) leave();
+  if (useAtlasStore.getState().draft?.id === id) return 'Leave the draft before deleting it.';
+  await settleDraftWrites();
+  if (openDraftId() === id) flagOpenDraft(null);
+  try {
+    await storage.remove(id);
+    return null;
+  } catch {
+    return 'This browser did not let the page delete the draft.';
+  }
+}
+
+/** Saves what is kept under a key exactly as it is, so that a damaged draft is never lost. */
+export function downloadKept(key: string, value: unknown): void {
+  const text = JSON.stringify(value, null, 2) ?? String(value);
+  downloadBlob(
+    new Blob([`${text}\n`], { type: 'application/json' }),
+    `${slugOf(key, 'draft')}-as-kept.json`,
+  );
 }
 
 /** Opens a draft kept in this browser, as it was left. */
@@ -81,16 +160,20 @@ export async function continueDraft(id: string): Promise<boolean> {
     useAtlasStore.getState().setNotice('That draft could not be read from this browser.');
     return false;
   }
-  show(draft);
+  show(draft, true);
   useAtlasStore.getState().setNotice(`Back to your draft “${draft.name}”.`);
   return true;
 }
 
 /**
- * At start-up: opens again the draft that was open at the end of the last visit. The page waits
- * for it rather than drawing the built-in map first; that shows only if the draft cannot be read.
+ * At start-up: opens again the draft that was open at the end of the last visit, showing what
+ * `hash`, the address the page was opened at, names. The page waits for it rather than drawing
+ * the built-in map first; that shows only if the draft cannot be read.
  */
-export async function restoreStartupDraft(id: string | null = openDraftId()): Promise<void> {
+export async function restoreStartupDraft(
+  id: string | null = openDraftId(),
+  hash = '',
+): Promise<void> {
   if (id === null) return;
   const store = useAtlasStore.getState();
   store.setOpening({ name: 'your draft', done: 0, total: 0, startup: true });
@@ -103,7 +186,10 @@ export async function restoreStartupDraft(id: string | null = openDraftId()): Pr
     );
     return;
   }
-  show(draft);
+  show(draft, true);
+  // The address the page was opened at names what of the draft to show: a reload in the middle
+  // of presenting its tour, or the presenter's own window, shows that tour's step again.
+  if (hash !== '' && hash !== '#/') useAtlasStore.getState().applyRoute(parseHash(hash));
 }
 
 /** Makes a concept of the article's words from `start` to `end`, and selects it. */
@@ -154,7 +240,7 @@ export function exportDraft(): void {
   if (!draft) return;
   const text = `${JSON.stringify(draftBundle(draft), null, 2)}\n`;
   downloadBlob(new Blob([text], { type: 'application/json' }), bundleFileName(draft));
-  const problems = draftMapProblems(draft);
+  const problems = [...draftMapProblems(draft), ...draftTourLines(draft)];
   const saved = `Saved “${bundleFileName(draft)}”.`;
   const [first] = problems;
   if (first === undefined) {
@@ -162,7 +248,9 @@ export function exportDraft(): void {
     return;
   }
   const more =
-    problems.length > 1 ? ` (and ${problems.length - 1} more: see each concept's details)` : '';
+    problems.length > 1
+      ? ` (and ${problems.length - 1} more: see each concept's details${draft.tours?.length ? ' and the tours' : ''})`
+      : '';
   store.setNotice(
     draft.concepts.length === 0
       ? `${saved} Before “Open map…” can open it, make at least one concept.`

@@ -1,4 +1,4 @@
-import { Redo2, Undo2 } from 'lucide-react';
+import { Redo2, Route, Undo2 } from 'lucide-react';
 import { useStore } from 'zustand';
 import { usePageKeys, type KeyGroup } from '../../shared/page-keys';
 import { useAtlasStore } from '../../store/atlas-store';
@@ -52,9 +52,46 @@ function SavingState() {
   );
 }
 
+/** The Tours button's id: closing the tours editor brings the focus back to it. */
+export const TOURS_TOGGLE = 'draft-tours-toggle';
+
+/** Shows the tours editor in the details panel, or the concept's form again. */
+function ToursToggle() {
+  const panel = useAtlasStore((s) => s.draftPanel);
+  const setPanel = useAtlasStore((s) => s.setDraftPanel);
+  const setNarrowTab = useAtlasStore((s) => s.setNarrowTab);
+  const count = useAtlasStore((s) => s.draft?.tours?.length ?? 0);
+  return (
+    <button
+      type="button"
+      id={TOURS_TOGGLE}
+      className="button"
+      aria-pressed={panel === 'tours'}
+      onClick={() => {
+        setPanel(panel === 'tours' ? 'concept' : 'tours');
+        setNarrowTab('details');
+      }}
+    >
+      <Route className="draft-bar__icon" size={16} aria-hidden="true" />
+      Tours{count > 0 ? ` (${count})` : ''}
+    </button>
+  );
+}
+
+/** The drafts kept in this browser, to open another, rename or delete. */
+function DraftsButton() {
+  const setDraftsOpen = useAtlasStore((s) => s.setDraftsOpen);
+  return (
+    <button type="button" className="button" onClick={() => setDraftsOpen(true)}>
+      Drafts…
+    </button>
+  );
+}
+
 /**
  * The draft's own bar above the map: whose draft this is and whether it is saved, with undo,
- * redo, the export and the way out. `onLeave` returns to the built-in map.
+ * redo, the tours, the export, the other drafts and the way out. `onLeave` returns to the
+ * built-in map.
  */
 export function DraftBar({ onLeave }: { onLeave: () => void }) {
   const name = useAtlasStore((s) => s.draft?.name);
@@ -78,7 +115,7 @@ export function DraftBar({ onLeave }: { onLeave: () => void }) {
           aria-keyshortcuts="Control+Z"
         >
           <Undo2 size={16} aria-hidden="true" />
-          Undo
+          <span className="draft-bar__wide">Undo</span>
         </button>
         <button
           type="button"
@@ -88,13 +125,15 @@ export function DraftBar({ onLeave }: { onLeave: () => void }) {
           aria-keyshortcuts="Control+Shift+Z"
         >
           <Redo2 size={16} aria-hidden="true" />
-          Redo
+          <span className="draft-bar__wide">Redo</span>
         </button>
+        <ToursToggle />
         <button type="button" className="button" onClick={exportDraft}>
-          Export bundle
+          Export <span className="draft-bar__wide">bundle</span>
         </button>
+        <DraftsButton />
         <button type="button" className="button button--quiet" onClick={onLeave}>
-          Leave the draft
+          Leave <span className="draft-bar__wide">the draft</span>
         </button>
       </div>
     </section>

@@ -1,8 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import type { Draft } from '../../model/draft';
 import { useModalDialog } from '../../shared/use-modal-dialog';
 import { useAtlasStore } from '../../store/atlas-store';
-import { continueDraft, listDrafts, startNewDraft } from './draft-actions';
+import { listDrafts, startNewDraft } from './draft-actions';
 import {
   checkNewMap,
   sectionsOfText,
@@ -53,7 +52,7 @@ function Field({ id, label, hint, error, children }: FieldProps) {
 
 /**
  * "New map…": an article pasted or opened from a file, with its title, author, source and date,
- * becomes a draft to make a map of. Drafts kept in this browser can be continued from here.
+ * becomes a draft to make a map of. The drafts kept in this browser are a button away.
  */
 export function NewMapDialog() {
   const open = useAtlasStore((s) => s.newMapOpen);
@@ -65,14 +64,15 @@ export function NewMapDialog() {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [sent, setSent] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
-  const [drafts, setDrafts] = useState<Draft[]>([]);
+  const [kept, setKept] = useState(0);
+  const setDraftsOpen = useAtlasStore((s) => s.setDraftsOpen);
   useModalDialog(ref, open, { initialFocus: textRef });
 
   useEffect(() => {
     if (!open) return;
     let current = true;
-    void listDrafts().then((kept) => {
-      if (current) setDrafts(kept);
+    void listDrafts().then((list) => {
+      if (current) setKept(list.ok ? list.drafts.length : 0);
     });
     return () => {
       current = false;
@@ -149,30 +149,20 @@ export function NewMapDialog() {
         Paste the article, or open it as a Markdown or text file. Its headings (lines starting with
         # or ##) become the map’s sections. Everything is kept in this browser as you work.
       </p>
-      {drafts.length > 0 ? (
-        <section className="new-map__drafts" aria-labelledby={`${id}-drafts`}>
-          <h3 id={`${id}-drafts`}>Your drafts in this browser</h3>
-          <ul>
-            {drafts.map((draft) => (
-              <li key={draft.id}>
-                <span>
-                  {draft.name} ({draft.concepts.length}{' '}
-                  {draft.concepts.length === 1 ? 'concept' : 'concepts'})
-                </span>
-                <button
-                  type="button"
-                  className="button"
-                  onClick={() => {
-                    setOpen(false);
-                    void continueDraft(draft.id);
-                  }}
-                >
-                  Continue “{draft.name}”
-                </button>
-              </li>
-            ))}
-          </ul>
-        </section>
+      {kept > 0 ? (
+        <p className="new-map__drafts">
+          {kept === 1 ? 'One draft is' : `${kept} drafts are`} kept in this browser.{' '}
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              setOpen(false);
+              setDraftsOpen(true);
+            }}
+          >
+            Your drafts…
+          </button>
+        </p>
       ) : null}
       <form noValidate onSubmit={start}>
         <Field

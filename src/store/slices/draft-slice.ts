@@ -7,10 +7,14 @@ import type { Slice } from './types';
 export type DraftSaving =
   { state: 'saved' } | { state: 'pending' } | { state: 'failed'; problem: string };
 
+/** What the details panel shows while a draft is open: the selected concept's form, or its tours. */
+export type DraftPanel = 'concept' | 'tours';
+
 /** The map being made in the browser, if one is open: the one thing undo and redo go through. */
 export type DraftState = {
   draft: Draft | null;
   draftSaving: DraftSaving;
+  draftPanel: DraftPanel;
 };
 
 /** The part of the state that undo and redo restore. */
@@ -25,11 +29,16 @@ export type DraftActions = {
    */
   editDraft: (draft: Draft, group?: string) => void;
   setDraftSaving: (saving: DraftSaving) => void;
+  setDraftPanel: (panel: DraftPanel) => void;
   /** Leaves the draft; what was saved of it stays saved. */
   closeDraft: () => void;
 };
 
-export const draftInitial: DraftState = { draft: null, draftSaving: { state: 'saved' } };
+export const draftInitial: DraftState = {
+  draft: null,
+  draftSaving: { state: 'saved' },
+  draftPanel: 'concept',
+};
 
 /** The last group of edits, so that the next edit of the same group joins it in the history. */
 let lastGroup: string | undefined;
@@ -59,6 +68,7 @@ export const createDraftSlice: Slice<DraftState & DraftActions> = (set, get, api
       history().resume();
     },
     setDraftSaving: (draftSaving) => set({ draftSaving }),
+    setDraftPanel: (draftPanel) => set({ draftPanel }),
     closeDraft: () => {
       lastGroup = undefined;
       set({ draft: null, draftSaving: { state: 'saved' } });

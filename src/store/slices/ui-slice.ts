@@ -25,6 +25,8 @@ export type UiState = {
   openMapOpen: boolean;
   /** The dialog that starts a new map from an article. */
   newMapOpen: boolean;
+  /** The list of the drafts kept in this browser, to open, rename or delete. */
+  draftsOpen: boolean;
   tourPickerOpen: boolean;
   /** The dialog that prints the handout. */
   printOpen: boolean;
@@ -44,6 +46,7 @@ export type UiActions = {
   setShortcutsOpen: (open: boolean) => void;
   setOpenMapOpen: (open: boolean) => void;
   setNewMapOpen: (open: boolean) => void;
+  setDraftsOpen: (open: boolean) => void;
   setTourPickerOpen: (open: boolean) => void;
   setPrintOpen: (open: boolean) => void;
   setHandoutNotes: (include: boolean) => void;
@@ -70,6 +73,7 @@ export const createUiSlice: Slice<UiState & UiActions> = (set) => ({
   shortcutsOpen: false,
   openMapOpen: false,
   newMapOpen: false,
+  draftsOpen: false,
   tourPickerOpen: false,
   printOpen: false,
   handoutNotes: false,
@@ -83,6 +87,7 @@ export const createUiSlice: Slice<UiState & UiActions> = (set) => ({
   setShortcutsOpen: (shortcutsOpen) => set({ shortcutsOpen }),
   setOpenMapOpen: (openMapOpen) => set({ openMapOpen }),
   setNewMapOpen: (newMapOpen) => set({ newMapOpen }),
+  setDraftsOpen: (draftsOpen) => set({ draftsOpen }),
   setTourPickerOpen: (tourPickerOpen) => set({ tourPickerOpen }),
   setPrintOpen: (printOpen) => set({ printOpen }),
   setHandoutNotes: (handoutNotes) => set({ handoutNotes }),

@@ -16,9 +16,9 @@ import {
 } from '../../../src/model/draft';
 import { listenToPageKeys } from '../../../src/shared/page-keys';
 import { useAtlasStore } from '../../../src/store/atlas-store';
-import type { DraftStorage } from '../../../src/store/draft-storage';
 import { startDraftSync } from '../../../src/store/draft-sync';
 import { fixtureAtlas } from '../../fixtures/load-fixture';
+import { memoryDrafts } from '../../fixtures/memory-drafts';
 
 const text = [
   '## Water',
@@ -29,16 +29,6 @@ const text = [
   '',
   'Boats carry goods on the river. The river is a road for trade.',
 ].join('\n');
-
-function memoryDrafts(): DraftStorage {
-  const saved = new Map<string, unknown>();
-  return {
-    read: async (id) => saved.get(id),
-    write: async (draft) => void saved.set(draft.id, draft),
-    list: async () => [...saved.values()],
-    remove: async (id) => void saved.delete(id),
-  };
-}
 
 function withConcept(draft: Draft, words: string, nth = 0): Draft {
   const all = draftArticle(draft).text;
