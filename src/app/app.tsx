@@ -47,6 +47,9 @@ const SelectionToolbar = lazy(() =>
     default: m.SelectionToolbar,
   })),
 );
+const RelationDialog = lazy(() =>
+  import('../features/authoring/relation-dialog').then((m) => ({ default: m.RelationDialog })),
+);
 const TourPicker = lazy(() =>
   import('../features/presentation/tour-picker').then((m) => ({ default: m.TourPicker })),
 );
@@ -266,6 +269,7 @@ export function App() {
         <Suspense fallback={<div />}>
           <DraftBar onLeave={backToBuiltIn} />
           <SelectionToolbar />
+          <RelationDialog />
         </Suspense>
       ) : null}
       <main className="app-main">

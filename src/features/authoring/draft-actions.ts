@@ -10,6 +10,15 @@ import {
   type Draft,
   type DraftMeta,
 } from '../../model/draft';
+import {
+  addRelation,
+  relationProblems,
+  relationSentence,
+  removeRelation,
+  updateRelation,
+  type RelationFields,
+  type RelationProblem,
+} from '../../model/draft-links';
 import { draftMapProblems } from '../../model/draft-problems';
 import { faultInWords } from '../../model/failure';
 import { problemInWords } from '../../model/problem-words';
@@ -168,4 +177,41 @@ export function exportDraft(): void {
       ? `${saved} Before “Open map…” can open it, make at least one concept.`
       : `${saved} Before “Open map…” can open it: ${problemInWords(first).words}${more}.`,
   );
+}
+
+/**
+ * Saves the relation form: a new relation, or `editing` changed. Returns its problems instead
+ * when it has any, and saves nothing. The page's status region says what was saved.
+ */
+export function saveRelation(fields: RelationFields, editing?: string): RelationProblem[] {
+  const store = useAtlasStore.getState();
+  if (!store.draft) return [];
+  const problems = relationProblems(store.draft, fields, editing);
+  if (problems.length > 0) return problems;
+  const draft =
+    editing === undefined
+      ? addRelation(store.draft, fields).draft
+      : updateRelation(store.draft, editing, fields);
+  endEditGroup();
+  store.editDraft(draft);
+  // The relation is drawn with its phrase while one of its concepts is selected.
+  if (store.selectedId !== fields.source && store.selectedId !== fields.target) {
+    store.select(fields.source);
+  }
+  store.closeRelationForm();
+  store.setNotice(
+    `${editing === undefined ? 'Saved' : 'Changed'} the relation “${relationSentence(draft, fields)}”.`,
+  );
+  return [];
+}
+
+/** Deletes a relation; Undo brings it back. */
+export function deleteRelation(relationId: string): void {
+  const store = useAtlasStore.getState();
+  const relation = store.draft?.relations.find((candidate) => candidate.id === relationId);
+  if (!store.draft || !relation) return;
+  const sentence = relationSentence(store.draft, relation);
+  endEditGroup();
+  store.editDraft(removeRelation(store.draft, relationId));
+  store.setNotice(`Deleted the relation “${sentence}”. Undo brings it back.`);
 }

@@ -7,10 +7,21 @@ import type { Slice } from './types';
 export type DraftSaving =
   { state: 'saved' } | { state: 'pending' } | { state: 'failed'; problem: string };
 
+/**
+ * What the relation form is asked to do: link a concept to one still to be found ("Link to…"),
+ * relate two concepts (a line drawn from one to the other on the map), or change a relation.
+ */
+export type RelationRequest =
+  | { kind: 'link'; source: string }
+  | { kind: 'new'; source: string; target: string }
+  | { kind: 'edit'; relationId: string };
+
 /** The map being made in the browser, if one is open: the one thing undo and redo go through. */
 export type DraftState = {
   draft: Draft | null;
   draftSaving: DraftSaving;
+  /** The relation form, while it is open. */
+  relationForm: RelationRequest | null;
 };
 
 /** The part of the state that undo and redo restore. */
@@ -27,9 +38,24 @@ export type DraftActions = {
   setDraftSaving: (saving: DraftSaving) => void;
   /** Leaves the draft; what was saved of it stays saved. */
   closeDraft: () => void;
+} & DraftMapActions;
+
+type DraftMapActions = {
+  openRelationForm: (request: RelationRequest) => void;
+  closeRelationForm: () => void;
 };
 
-export const draftInitial: DraftState = { draft: null, draftSaving: { state: 'saved' } };
+export const draftInitial: DraftState = {
+  draft: null,
+  draftSaving: { state: 'saved' },
+  relationForm: null,
+};
+
+/** What the map of a draft adds: the form that relates two of its concepts. */
+const draftMapActions = (set: (state: Partial<DraftState>) => void): DraftMapActions => ({
+  openRelationForm: (relationForm) => set({ relationForm }),
+  closeRelationForm: () => set({ relationForm: null }),
+});
 
 /** The last group of edits, so that the next edit of the same group joins it in the history. */
 let lastGroup: string | undefined;
@@ -41,9 +67,10 @@ export const createDraftSlice: Slice<DraftState & DraftActions> = (set, get, api
     ).temporal.getState();
   return {
     ...draftInitial,
+    ...draftMapActions(set),
     openDraft: (draft, atlas) => {
       lastGroup = undefined;
-      set({ draft, draftSaving: { state: 'saved' } });
+      set({ ...draftInitial, draft });
       get().openAtlas(atlas, { kind: 'draft', name: draft.name });
       history().clear();
     },
@@ -61,7 +88,7 @@ export const createDraftSlice: Slice<DraftState & DraftActions> = (set, get, api
     setDraftSaving: (draftSaving) => set({ draftSaving }),
     closeDraft: () => {
       lastGroup = undefined;
-      set({ draft: null, draftSaving: { state: 'saved' } });
+      set(draftInitial);
       history().clear();
     },
   };
