@@ -1,5 +1,5 @@
 import { draftAtlas, type Draft } from '../model/draft';
-import { useAtlasStore } from './atlas-store';
+import { useAtlasStore, type AtlasStore } from './atlas-store';
 import { flagOpenDraft } from './draft-flag';
 import { indexedDbDrafts, saveProblemInWords, type DraftStorage } from './draft-storage';
 
@@ -10,9 +10,21 @@ export type DraftSyncOptions = { storage?: DraftStorage; delayMs?: number };
 
 let stopRunning: (() => void) | null = null;
 
+/** Draws the draft's map again: its concepts where the layout engine last placed them, if it has. */
+function redraw(state: AtlasStore): void {
+  if (!state.draft) return;
+  const laid = state.draftLayout?.draftId === state.draft.id ? state.draftLayout.layout : null;
+  try {
+    state.setAtlas(draftAtlas(state.draft, laid));
+  } catch (error) {
+    console.warn('The draft could not be drawn:', error);
+  }
+}
+
 /**
- * While a draft is open: every change of it (an edit, an undo) redraws the map at once, and is
- * written to the browser's storage shortly after; a write that fails says so and keeps the
+ * While a draft is open: every change of it (an edit, an undo) redraws the map at once, as does a
+ * new layout of it (see draft-layout.ts), and each change is written to the browser's storage
+ * shortly after; a write that fails says so and keeps the
  * draft in memory. Opening another map leaves the draft, which stays saved. Returns a way to
  * stop; starting again replaces the last one.
  */
@@ -46,19 +58,16 @@ export function startDraftSync({
       state.closeDraft();
       return;
     }
-    if (state.draft === previous.draft) return;
+    if (state.draft === previous.draft) {
+      if (state.draft && state.draftLayout !== previous.draftLayout) redraw(state);
+      return;
+    }
     if (!state.draft) {
       flagOpenDraft(null);
       return;
     }
     flagOpenDraft(state.draft.id);
-    if (previous.draft?.id === state.draft.id) {
-      try {
-        state.setAtlas(draftAtlas(state.draft));
-      } catch (error) {
-        console.warn('The draft could not be drawn:', error);
-      }
-    }
+    if (previous.draft?.id === state.draft.id) redraw(state);
     if (state.draftSaving.state !== 'failed') state.setDraftSaving({ state: 'pending' });
     if (timer !== undefined) clearTimeout(timer);
     timer = setTimeout(() => void write(), delayMs);

@@ -10,7 +10,7 @@ import { conceptProblems, type ConceptField, type FieldProblem } from '../../mod
 import { kindStyles } from '../../model/kinds';
 import { conceptKinds, type ConceptKind } from '../../model/schema';
 import { useAtlasStore } from '../../store/atlas-store';
-import { ConceptRelations } from './concept-relations';
+import { ConceptPlace, ConceptRelations } from './concept-relations';
 import './authoring.css';
 
 const fieldNames: Record<ConceptField, string> = {
@@ -275,6 +275,7 @@ function ConceptFormFor({ concept }: Props) {
         {fieldProblems('passages')}
       </div>
       <ConceptRelations draft={draft} concept={concept} />
+      <ConceptPlace concept={concept} />
       <div>
         <button
           type="button"

@@ -3,7 +3,7 @@ import type { Draft, DraftConcept } from '../../model/draft';
 import { relationSentence, relationsOf } from '../../model/draft-links';
 import { relationKindLabels } from '../../model/kinds';
 import { useAtlasStore } from '../../store/atlas-store';
-import { deleteRelation } from './draft-actions';
+import { deleteRelation, unpinConcept } from './draft-actions';
 
 type Props = { draft: Draft; concept: DraftConcept };
 
@@ -74,6 +74,23 @@ export function ConceptRelations({ draft, concept }: Props) {
           onClick={() => openRelationForm({ kind: 'link', source: concept.id })}
         >
           Link to…
+        </button>
+      </div>
+    </div>
+  );
+}
+
+/** Where a concept dragged on the map stands: there, until the layout is asked to place it. */
+export function ConceptPlace({ concept }: { concept: DraftConcept }) {
+  if (!concept.position) return null;
+  return (
+    <div className="concept-form__field">
+      <p className="concept-form__hint">
+        It stays where you dragged it on the map, wherever the layout places the others.
+      </p>
+      <div>
+        <button type="button" className="button" onClick={() => unpinConcept(concept.id)}>
+          Let the layout place it
         </button>
       </div>
     </div>

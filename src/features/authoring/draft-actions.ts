@@ -6,6 +6,7 @@ import {
   draftAtlas,
   draftBundle,
   newDraft,
+  pinConcept,
   slugOf,
   type Draft,
   type DraftMeta,
@@ -177,6 +178,23 @@ export function exportDraft(): void {
       ? `${saved} Before “Open map…” can open it, make at least one concept.`
       : `${saved} Before “Open map…” can open it: ${problemInWords(first).words}${more}.`,
   );
+}
+
+/** Keeps a concept where it was dragged on the map: the layout no longer moves it. */
+export function placeConcept(conceptId: string, position: { x: number; y: number }): void {
+  const store = useAtlasStore.getState();
+  if (!store.draft?.concepts.some((concept) => concept.id === conceptId)) return;
+  endEditGroup();
+  store.editDraft(pinConcept(store.draft, conceptId, position));
+}
+
+/** Lets the layout place a concept that was dragged to a place of its own. */
+export function unpinConcept(conceptId: string): void {
+  const store = useAtlasStore.getState();
+  if (!store.draft) return;
+  endEditGroup();
+  store.editDraft(pinConcept(store.draft, conceptId, undefined));
+  store.setNotice('The concept is placed by the layout again.');
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { TemporalState } from 'zundo';
 import type { Atlas } from '../../model/atlas';
 import type { Draft } from '../../model/draft';
+import type { Layout } from '../../model/schema';
 import type { Slice } from './types';
 
 /** Whether the draft on screen is kept in this browser, and if not, why. */
@@ -16,10 +17,17 @@ export type RelationRequest =
   | { kind: 'new'; source: string; target: string }
   | { kind: 'edit'; relationId: string };
 
+/** Where the layout engine placed a draft's concepts, and for which state of it (its layout key). */
+export type DraftLayout = { draftId: string; key: string; layout: Layout };
+
 /** The map being made in the browser, if one is open: the one thing undo and redo go through. */
 export type DraftState = {
   draft: Draft | null;
   draftSaving: DraftSaving;
+  /** The layout engine's last placing of the draft's concepts; what the user pinned wins. */
+  draftLayout: DraftLayout | null;
+  /** The draft has changed since, and is being laid out again. */
+  draftLayingOut: boolean;
   /** The relation form, while it is open. */
   relationForm: RelationRequest | null;
 };
@@ -41,6 +49,8 @@ export type DraftActions = {
 } & DraftMapActions;
 
 type DraftMapActions = {
+  setDraftLayout: (draftLayout: DraftLayout) => void;
+  setDraftLayingOut: (draftLayingOut: boolean) => void;
   openRelationForm: (request: RelationRequest) => void;
   closeRelationForm: () => void;
 };
@@ -48,11 +58,15 @@ type DraftMapActions = {
 export const draftInitial: DraftState = {
   draft: null,
   draftSaving: { state: 'saved' },
+  draftLayout: null,
+  draftLayingOut: false,
   relationForm: null,
 };
 
-/** What the map of a draft adds: the form that relates two of its concepts. */
+/** What the map of a draft adds: its layout, and the form that relates two of its concepts. */
 const draftMapActions = (set: (state: Partial<DraftState>) => void): DraftMapActions => ({
+  setDraftLayout: (draftLayout) => set({ draftLayout, draftLayingOut: false }),
+  setDraftLayingOut: (draftLayingOut) => set({ draftLayingOut }),
   openRelationForm: (relationForm) => set({ relationForm }),
   closeRelationForm: () => set({ relationForm: null }),
 });
