@@ -194,12 +194,13 @@ export function unpinConcept(conceptId: string): void {
   if (!store.draft) return;
   endEditGroup();
   store.editDraft(pinConcept(store.draft, conceptId, undefined));
-  store.setNotice('The concept is placed by the layout again.');
+  store.announce('The concept is placed by the layout again.');
 }
 
 /**
  * Saves the relation form: a new relation, or `editing` changed. Returns its problems instead
- * when it has any, and saves nothing. The page's status region says what was saved.
+ * when it has any, and saves nothing. Screen readers are told what was saved; the map and the
+ * concept's list show it.
  */
 export function saveRelation(fields: RelationFields, editing?: string): RelationProblem[] {
   const store = useAtlasStore.getState();
@@ -217,7 +218,7 @@ export function saveRelation(fields: RelationFields, editing?: string): Relation
     store.select(fields.source);
   }
   store.closeRelationForm();
-  store.setNotice(
+  store.announce(
     `${editing === undefined ? 'Saved' : 'Changed'} the relation “${relationSentence(draft, fields)}”.`,
   );
   return [];
@@ -231,5 +232,5 @@ export function deleteRelation(relationId: string): void {
   const sentence = relationSentence(store.draft, relation);
   endEditGroup();
   store.editDraft(removeRelation(store.draft, relationId));
-  store.setNotice(`Deleted the relation “${sentence}”. Undo brings it back.`);
+  store.announce(`Deleted the relation “${sentence}”. Undo brings it back.`);
 }
