@@ -101,6 +101,32 @@ async function stillBox(locator: Locator) {
 const edgePath = (page: Page, id: string) =>
   page.locator(`.react-flow__edge[data-id="${id}"] path.react-flow__edge-path[d^="M"]`);
 
+/** The camera's place, which glides to each selection. */
+const camera = (page: Page) =>
+  page
+    .locator('.react-flow__viewport')
+    .evaluate((viewport) => (viewport as HTMLElement).style.transform);
+
+/** Waits until the camera has stopped. */
+async function cameraStill(page: Page) {
+  let last = '';
+  await expect
+    .poll(async () => {
+      const now = await camera(page);
+      const still = now === last;
+      last = now;
+      return still;
+    })
+    .toBe(true);
+}
+
+/** Shows the whole map once the camera's glide to the last selection is over, which would undo it. */
+async function fitWholeMap(page: Page) {
+  await cameraStill(page);
+  await page.getByRole('button', { name: 'Fit the whole map' }).click();
+  await cameraStill(page);
+}
+
 /** Where a concept stands on the map (not on screen): React Flow places each node by a transform. */
 const mapPlace = (page: Page, id: string) =>
   conceptNode(page, id).evaluate((node) => (node as HTMLElement).style.transform);
@@ -232,7 +258,7 @@ describe('making a map in the browser', () => {
     await makeConcept(page, 'Towns grow');
     await writeSummary(page, 'Towns grow at rivers.');
     await expect.poll(() => conceptNodes(page).count()).toBe(3);
-    await page.getByRole('button', { name: 'Fit the whole map' }).click();
+    await fitWholeMap(page);
 
     // By dragging from a concept's handle (24 px at least) to anywhere on another concept.
     const handle = conceptNode(page, 'rivers-carry-water').locator('.concept-node__link');
@@ -258,7 +284,7 @@ describe('making a map in the browser', () => {
     await edgePath(page, 'r-rivers-carry-water-boats-carry-goods').waitFor({ state: 'attached' });
 
     // From the keyboard alone: "Link to…", a search, a suggested phrase, Enter.
-    await page.getByRole('button', { name: 'Fit the whole map' }).click();
+    await fitWholeMap(page);
     await stillBox(conceptNode(page, 'towns-grow'));
     await conceptNode(page, 'towns-grow').click();
     await page.getByRole('heading', { name: 'Edit the concept “Towns grow”' }).waitFor();
@@ -282,7 +308,7 @@ describe('making a map in the browser', () => {
     await edgePath(page, 'r-towns-grow-rivers-carry-water').waitFor({ state: 'attached' });
 
     // A concept dragged to a place of its own stays there.
-    await page.getByRole('button', { name: 'Fit the whole map' }).click();
+    await fitWholeMap(page);
     const boats = await stillBox(conceptNode(page, 'boats-carry-goods'));
     const before = await mapPlace(page, 'boats-carry-goods');
     await drag(
