@@ -8,6 +8,7 @@ import { useMediaQuery } from '../shared/use-media-query';
 import { ConceptMap } from '../features/explorer/concept-map';
 import { focusMap } from '../features/explorer/map/focus-map';
 import { useAtlasStore } from '../store/atlas-store';
+import type { DraftLayOut } from '../store/draft-layout';
 import { selectTextScale } from '../store/selectors';
 import { BundleStatus } from '../features/bundle/bundle-status';
 import { DataProblems } from './data-problems';
@@ -50,6 +51,19 @@ const SelectionToolbar = lazy(() =>
     default: m.SelectionToolbar,
   })),
 );
+const RelationDialog = lazy(() =>
+  import('../features/authoring/relation-dialog').then((m) => ({ default: m.RelationDialog })),
+);
+const DraftLayout = lazy(() =>
+  import('../features/authoring/draft-layout').then((m) => ({ default: m.DraftLayout })),
+);
+
+/** A draft is laid out by the same engine as a bundle: ELK, in a worker where one can start. */
+const layOutDraft: DraftLayOut = (graph, anchors, signal) =>
+  import('../features/bundle/layout-client').then((m) =>
+    m.layoutInBackground(graph, anchors, () => undefined, signal),
+  );
+
 const TourPicker = lazy(() =>
   import('../features/presentation/tour-picker').then((m) => ({ default: m.TourPicker })),
 );
@@ -275,6 +289,8 @@ export function App() {
         <Suspense fallback={<div />}>
           <DraftBar onLeave={backToBuiltIn} />
           <SelectionToolbar />
+          <RelationDialog />
+          <DraftLayout layOut={layOutDraft} />
         </Suspense>
       ) : null}
       <main className="app-main">

@@ -3,7 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { formatRoute, type View } from '../model/route';
 import { useAtlasStore } from '../store/atlas-store';
 import { routeOf } from '../store/selectors';
-import { ConceptMap } from '../features/explorer/concept-map';
+import { ConceptMap, type MapEditing } from '../features/explorer/concept-map';
 import { Legend } from '../features/explorer/legend';
 import { MapToolbar } from '../features/explorer/map-toolbar';
 import { StudyBadges } from '../features/study/study-badges';
@@ -15,6 +15,16 @@ const QuizView = lazy(() =>
 const OutlineTree = lazy(() =>
   import('../features/study/outline-tree').then((m) => ({ default: m.OutlineTree })),
 );
+
+/** What the map of a draft does with a relation drawn and a concept dragged. */
+const draftEditing: MapEditing = {
+  onConnect: (source, target) =>
+    useAtlasStore.getState().openRelationForm({ kind: 'new', source, target }),
+  onPlace: (conceptId, position) =>
+    void import('../features/authoring/draft-actions').then((m) =>
+      m.placeConcept(conceptId, position),
+    ),
+};
 
 const DraftMapHint = lazy(() =>
   import('../features/authoring/draft-map-hint').then((m) => ({ default: m.DraftMapHint })),
@@ -92,6 +102,8 @@ export function MainView({ toggles, narrow }: { toggles?: React.ReactNode; narro
   const emptyDraft = useAtlasStore(
     (s) => s.source.kind === 'draft' && s.atlas?.graph.concepts.length === 0,
   );
+  // A draft's map is drawn again with every change: it stays the same map, camera and all.
+  const draftId = useAtlasStore((s) => (s.source.kind === 'draft' ? s.draft?.id : undefined));
   return (
     <div className="map-pane">
       {narrow ? null : view === 'map' ? (
@@ -115,7 +127,11 @@ export function MainView({ toggles, narrow }: { toggles?: React.ReactNode; narro
             ) : (
               <>
                 <SkipPastMap />
-                <ConceptMap key={mapKey(atlas)} />
+                {draftId === undefined ? (
+                  <ConceptMap key={mapKey(atlas)} />
+                ) : (
+                  <ConceptMap key={draftId} editing={draftEditing} />
+                )}
                 <span id={AFTER_MAP_ID} tabIndex={-1} />
                 <Legend />
               </>

@@ -1,12 +1,14 @@
 import { useAtlasStore } from '../store/atlas-store';
 
 /**
- * Two live regions: a visible notice (an unknown concept in a link, unreadable preferences) and a
- * polite announcement of each new selection for screen-reader users.
+ * Live regions: a visible notice (an unknown concept in a link, unreadable preferences), a polite
+ * announcement of each new selection for screen-reader users, and another of each change they
+ * make that the page shows without words (a relation saved).
  */
 export function StatusRegion() {
   const notice = useAtlasStore((s) => s.notice);
   const setNotice = useAtlasStore((s) => s.setNotice);
+  const said = useAtlasStore((s) => s.announcement);
   const announcement = useAtlasStore((s) => {
     const concept = s.selectedId === null ? undefined : s.atlas?.conceptById.get(s.selectedId);
     if (!concept || !s.atlas) return 'No concept selected.';
@@ -27,6 +29,9 @@ export function StatusRegion() {
       </div>
       <p className="visually-hidden" aria-live="polite">
         {announcement}
+      </p>
+      <p className="visually-hidden" aria-live="polite">
+        {said ? <span key={said.count}>{said.text}</span> : null}
       </p>
     </>
   );

@@ -3,7 +3,7 @@ import { anchorPassages, type Anchors } from './anchor.ts';
 import { parseArticle, type Article, type Block } from './article.ts';
 import { BUNDLE_SCHEMA_VERSION, type Bundle } from './bundle-format.ts';
 import { deriveAtlas, type Atlas } from './derive-atlas.ts';
-import { NODE_WIDTH, nodeHeight, SECTION_PADDING } from './geometry.ts';
+import { NODE_WIDTH, nodeHeight, SECTION_HEADER, SECTION_PADDING } from './geometry.ts';
 import { quoteSelector, type QuoteSelector } from './quote-selector.ts';
 import {
   conceptKinds,
@@ -12,6 +12,7 @@ import {
   sectionSchema,
   type ConceptKind,
   type Graph,
+  type Layout,
   type Section,
 } from './schema.ts';
 import { layoutFromPositions } from './section-boxes.ts';
@@ -407,12 +408,16 @@ function draftAnchors(draft: Draft, article: Article): Anchors {
   return anchors;
 }
 
-/** The map the explorer shows for the draft, every concept placed, even before it is complete. */
-export function draftAtlas(draft: Draft): Atlas {
+/**
+ * The map the explorer shows for the draft, every concept placed, even before it is complete:
+ * where the user pinned it, else where the layout engine put it (`laidOut`, see
+ * `laidOutPositions`), else in its section's column.
+ */
+export function draftAtlas(draft: Draft, laidOut?: Layout | null): Atlas {
   const article = draftArticle(draft);
   const anchors = draftAnchors(draft, article);
   const graph = draftGraph(draft);
-  const positions = draftPositions(draft, anchors);
+  const positions = laidOut ? laidOutPositions(draft, laidOut) : draftPositions(draft, anchors);
   const layout = layoutFromPositions(graph, Object.fromEntries(positions));
   return deriveAtlas({ article, graph, anchors, layout, tours: draftAtlasTours(draft) });
 }
@@ -421,4 +426,68 @@ export function draftAtlas(draft: Draft): Atlas {
 function draftAtlasTours(draft: Draft) {
   if (!draft.tours || draft.tours.length === 0) return [];
   return presentableTours(draft.tours, new Set(draft.concepts.map((concept) => concept.id)));
+}
+
+/**
+ * What the layout engine's placing of the draft depends on: its sections, its concepts (their
+ * sections, the heights of their labels and where their words stand) and its relations. Typing a
+ * summary or dragging a concept changes none of it, so nothing moves but what the user moved.
+ */
+export function draftLayoutKey(draft: Draft): string {
+  return JSON.stringify([
+    draft.sections.map((section) => [section.id, section.order]),
+    draft.concepts.map((concept) => [
+      concept.id,
+      concept.section,
+      nodeHeight(concept.label),
+      concept.passages[0]?.exact ?? '',
+    ]),
+    draft.relations.map((relation) => [relation.source, relation.target]),
+  ]);
+}
+
+/**
+ * Where the draft's concepts stand by a layout the engine made, perhaps for the draft as it was a
+ * moment ago: a concept it has not placed yet waits under the others of its section (or at the
+ * top of its section's box) until the next layout places it.
+ */
+export function laidOutPositions(
+  draft: Draft,
+  laidOut: Layout,
+): Map<string, { x: number; y: number }> {
+  const placed = new Map<string, { x: number; y: number }>();
+  const bottoms = new Map<string, { x: number; y: number }>();
+  const unplaced: DraftConcept[] = [];
+  for (const concept of draft.concepts) {
+    const at = concept.position ?? laidOut.concepts[concept.id];
+    if (!at) {
+      unplaced.push(concept);
+      continue;
+    }
+    placed.set(concept.id, at);
+    const bottom = at.y + nodeHeight(concept.label) + ROW_GAP;
+    const last = bottoms.get(concept.section);
+    if (!last || bottom > last.y) bottoms.set(concept.section, { x: last?.x ?? at.x, y: bottom });
+  }
+  for (const concept of unplaced) {
+    const box = laidOut.sections[concept.section];
+    const at = bottoms.get(concept.section) ?? {
+      x: (box?.x ?? 0) + SECTION_PADDING,
+      y: (box?.y ?? 0) + SECTION_HEADER,
+    };
+    placed.set(concept.id, at);
+    bottoms.set(concept.section, { x: at.x, y: at.y + nodeHeight(concept.label) + ROW_GAP });
+  }
+  return placed;
+}
+
+/** The draft with a concept pinned where the user put it, or, without a place, laid out again. */
+export function pinConcept(
+  draft: Draft,
+  conceptId: string,
+  position: { x: number; y: number } | undefined,
+): Draft {
+  return updateConcept(draft, conceptId, {
+    position: position && { x: Math.round(position.x), y: Math.round(position.y) },
+  });
 }

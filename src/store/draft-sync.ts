@@ -1,5 +1,5 @@
 import { draftAtlas, type Draft } from '../model/draft';
-import { useAtlasStore } from './atlas-store';
+import { useAtlasStore, type AtlasStore } from './atlas-store';
 import { flagOpenDraft } from './draft-flag';
 import { indexedDbDrafts, saveProblemInWords, stamped, type DraftStorage } from './draft-storage';
 
@@ -18,13 +18,24 @@ let stopRunning: (() => void) | null = null;
 /** Writes started and not yet done, so that what follows them (a deletion) can wait for them. */
 const underWay = new Set<Promise<void>>();
 
+/** Draws the draft's map again: its concepts where the layout engine last placed them, if it has. */
+function redraw(state: AtlasStore): void {
+  if (!state.draft) return;
+  const laid = state.draftLayout?.draftId === state.draft.id ? state.draftLayout.layout : null;
+  try {
+    state.setAtlas(draftAtlas(state.draft, laid));
+  } catch (error) {
+    console.warn('The draft could not be drawn:', error);
+  }
+}
+
 /**
- * While a draft is open: every change of it (an edit, an undo) redraws the map at once, and is
- * written to the browser's storage shortly after; a write that fails says so and keeps the
- * draft in memory. Opening another map leaves the draft, which stays saved: a change still
- * waiting to be written is written at once when the draft is left, another draft opens or the
- * sync stops, so that leaving never loses the last keys typed. Returns a way to stop; starting
- * again replaces the last one.
+ * While a draft is open: every change of it (an edit, an undo) redraws the map at once, as does a
+ * new layout of it (see draft-layout.ts), and each change is written to the browser's storage
+ * shortly after; a write that fails says so and keeps the draft in memory. Opening another map
+ * leaves the draft, which stays saved: a change still waiting to be written is written at once
+ * when the draft is left, another draft opens or the sync stops, so that leaving never loses the
+ * last keys typed. Returns a way to stop; starting again replaces the last one.
  */
 export function startDraftSync({
   storage = indexedDbDrafts,
@@ -71,7 +82,10 @@ export function startDraftSync({
       state.closeDraft();
       return;
     }
-    if (state.draft === previous.draft) return;
+    if (state.draft === previous.draft) {
+      if (state.draft && state.draftLayout !== previous.draftLayout) redraw(state);
+      return;
+    }
     // Another draft, or none: the one left keeps its last change.
     if (previous.draft && previous.draft.id !== state.draft?.id) flush();
     if (!state.draft) {
@@ -85,11 +99,7 @@ export function startDraftSync({
       return;
     }
     if (previous.draft?.id === state.draft.id) {
-      try {
-        state.setAtlas(draftAtlas(state.draft));
-      } catch (error) {
-        console.warn('The draft could not be drawn:', error);
-      }
+      redraw(state);
       followRename(state.draft);
     }
     if (state.draftSaving.state !== 'failed') state.setDraftSaving({ state: 'pending' });

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { Bundle } from '../../src/model/bundle-format';
 import { riversAndTowns } from '../fixtures/draft-article';
@@ -85,6 +85,78 @@ async function startMap(page: Page, article: string, title?: string) {
     .getByText(title ?? 'Rivers and towns')
     .waitFor();
 }
+
+const conceptNode = (page: Page, id: string) =>
+  page.locator(`.react-flow__node-concept[data-id="${id}"]`);
+
+/**
+ * Where an element of the map stands on screen once the map stands still: a draft's map is laid
+ * out anew as it changes (busy meanwhile), and the camera may glide after it.
+ */
+async function stillBox(locator: Locator) {
+  await locator
+    .page()
+    .locator('[role="region"][aria-label="Concept map"][aria-busy="false"]')
+    .waitFor();
+  let last = '';
+  await expect
+    .poll(async () => {
+      const now = JSON.stringify(await locator.boundingBox());
+      const still = now === last && now !== 'null';
+      last = now;
+      return still;
+    })
+    .toBe(true);
+  return (await locator.boundingBox())!;
+}
+
+/** A relation's line on the map (a level line has no height, which a locator calls hidden). */
+const edgePath = (page: Page, id: string) =>
+  page.locator(`.react-flow__edge[data-id="${id}"] path.react-flow__edge-path[d^="M"]`);
+
+/** The camera's place, which glides to each selection. */
+const camera = (page: Page) =>
+  page
+    .locator('.react-flow__viewport')
+    .evaluate((viewport) => (viewport as HTMLElement).style.transform);
+
+/** Waits until the camera has stopped. */
+async function cameraStill(page: Page) {
+  let last = '';
+  await expect
+    .poll(async () => {
+      const now = await camera(page);
+      const still = now === last;
+      last = now;
+      return still;
+    })
+    .toBe(true);
+}
+
+/** Shows the whole map once the camera's glide to the last selection is over, which would undo it. */
+async function fitWholeMap(page: Page) {
+  await cameraStill(page);
+  await page.getByRole('button', { name: 'Fit the whole map' }).click();
+  await cameraStill(page);
+}
+
+/** Where a concept stands on the map (not on screen): React Flow places each node by a transform. */
+const mapPlace = (page: Page, id: string) =>
+  conceptNode(page, id).evaluate((node) => (node as HTMLElement).style.transform);
+
+/** Drags with the mouse from one point to another, in small steps as a hand does. */
+async function drag(page: Page, from: { x: number; y: number }, to: { x: number; y: number }) {
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 8 });
+  await page.mouse.move(to.x, to.y, { steps: 8 });
+  await page.mouse.up();
+}
+
+const centre = (box: { x: number; y: number; width: number; height: number }) => ({
+  x: box.x + box.width / 2,
+  y: box.y + box.height / 2,
+});
 
 describe('making a map in the browser', () => {
   const session = useBrowser();
@@ -289,5 +361,122 @@ describe('making a map in the browser', () => {
     await bar.getByText('Towns').waitFor();
     await bar.getByRole('button', { name: 'Drafts…' }).click();
     await expect.poll(() => names.allTextContents()).toEqual(['Towns (open now)']);
+  });
+
+  it('relates concepts by dragging and from the keyboard, and keeps a dragged concept in place', async () => {
+    const page = await openApp(session);
+    await page.getByRole('button', { name: 'New map…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Make a new map' });
+    await dialog.getByRole('textbox', { name: 'The article' }).fill(riversAndTowns);
+    await dialog.getByRole('button', { name: 'Start the map' }).click();
+    const bar = page.getByRole('region', { name: 'Draft' });
+    await bar.getByText('Rivers and towns').waitFor();
+    await makeConcept(page, 'Rivers carry water');
+    await writeSummary(page, 'Water comes to the towns by river.');
+    await makeConcept(page, 'Boats carry goods');
+    await writeSummary(page, 'Trade moves by boat.');
+    await makeConcept(page, 'Towns grow');
+    await writeSummary(page, 'Towns grow at rivers.');
+    await expect.poll(() => conceptNodes(page).count()).toBe(3);
+    await fitWholeMap(page);
+
+    // By dragging from a concept's handle (24 px at least) to anywhere on another concept.
+    const handle = conceptNode(page, 'rivers-carry-water').locator('.concept-node__link');
+    const from = await stillBox(handle);
+    expect(from.width).toBeGreaterThanOrEqual(24);
+    expect(from.height).toBeGreaterThanOrEqual(24);
+    const to = await stillBox(conceptNode(page, 'boats-carry-goods'));
+    await drag(page, centre(from), { x: to.x + to.width * 0.3, y: to.y + to.height * 0.6 });
+    const form = page.getByRole('dialog', { name: 'New relation' });
+    await form.waitFor();
+    expect(await form.getByRole('combobox', { name: 'From' }).inputValue()).toBe(
+      'rivers-carry-water',
+    );
+    expect(await form.getByRole('combobox', { name: 'To' }).inputValue()).toBe('boats-carry-goods');
+    await form.getByRole('textbox', { name: 'Linking phrase' }).fill('makes possible');
+    await form.getByRole('combobox', { name: 'Kind of link' }).selectOption('enables');
+    await form.getByText('Rivers carry water makes possible Boats carry goods').waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await form.getByRole('button', { name: 'Save the relation' }).click();
+    await page
+      .getByText('Saved the relation “Rivers carry water makes possible Boats carry goods”.')
+      .waitFor({ state: 'attached' });
+    await edgePath(page, 'r-rivers-carry-water-boats-carry-goods').waitFor({ state: 'attached' });
+
+    // From the keyboard alone: "Link to…", a search, a suggested phrase, Enter.
+    await fitWholeMap(page);
+    await stillBox(conceptNode(page, 'towns-grow'));
+    await conceptNode(page, 'towns-grow').click();
+    await page.getByRole('heading', { name: 'Edit the concept “Towns grow”' }).waitFor();
+    await page.getByRole('button', { name: 'Link to…' }).focus();
+    await page.keyboard.press('Enter');
+    const search = page.getByRole('combobox', { name: 'Find a concept' });
+    await expect.poll(() => search.evaluate((box) => box === document.activeElement)).toBe(true);
+    await page.keyboard.type('rivers');
+    await page.getByRole('option', { name: /^Rivers carry water/, selected: true }).waitFor();
+    await page.keyboard.press('Enter');
+    const phrase = page.getByRole('textbox', { name: 'Linking phrase' });
+    await expect.poll(() => phrase.evaluate((box) => box === document.activeElement)).toBe(true);
+    await page.keyboard.type('sup');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.getByText('Towns grow supports Rivers carry water', { exact: true }).waitFor();
+    await page.keyboard.press('Enter');
+    await page
+      .getByText('Saved the relation “Towns grow supports Rivers carry water”.')
+      .waitFor({ state: 'attached' });
+    await edgePath(page, 'r-towns-grow-rivers-carry-water').waitFor({ state: 'attached' });
+
+    // A concept dragged to a place of its own stays there.
+    await fitWholeMap(page);
+    const boats = await stillBox(conceptNode(page, 'boats-carry-goods'));
+    const before = await mapPlace(page, 'boats-carry-goods');
+    await drag(
+      page,
+      { x: boats.x + 20, y: boats.y + boats.height / 2 },
+      { x: boats.x + 90, y: boats.y + boats.height / 2 + 70 },
+    );
+    await expect.poll(() => mapPlace(page, 'boats-carry-goods')).not.toBe(before);
+    await conceptNode(page, 'boats-carry-goods').click();
+    await page.getByRole('heading', { name: 'Edit the concept “Boats carry goods”' }).waitFor();
+    await page.getByRole('button', { name: 'Let the layout place it' }).waitFor();
+    const placed = await mapPlace(page, 'boats-carry-goods');
+
+    await bar.getByText('Saved in this browser').waitFor();
+    await page.reload();
+    await bar.getByText('Rivers and towns').waitFor();
+    await expect.poll(() => conceptNodes(page).count()).toBe(3);
+    await page.getByRole('checkbox', { name: 'Links between sections' }).check();
+    await expect
+      .poll(() =>
+        page
+          .locator('.react-flow__edge:has(path.react-flow__edge-path[d^="M"])')
+          .evaluateAll((edges) => edges.map((edge) => edge.getAttribute('data-id')).sort()),
+      )
+      .toEqual(['r-rivers-carry-water-boats-carry-goods', 'r-towns-grow-rivers-carry-water']);
+    await stillBox(conceptNode(page, 'rivers-carry-water'));
+    expect(await mapPlace(page, 'boats-carry-goods')).toBe(placed);
+
+    const download = page.waitForEvent('download');
+    await bar.getByRole('button', { name: 'Export bundle' }).click();
+    const bundle = JSON.parse(readFileSync(await (await download).path(), 'utf8')) as Bundle;
+    expect(bundle.graph.relations).toEqual([
+      {
+        id: 'r-rivers-carry-water-boats-carry-goods',
+        source: 'rivers-carry-water',
+        target: 'boats-carry-goods',
+        label: 'makes possible',
+        kind: 'enables',
+      },
+      {
+        id: 'r-towns-grow-rivers-carry-water',
+        source: 'towns-grow',
+        target: 'rivers-carry-water',
+        label: 'supports',
+        kind: 'supports',
+      },
+    ]);
+    const position = bundle.graph.concepts.find((c) => c.id === 'boats-carry-goods')?.position;
+    expect(placed).toBe(`translate(${position?.x}px, ${position?.y}px)`);
   });
 });

@@ -10,6 +10,7 @@ import { conceptProblems, type ConceptField, type FieldProblem } from '../../mod
 import { kindStyles } from '../../model/kinds';
 import { conceptKinds, type ConceptKind } from '../../model/schema';
 import { useAtlasStore } from '../../store/atlas-store';
+import { ConceptPlace, ConceptRelations } from './concept-relations';
 import './authoring.css';
 
 const fieldNames: Record<ConceptField, string> = {
@@ -273,6 +274,8 @@ function ConceptFormFor({ concept }: Props) {
         </ul>
         {fieldProblems('passages')}
       </div>
+      <ConceptRelations draft={draft} concept={concept} />
+      <ConceptPlace concept={concept} />
       <div>
         <button
           type="button"

@@ -6,10 +6,20 @@ import {
   draftAtlas,
   draftBundle,
   newDraft,
+  pinConcept,
   slugOf,
   type Draft,
   type DraftMeta,
 } from '../../model/draft';
+import {
+  addRelation,
+  relationProblems,
+  relationSentence,
+  removeRelation,
+  updateRelation,
+  type RelationFields,
+  type RelationProblem,
+} from '../../model/draft-links';
 import { draftMapProblems, draftTourLines } from '../../model/draft-problems';
 import { faultInWords } from '../../model/failure';
 import { problemInWords } from '../../model/problem-words';
@@ -256,4 +266,59 @@ export function exportDraft(): void {
       ? `${saved} Before “Open map…” can open it, make at least one concept.`
       : `${saved} Before “Open map…” can open it: ${problemInWords(first).words}${more}.`,
   );
+}
+
+/** Keeps a concept where it was dragged on the map: the layout no longer moves it. */
+export function placeConcept(conceptId: string, position: { x: number; y: number }): void {
+  const store = useAtlasStore.getState();
+  if (!store.draft?.concepts.some((concept) => concept.id === conceptId)) return;
+  endEditGroup();
+  store.editDraft(pinConcept(store.draft, conceptId, position));
+}
+
+/** Lets the layout place a concept that was dragged to a place of its own. */
+export function unpinConcept(conceptId: string): void {
+  const store = useAtlasStore.getState();
+  if (!store.draft) return;
+  endEditGroup();
+  store.editDraft(pinConcept(store.draft, conceptId, undefined));
+  store.announce('The concept is placed by the layout again.');
+}
+
+/**
+ * Saves the relation form: a new relation, or `editing` changed. Returns its problems instead
+ * when it has any, and saves nothing. Screen readers are told what was saved; the map and the
+ * concept's list show it.
+ */
+export function saveRelation(fields: RelationFields, editing?: string): RelationProblem[] {
+  const store = useAtlasStore.getState();
+  if (!store.draft) return [];
+  const problems = relationProblems(store.draft, fields, editing);
+  if (problems.length > 0) return problems;
+  const draft =
+    editing === undefined
+      ? addRelation(store.draft, fields).draft
+      : updateRelation(store.draft, editing, fields);
+  endEditGroup();
+  store.editDraft(draft);
+  // The relation is drawn with its phrase while one of its concepts is selected.
+  if (store.selectedId !== fields.source && store.selectedId !== fields.target) {
+    store.select(fields.source);
+  }
+  store.closeRelationForm();
+  store.announce(
+    `${editing === undefined ? 'Saved' : 'Changed'} the relation “${relationSentence(draft, fields)}”.`,
+  );
+  return [];
+}
+
+/** Deletes a relation; Undo brings it back. */
+export function deleteRelation(relationId: string): void {
+  const store = useAtlasStore.getState();
+  const relation = store.draft?.relations.find((candidate) => candidate.id === relationId);
+  if (!store.draft || !relation) return;
+  const sentence = relationSentence(store.draft, relation);
+  endEditGroup();
+  store.editDraft(removeRelation(store.draft, relationId));
+  store.announce(`Deleted the relation “${sentence}”. Undo brings it back.`);
 }

@@ -11,6 +11,7 @@ import {
   useStoreApi,
 } from '@xyflow/react';
 import { useCallback, useId, useMemo, useRef, useState } from 'react';
+import { useMapEditing, type MapEditing } from './map/use-map-editing';
 import type { AtlasNode, RelationEdge } from '../../model/flow';
 import { LARGE_MAP } from '../../model/geometry';
 import { kindStyles } from '../../model/kinds';
@@ -60,19 +61,27 @@ function MiniMapNode({ x, y, width, height, color }: MiniMapNodeProps) {
   return <rect x={x} y={y} width={width} height={height} fill={color} rx={8} />;
 }
 
-/** The whole argument as a read-only React Flow map: sections as groups, concepts inside them. */
-export function ConceptMap() {
+export type { MapEditing };
+
+/**
+ * The whole argument as a React Flow map: sections as groups, concepts inside them. Read-only,
+ * unless `editing` is given (a map being made): then a line drawn from a concept's handle to
+ * another concept asks to relate them, and a concept dragged elsewhere asks to stay there.
+ */
+export function ConceptMap({ editing }: { editing?: MapEditing }) {
   // Its own store, which the map reads to know what part of it the camera shows.
   return (
     <ReactFlowProvider>
-      <ConceptFlow />
+      <ConceptFlow editing={editing} />
     </ReactFlowProvider>
   );
 }
 
-function ConceptFlow() {
+function ConceptFlow({ editing }: { editing: MapEditing | undefined }) {
   const atlas = useAtlasStore((s) => s.atlas);
   const select = useAtlasStore((s) => s.select);
+  // A map being made is laid out anew as it changes: until then its concepts are still to move.
+  const layingOut = useAtlasStore((s) => s.draftLayingOut);
   const state = useMapView();
   const view = state?.view ?? null;
   const edgeView = state?.edgeView ?? null;
@@ -99,7 +108,7 @@ function ConceptFlow() {
   const keys = useMapKeyboard({ atlas, view, selectedId, large, overview: regionKeys, flow });
   const hintId = useId();
 
-  const nodes = useMapNodes({
+  const mapNodes = useMapNodes({
     atlas,
     view,
     selectedId,
@@ -121,6 +130,8 @@ function ConceptFlow() {
     backbone,
     inTour && far.detail === 'far' ? far.phrases : null,
   );
+  const edit = useMapEditing(editing, mapNodes, atlas, keys.onKeyDown);
+  const nodes = edit.nodes;
   useFocusWhenRendered(keys.pendingFocus, nodes);
 
   const marked = useMemo(
@@ -133,6 +144,7 @@ function ConceptFlow() {
   if (overview) mapClass.push('is-overview');
   if (far.detail === 'far') mapClass.push('is-far');
   if (inTour) mapClass.push('is-tour');
+  if (editing) mapClass.push('is-editing');
   const closeUp = Boolean(
     atlas && view && inTour && far.detail === 'far' && far.unplaced.length > 0,
   );
@@ -151,11 +163,13 @@ function ConceptFlow() {
       ref={wrapper}
       className={mapClass.join(' ')}
       aria-label="Concept map"
+      aria-busy={editing ? layingOut : undefined}
       role="region"
       // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- zoomed out, the map draws no concept buttons, so the region itself takes the keyboard
       tabIndex={regionKeys ? 0 : undefined}
       aria-describedby={regionKeys ? hintId : undefined}
       onKeyDown={keys.onKeyDown}
+      onKeyDownCapture={edit.onKeyDownCapture}
       onFocus={keys.onFocus}
       style={
         {
@@ -176,8 +190,9 @@ function ConceptFlow() {
         edges={large ? emptyEdges : edges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
-        nodesDraggable={false}
-        nodesConnectable={false}
+        nodesDraggable={editing !== undefined}
+        nodesConnectable={editing !== undefined}
+        {...edit.flowProps}
         edgesFocusable={false}
         elementsSelectable
         // Layers as the map's CSS and elements set them: React Flow would lift the selection's

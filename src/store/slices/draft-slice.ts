@@ -1,6 +1,7 @@
 import type { TemporalState } from 'zundo';
 import type { Atlas } from '../../model/atlas';
 import type { Draft } from '../../model/draft';
+import type { Layout } from '../../model/schema';
 import type { Slice } from './types';
 
 /** Whether the draft on screen is kept in this browser, and if not, why. */
@@ -10,11 +11,29 @@ export type DraftSaving =
 /** What the details panel shows while a draft is open: the selected concept's form, or its tours. */
 export type DraftPanel = 'concept' | 'tours';
 
+/**
+ * What the relation form is asked to do: link a concept to one still to be found ("Link to…"),
+ * relate two concepts (a line drawn from one to the other on the map), or change a relation.
+ */
+export type RelationRequest =
+  | { kind: 'link'; source: string }
+  | { kind: 'new'; source: string; target: string }
+  | { kind: 'edit'; relationId: string };
+
+/** Where the layout engine placed a draft's concepts, and for which state of it (its layout key). */
+export type DraftLayout = { draftId: string; key: string; layout: Layout };
+
 /** The map being made in the browser, if one is open: the one thing undo and redo go through. */
 export type DraftState = {
   draft: Draft | null;
   draftSaving: DraftSaving;
   draftPanel: DraftPanel;
+  /** The layout engine's last placing of the draft's concepts; what the user pinned wins. */
+  draftLayout: DraftLayout | null;
+  /** The draft has changed since, and is being laid out again. */
+  draftLayingOut: boolean;
+  /** The relation form, while it is open. */
+  relationForm: RelationRequest | null;
 };
 
 /** The part of the state that undo and redo restore. */
@@ -32,13 +51,31 @@ export type DraftActions = {
   setDraftPanel: (panel: DraftPanel) => void;
   /** Leaves the draft; what was saved of it stays saved. */
   closeDraft: () => void;
+} & DraftMapActions;
+
+type DraftMapActions = {
+  setDraftLayout: (draftLayout: DraftLayout) => void;
+  setDraftLayingOut: (draftLayingOut: boolean) => void;
+  openRelationForm: (request: RelationRequest) => void;
+  closeRelationForm: () => void;
 };
 
 export const draftInitial: DraftState = {
   draft: null,
   draftSaving: { state: 'saved' },
   draftPanel: 'concept',
+  draftLayout: null,
+  draftLayingOut: false,
+  relationForm: null,
 };
+
+/** What the map of a draft adds: its layout, and the form that relates two of its concepts. */
+const draftMapActions = (set: (state: Partial<DraftState>) => void): DraftMapActions => ({
+  setDraftLayout: (draftLayout) => set({ draftLayout, draftLayingOut: false }),
+  setDraftLayingOut: (draftLayingOut) => set({ draftLayingOut }),
+  openRelationForm: (relationForm) => set({ relationForm }),
+  closeRelationForm: () => set({ relationForm: null }),
+});
 
 /** The last group of edits, so that the next edit of the same group joins it in the history. */
 let lastGroup: string | undefined;
@@ -50,9 +87,10 @@ export const createDraftSlice: Slice<DraftState & DraftActions> = (set, get, api
     ).temporal.getState();
   return {
     ...draftInitial,
+    ...draftMapActions(set),
     openDraft: (draft, atlas) => {
       lastGroup = undefined;
-      set({ draft, draftSaving: { state: 'saved' } });
+      set({ ...draftInitial, draft });
       get().openAtlas(atlas, { kind: 'draft', name: draft.name });
       history().clear();
     },
@@ -71,7 +109,7 @@ export const createDraftSlice: Slice<DraftState & DraftActions> = (set, get, api
     setDraftPanel: (draftPanel) => set({ draftPanel }),
     closeDraft: () => {
       lastGroup = undefined;
-      set({ draft: null, draftSaving: { state: 'saved' } });
+      set(draftInitial);
       history().clear();
     },
   };

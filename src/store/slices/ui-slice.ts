@@ -34,6 +34,11 @@ export type UiState = {
   handoutNotes: boolean;
   /** A message for the status region, such as an unknown concept in a shared link. */
   notice: string | null;
+  /**
+   * What screen readers are told of a change made (a relation saved): the page shows the change
+   * itself. Counted, so that the same words said twice are announced twice.
+   */
+  announcement: { text: string; count: number } | null;
 };
 
 export type UiActions = {
@@ -51,6 +56,7 @@ export type UiActions = {
   setPrintOpen: (open: boolean) => void;
   setHandoutNotes: (include: boolean) => void;
   setNotice: (notice: string | null) => void;
+  announce: (text: string) => void;
 };
 
 /** The preferences kept for the next visit (see preferences.ts). */
@@ -78,6 +84,7 @@ export const createUiSlice: Slice<UiState & UiActions> = (set) => ({
   printOpen: false,
   handoutNotes: false,
   notice: null,
+  announcement: null,
   setTheme: (theme) => set({ theme }),
   setTextSize: (textSize) => set({ textSize }),
   setPanels: (panels) => set({ panels }),
@@ -92,4 +99,6 @@ export const createUiSlice: Slice<UiState & UiActions> = (set) => ({
   setPrintOpen: (printOpen) => set({ printOpen }),
   setHandoutNotes: (handoutNotes) => set({ handoutNotes }),
   setNotice: (notice) => set({ notice }),
+  announce: (text) =>
+    set((state) => ({ announcement: { text, count: (state.announcement?.count ?? 0) + 1 } })),
 });

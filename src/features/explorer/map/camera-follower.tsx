@@ -9,6 +9,7 @@ import { useEffect, useRef } from 'react';
 import { cameraDuration } from '../../../shared/motion';
 import { insetsOf, readableViewport } from '../../../model/framing';
 import { tourLabelPx } from '../../../model/level-of-detail';
+import type { Box } from '../../../model/flow';
 import { boundsOf } from '../../../model/visible-window';
 import { useAtlasStore } from '../../../store/atlas-store';
 import { selectInTour } from '../../../store/selectors';
@@ -22,6 +23,24 @@ type Props = {
   large: boolean;
   onFramed: () => void;
 };
+
+/** Whether a box of the map lies wholly on screen. */
+function inView(
+  {
+    transform: [x, y, zoom],
+    width,
+    height,
+  }: { transform: [number, number, number]; width: number; height: number },
+  box: Box | null,
+): boolean {
+  if (!box) return true;
+  return (
+    box.x >= -x / zoom &&
+    box.y >= -y / zoom &&
+    box.x + box.width <= (width - x) / zoom &&
+    box.y + box.height <= (height - y) / zoom
+  );
+}
 
 /** Moves the camera smoothly to the selection's neighbourhood (instantly under reduced motion). */
 export function CameraFollower({ frame, selectedId, large, onFramed }: Props) {
@@ -73,9 +92,15 @@ export function CameraFollower({ frame, selectedId, large, onFramed }: Props) {
     // shows the whole map; a deep link goes straight to its concept.
     if (!initialised) return;
     const first = !framed.current;
+    const bounds = atlas ? boundsOf(ids.flatMap((id) => atlas.boxes.get(id) ?? [])) : null;
+    // A map being made is drawn again as it changes: the camera stays while what it frames is
+    // still in view (a concept dragged, a label typed), and follows only what moved out of it.
+    const asked = `${key}|${selectedId}|${inTour}`;
+    const whole = ids.length === 0 && atlas ? boundsOf(atlas.boxes.values()) : bounds;
+    if (!first && framedKey.current === asked && inView(store.getState(), whole)) return;
+    framedKey.current = asked;
     framed.current = true;
     const duration = first ? 0 : cameraDuration(600);
-    const bounds = atlas ? boundsOf(ids.flatMap((id) => atlas.boxes.get(id) ?? [])) : null;
     if (ids.length === 0) {
       // The whole map, with no concept under the map's controls (see wholeMapViewport).
       void fitView({ padding: wholeMapPadding(store.getState()) ?? padding, duration });

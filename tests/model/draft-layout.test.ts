@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import {
+  addConcept,
+  draftArticle,
+  draftAtlas,
+  draftBundle,
+  draftLayoutKey,
+  laidOutPositions,
+  newDraft,
+  pinConcept,
+  removeConcept,
+  updateConcept,
+  type Draft,
+} from '../../src/model/draft';
+import { addRelation, removeRelation } from '../../src/model/draft-links';
+import { computeLayout } from '../../src/model/layout';
+import { riversAndTowns } from '../fixtures/draft-article';
+
+/** A draft with a concept for each of the words, each with a summary. */
+function draftWith(...words: string[]): Draft {
+  let draft = newDraft({ id: 'd1', meta: { title: 'Rivers' }, text: riversAndTowns });
+  for (const quote of words) {
+    const at = draftArticle(draft).text.indexOf(quote);
+    const made = addConcept(draft, at, at + quote.length);
+    if (!made.ok) throw new Error(made.reason);
+    draft = updateConcept(made.draft, made.conceptId, { summary: `About ${quote}.` });
+  }
+  return draft;
+}
+
+const water = 'rivers-carry-water';
+const boats = 'boats-carry-goods';
+const towns = 'towns-grow';
+
+const linked = (draft: Draft) =>
+  addRelation(draft, { source: water, target: towns, label: 'feeds', kind: 'supports' });
+
+describe('where a draft’s concepts stand', () => {
+  const base = linked(draftWith('Rivers carry water', 'Boats carry goods', 'Towns grow')).draft;
+
+  it('lays them out as the engine does, a pin winning over it', async () => {
+    const atlas = draftAtlas(base);
+    const layout = await computeLayout(atlas.graph, atlas.anchors);
+    const laid = draftAtlas(base, layout);
+    for (const id of [water, boats, towns]) {
+      expect(laid.layout.concepts[id]).toEqual(layout.concepts[id]);
+    }
+    const pinned = pinConcept(base, boats, { x: 1234.4, y: -56.6 });
+    expect(pinned.concepts.find((c) => c.id === boats)?.position).toEqual({ x: 1234, y: -57 });
+    expect(draftAtlas(pinned, layout).layout.concepts[boats]).toEqual({ x: 1234, y: -57 });
+    expect(draftAtlas(pinned, layout).layout.concepts[water]).toEqual(layout.concepts[water]);
+    // Exported as its position; unpinned, the layout places it again.
+    const bundled = draftBundle(pinned).graph.concepts.find((c) => c.id === boats);
+    expect(bundled?.position).toEqual({ x: 1234, y: -57 });
+    const unpinned = pinConcept(pinned, boats, undefined);
+    expect(unpinned.concepts.find((c) => c.id === boats)).not.toHaveProperty('position');
+  });
+
+  it('places a concept the last layout has not placed under the others of its section', async () => {
+    const layout = await computeLayout(draftAtlas(base).graph, draftAtlas(base).anchors);
+    const more = draftWith('Rivers carry water', 'Boats carry goods', 'Towns grow', 'rivers meet');
+    const placed = laidOutPositions(more, layout);
+    const town = layout.concepts[towns]!;
+    const meet = placed.get('rivers-meet')!;
+    expect(meet.x).toBe(town.x);
+    expect(meet.y).toBeGreaterThan(town.y);
+  });
+
+  it('is laid out again when concepts or relations come and go, not when a summary is typed', () => {
+    const key = draftLayoutKey(base);
+    expect(draftLayoutKey(updateConcept(base, water, { summary: 'Something else.' }))).toBe(key);
+    expect(draftLayoutKey(pinConcept(base, water, { x: 1, y: 2 }))).toBe(key);
+    expect(draftLayoutKey(removeRelation(base, base.relations[0]!.id))).not.toBe(key);
+    expect(draftLayoutKey(removeConcept(base, boats))).not.toBe(key);
+    expect(
+      draftLayoutKey(updateConcept(base, water, { label: 'A much longer label for it, now' })),
+    ).not.toBe(key);
+  });
+});
