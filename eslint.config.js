@@ -6,7 +6,7 @@ import jsxA11y from 'eslint-plugin-jsx-a11y';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
-const features = ['explorer', 'presentation', 'study', 'bundle'];
+const features = ['explorer', 'presentation', 'study', 'bundle', 'authoring'];
 
 /**
  * The layers point one way: app -> features -> store -> model, with shared beside them. The model

@@ -19,6 +19,12 @@ describe('the layers of src/', () => {
       'ConceptMap',
     ],
     [
+      'keeps the authoring feature apart from the others too',
+      'src/features/authoring/example.ts',
+      '../bundle/bundle-actions',
+      'openBundle',
+    ],
+    [
       'keeps the store below the features',
       'src/store/example.ts',
       '../features/bundle/bundle-actions',
