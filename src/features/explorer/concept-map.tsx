@@ -110,11 +110,12 @@ function ConceptFlow() {
     focusable: !farKeys,
   });
   // Zoomed out with nothing selected, the relations among the concepts that carry the argument.
+  // Not in a tour: there the step's own relations stand out, each with its phrase.
   const backbone = useMemo(() => {
-    if (!atlas || large || far.detail !== 'far' || selectedId) return null;
+    if (!atlas || large || far.detail !== 'far' || selectedId || inTour) return null;
     const tiers = tiersOf(atlas);
     return new Set([...tiers].flatMap(([id, tier]) => (tier === 1 ? [id] : [])));
-  }, [atlas, large, far.detail, selectedId]);
+  }, [atlas, large, far.detail, selectedId, inTour]);
   const edges = useMapEdges(
     atlas,
     edgeView,
