@@ -134,9 +134,7 @@ function ConceptFlow() {
   if (overview) mapClass.push('is-overview');
   if (far.detail === 'far') mapClass.push('is-far');
   if (inTour) mapClass.push('is-tour');
-  const closeUp = Boolean(
-    atlas && view && inTour && far.detail === 'far' && far.unplaced.length > 0,
-  );
+  const closeUp = Boolean(atlas && view && inTour && far.detail === 'far' && far.closeUp);
   // The close-up's cards name the step's concepts: the map's own labels under it give way.
   if (closeUp) mapClass.push('has-close-up');
   const wrapper = useRef<HTMLDivElement>(null);
