@@ -1,16 +1,14 @@
 /**
  * Prints what the class sees of every tour step (after `vite build`): the smallest label of each
- * step's concepts at 1920x1080 and 1366x768. `npx tsx tools/measure-tours.ts [--all]`.
+ * step's concepts at 1920x1080 and 1366x768, and how many of its relations say their phrase;
+ * `--all` prints every step. `npx tsx tools/measure-tours.ts [--all]`.
  */
-import { readFile } from 'node:fs/promises';
 import { launchChromium } from './browser.ts';
-import { measureTours, tourSummary } from './bench/tour-legibility.ts';
+import { builtInTours, measureTours, stepLine, tourSummary } from './bench/tour-legibility.ts';
 import { startPreview } from './preview-server.ts';
+import { STEP_PHRASE_RATIO } from '../src/model/step-layout.ts';
 
-const data = JSON.parse(await readFile('data/tours.json', 'utf8')) as {
-  tours: { id: string; steps: unknown[] }[];
-};
-const tours = data.tours.map((t) => ({ id: t.id, steps: t.steps.length }));
+const tours = await builtInTours();
 const { server, url } = await startPreview();
 const browser = await launchChromium();
 try {
@@ -18,14 +16,9 @@ try {
     [{ width: 1920, height: 1080 }, 32],
     [{ width: 1366, height: 768 }, 24],
   ] as const) {
-    const rows = await measureTours(browser, url, tours, viewport);
+    const rows = await measureTours(browser, url, tours, viewport, least * STEP_PHRASE_RATIO);
     console.log(`${viewport.width}x${viewport.height}: ${tourSummary(rows, least)}`);
-    if (process.argv.includes('--all')) {
-      for (const r of rows)
-        console.log(
-          `  ${r.tour} ${r.step}: ${r.smallest} px, ${r.overlaps} overlaps, ${r.cut} cut, ${r.phrases} of ${r.relations} phrases`,
-        );
-    }
+    if (process.argv.includes('--all')) for (const r of rows) console.log(`  ${stepLine(r)}`);
   }
 } finally {
   await browser.close();

@@ -1,15 +1,17 @@
 import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api';
-import { borderPoint, type Box, boxesMeet } from './floating.ts';
+import { type Box, boxesMeet } from './floating.ts';
 import { estimateWidth, type MeasureText, READABLE_PX } from './level-of-detail.ts';
-import { SCREEN_PHRASE_LINES, screenPhraseSize } from './phrase-placement.ts';
+import { SCREEN_PHRASE_LINES } from './phrase-placement.ts';
 import {
+  arrangedRows,
+  CARD_EMS,
   cardSizes,
   fittingStepPx,
   STEP_PHRASE_RATIO,
+  relationLines,
   type StepCard,
-  stepLayout,
   type StepPhrase,
-  stepPhrases,
+  stepPhraseSize,
 } from './step-layout.ts';
 
 /** A relation drawn in a close-up: its way from card to card, on screen, arrow at the end. */
@@ -29,6 +31,24 @@ type Pane = { width: number; height: number };
 /** Room kept between the close-up and the pane's edges, in ems of the labels. */
 const MARGIN = 1;
 
+/**
+ * How wide, in ems of the labels, a close-up's cards and its phrases may be, and how far apart
+ * ELK's layers stand (a card from the phrases beside it).
+ */
+type Shape = { card: number; phrase: number; layers: number };
+
+/**
+ * The shapes a close-up is tried in, the roomiest first: labels on few lines, each phrase on one
+ * or two, the layers well apart; then the layers closer, then narrower cards and phrases on more
+ * lines, which leave ELK room for every phrase where the roomier ones do not fit the pane.
+ */
+const STEP_SHAPES: readonly Shape[] = [
+  { card: CARD_EMS, phrase: 14, layers: 1.35 },
+  { card: CARD_EMS, phrase: 14, layers: 0.6 },
+  { card: 9, phrase: 8, layers: 0.6 },
+  { card: 7, phrase: 6, layers: 0.6 },
+];
+
 /** Runs ELK on a graph: on this thread, or in a worker (see the explorer's step-layout client). */
 export type LayOut = (graph: ElkNode) => Promise<ElkNode>;
 
@@ -46,6 +66,7 @@ async function layOut(
   pane: Pane,
   px: number,
   direction: 'RIGHT' | 'DOWN',
+  shape: Shape,
   phraseLines: number,
   measure: MeasureText,
   layout: LayOut,
@@ -55,7 +76,7 @@ async function layOut(
   const edges: ElkExtendedEdge[] = relations
     .filter((r) => ids.has(r.source) && ids.has(r.target) && r.source !== r.target)
     .map((r) => {
-      const size = screenPhraseSize(r.label, phrasePx, measure);
+      const size = stepPhraseSize(r.label, phrasePx, shape.phrase, measure);
       const said = size.lines <= phraseLines;
       return {
         id: r.id,
@@ -73,17 +94,18 @@ async function layOut(
       'elk.edgeRouting': 'POLYLINE',
       'elk.edgeLabels.placement': 'CENTER',
       'elk.spacing.nodeNode': String(gap),
-      'elk.layered.spacing.nodeNodeBetweenLayers': String(gap * 1.5),
+      'elk.layered.spacing.nodeNodeBetweenLayers': String(px * shape.layers),
       'elk.spacing.edgeLabel': '6',
       'elk.spacing.edgeNode': String(gap / 2),
       'elk.layered.spacing.edgeNodeBetweenLayers': String(gap / 2),
       'elk.spacing.componentComponent': String(gap * 1.5),
       'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
       'elk.aspectRatio': String(pane.width / Math.max(1, pane.height)),
-      // A long chain of relations is wrapped into the pane's shape rather than run off it.
-      'elk.layered.wrapping.strategy': 'MULTI_EDGE',
+      // Never wrapped: a wrapped chain's lines snake across the whole pane, back and forth. A
+      // step too long for the pane is drawn in rows instead.
+      'elk.layered.wrapping.strategy': 'OFF',
     },
-    children: cardSizes(concepts, pane, px, measure).map((c) => ({
+    children: cardSizes(concepts, pane, px, measure, shape.card).map((c) => ({
       id: c.id,
       width: c.width,
       height: c.height,
@@ -99,7 +121,10 @@ function overflow(laid: ElkNode, pane: Pane, px: number): number {
   return Math.max((laid.width ?? 0) / room(pane.width), (laid.height ?? 0) / room(pane.height));
 }
 
-/** The cards in rows in the step's order, joined by straight lines, with the phrases that fit. */
+/**
+ * The cards in rows spread over the pane, in the order that says most phrases (see
+ * `arrangedRows`), joined by straight lines.
+ */
 function inRows(
   concepts: readonly { id: string; label: string }[],
   relations: readonly Relation[],
@@ -107,24 +132,21 @@ function inRows(
   px: number,
   measure: MeasureText,
 ): StepGraph {
-  const cards = stepLayout(concepts, pane, px, measure);
-  const at = new Map(cards.map((c) => [c.id, c.box]));
-  const lines: StepLine[] = relations.flatMap((r) => {
-    const from = at.get(r.source);
-    const to = at.get(r.target);
-    if (!from || !to || r.source === r.target) return [];
-    return [{ id: r.id, points: [borderPoint(from, to), borderPoint(to, from)] }];
-  });
-  return { cards, lines, phrases: stepPhrases(cards, relations, px, measure), px };
+  const { cards, phrases } = arrangedRows(concepts, relations, pane, px, measure);
+  const lines: StepLine[] = relationLines(cards, relations).map((line) => ({
+    id: line.id,
+    points: [line.from, line.to],
+  }));
+  return { cards, lines, phrases, px };
 }
 
 /**
  * A tour step's concepts and the relations among them laid out for the step by ELK (layered,
  * left to right or top to bottom, whichever fits the pane better), each relation's phrase given
- * its own room on its line. At `px`, the class's size, where the cards fit the pane at it, with
- * as many phrases as fit too; in rows where ELK's layers would not fit at that size and rows do;
- * smaller where the cards alone would not fit, never under 14 px.
- * Centred in the pane, in screen pixels.
+ * its own room on its line. At `px`, the class's size, where the cards fit the pane at it: in the
+ * roomiest shape (see `STEP_SHAPES`) that fits with every phrase, or else the one that says most;
+ * in rows, or with one-line phrases, or bare, where those say more or only they fit; smaller
+ * where the cards alone would not fit, never under 14 px. Centred in the pane, in screen pixels.
  */
 export async function layOutStepGraph(
   concepts: readonly { id: string; label: string }[],
@@ -135,28 +157,40 @@ export async function layOutStepGraph(
   layout: LayOut = elkOnThisThread,
 ): Promise<StepGraph> {
   if (concepts.length === 0) return { cards: [], lines: [], phrases: [], px };
-  const attempt = async (size: number, phraseLines: number) => {
+  const attempt = async (size: number, shape: Shape, phraseLines: number) => {
     const laid = await Promise.all(
       (['RIGHT', 'DOWN'] as const).map((d) =>
-        layOut(concepts, relations, pane, size, d, phraseLines, measure, layout),
+        layOut(concepts, relations, pane, size, d, shape, phraseLines, measure, layout),
       ),
     );
-    const scored = laid.map((l) => ({ laid: l, over: overflow(l, pane, size) }));
-    return scored[0]!.over <= scored[1]!.over ? scored[0]! : scored[1]!;
+    return laid
+      .map((l) => ({ laid: l, over: overflow(l, pane, size) }))
+      .sort((a, b) => a.over - b.over);
   };
-  const full = await attempt(px, SCREEN_PHRASE_LINES);
-  if (full.over <= 1) return drawn(full.laid, px);
-  // The labels at the class's size come first. Where the phrases do not all fit with them, the
-  // one that says most of them wins: ELK's layers with the one-line phrases, or rows of cards in
-  // the step's order (the details panel lists every relation); the layers bare, if only they fit.
+  // The labels at the class's size come first, then every relation saying its phrase: the first
+  // shape and direction that fits the pane with all of them.
   const fitting: StepGraph[] = [];
-  const short = await attempt(px, 1);
+  let full: { laid: ElkNode; over: number } | null = null;
+  for (const shape of STEP_SHAPES) {
+    const tried = await attempt(px, shape, SCREEN_PHRASE_LINES);
+    full ??= tried[0]!;
+    for (const { laid, over } of tried) {
+      if (over > 1) continue;
+      const graph = drawn(laid, px);
+      if (graph.phrases.length === graph.lines.length) return graph;
+      fitting.push(graph);
+    }
+  }
+  // Where no shape says them all, the one that says most of them wins: ELK's layers, with the
+  // one-line phrases if need be, or rows of cards in the step's order (the details panel lists
+  // every relation); the layers bare, if only they fit.
+  const short = (await attempt(px, STEP_SHAPES[0]!, 1))[0]!;
   if (short.over <= 1) fitting.push(drawn(short.laid, px));
   if (fittingStepPx(concepts, pane, px, measure) === px) {
     fitting.push(inRows(concepts, relations, pane, px, measure));
   }
   if (fitting.length === 0) {
-    const bare = await attempt(px, 0);
+    const bare = (await attempt(px, STEP_SHAPES[0]!, 0))[0]!;
     if (bare.over <= 1) fitting.push(drawn(bare.laid, px));
   }
   if (fitting.length > 0) {
@@ -164,11 +198,11 @@ export async function layOutStepGraph(
   }
   // Where even the cards alone do not fit (a phone), all is drawn smaller, never under 14 px.
   let size = px;
-  let best = full;
+  let best = full!;
   for (let tries = 0; tries < 3 && best.over > 1 && size > READABLE_PX; tries += 1) {
     // Text, cards and the room between them all grow with the size: shrink by the overflow.
     size = Math.max(READABLE_PX, Math.floor((size / best.over) * 0.98));
-    best = await attempt(size, SCREEN_PHRASE_LINES);
+    best = (await attempt(size, STEP_SHAPES[0]!, SCREEN_PHRASE_LINES))[0]!;
   }
   return drawn(best.laid, size);
 

@@ -1,6 +1,6 @@
-import { type Box, boxesMeet } from './floating.ts';
+import { borderPoint, type Box, boxesMeet } from './floating.ts';
 import { estimateWidth, type MeasureText, READABLE_PX } from './level-of-detail.ts';
-import { SCREEN_PHRASE_LINES, screenPhraseSize } from './phrase-placement.ts';
+import { SCREEN_PHRASE_LINES } from './phrase-placement.ts';
 
 /** A card of a tour step's close-up: its concept, where it stands on screen and its text size. */
 export type StepCard = { id: string; label: string; box: Box };
@@ -29,28 +29,67 @@ function wrappedLines(label: string, width: number, px: number, measure: Measure
   return lines;
 }
 
+/** The widest a close-up's phrase may be, in ems of its text, as on the map. */
+const PHRASE_MAX_EMS = 14;
+
+/** The widest a card may be, in ems of its label: wide enough for most labels on one line. */
+export const CARD_EMS = 12;
+
 /**
  * How large each card of a close-up is at `px`: wide enough for its label on one line, or as wide
- * as a card may be (twelve ems, half the pane at most) with the label on up to four lines.
+ * as a card may be (`ems` ems, twelve unless a narrower close-up is wanted, and half the pane at
+ * most) with the label on up to four lines. A label that would take more lines at that width, or
+ * a word wider than it, widens its own card as far as twelve ems: a label is never cut short.
  */
 export function cardSizes<C extends { id: string; label: string }>(
   concepts: readonly C[],
   pane: { width: number; height: number },
   px: number,
   measure: MeasureText = estimateWidth,
+  ems: number = CARD_EMS,
 ): (C & { width: number; height: number })[] {
   const gap = px * GAP;
-  const widest = Math.max(px * 8, Math.min(px * 12, pane.width / 2 - gap * 2));
+  const widestOf = (e: number) => Math.max(px * 8, Math.min(px * e, pane.width / 2 - gap * 2));
+  const widest = widestOf(Math.min(ems, CARD_EMS));
   // Around the text: the card's padding and its borders (a thick one on the left; see its CSS).
   const frame = px * (PAD_X * 2 + BORDER) + 4;
   return concepts.map((c) => {
     // A little wider than measured, as the wrapping is: a label on one line is never cut.
     const text = measure(c.label, px) * 1.04;
-    const width = Math.min(widest, text + frame);
-    const inner = width - frame;
-    const lines = Math.min(MAX_LINES, wrappedLines(c.label, inner, px, measure));
+    const word = Math.max(...c.label.split(/\s+|(?<=-)/).map((w) => measure(w, px) * 1.08));
+    let width = Math.min(widest, text + frame);
+    if (word + frame > width || wrappedLines(c.label, width - frame, px, measure) > MAX_LINES) {
+      width = Math.min(widestOf(CARD_EMS), text + frame);
+    }
+    const lines = Math.min(MAX_LINES, wrappedLines(c.label, width - frame, px, measure));
     return { ...c, width, height: lines * px * LINE + px * PAD_Y * 2 + 4 };
   });
+}
+
+/**
+ * A close-up phrase's box at `size` px, `ems` of its ems wide at most: on one line where it fits,
+ * else its words wrapped as the browser wraps them inside its padding (see
+ * `.step-close-up__phrase`), and how many lines that is. A phrase with a word wider than that, or
+ * that would take more than three lines, is widened as far as it needs, up to fourteen ems.
+ */
+export function stepPhraseSize(
+  label: string,
+  size: number,
+  ems: number,
+  measure: MeasureText = estimateWidth,
+) {
+  const pad = size * 0.8;
+  const text = measure(label, size) * 1.04;
+  const word = Math.max(...label.split(/\s+|(?<=-)/).map((w) => measure(w, size) * 1.08));
+  const linesAt = (width: number) =>
+    text + pad <= width ? 1 : wrappedLines(label, width - pad, size, measure);
+  const widest = Math.min(text + pad, Math.max(size * PHRASE_MAX_EMS, word + pad));
+  let width = Math.min(text + pad, Math.max(size * ems, word + pad));
+  while (width < widest && linesAt(width) > SCREEN_PHRASE_LINES) {
+    width = Math.min(widest, width + size);
+  }
+  const lines = linesAt(width);
+  return { width, height: lines * size * 1.25 + size * 0.4, lines };
 }
 
 /** A relation's phrase in a step's close-up: where it stands on screen, clear of every card. */
@@ -59,26 +98,36 @@ export type StepPhrase = { id: string; label: string; box: Box };
 /** The phrases are drawn this much smaller than the cards' labels: 24 px on a projector. */
 export const STEP_PHRASE_RATIO = 0.75;
 
+/** How far apart a close-up's cards may be spread, in ems: apart enough for a phrase, no more. */
+const SPREAD_X = 12;
+const SPREAD_Y = 6;
+
 /**
  * A tour step's concepts brought together, for a step whose concepts lie too far apart on the map
  * for all their labels to read: cards in the step's order, in rows across the pane, each wide
  * enough for its label at `px` (on four lines at most), the rows centred. Screen pixels.
+ * `spread`: the rows and the cards in each spread over the pane (an em from its edges, and never
+ * further apart than a phrase needs), leaving room between them for the relations' phrases;
+ * `perRow`: no more cards to a row than that.
  */
 export function stepLayout(
   concepts: readonly { id: string; label: string }[],
   pane: { width: number; height: number },
   px: number,
   measure: MeasureText = estimateWidth,
+  spread = false,
+  perRow = Infinity,
 ): StepCard[] {
   if (concepts.length === 0) return [];
   const gap = px * GAP;
   const sized = cardSizes(concepts, pane, px, measure);
-  // Rows no wider than the pane, filled in the step's order.
+  // Rows no wider than the pane (nor longer than `perRow`), filled in the step's order.
   const rows: (typeof sized)[] = [];
   let row: typeof sized = [];
   let rowWidth = 0;
   for (const card of sized) {
-    if (row.length > 0 && rowWidth + gap + card.width > pane.width - gap * 2) {
+    const full = row.length >= perRow || rowWidth + gap + card.width > pane.width - gap * 2;
+    if (row.length > 0 && full) {
       rows.push(row);
       row = [];
       rowWidth = 0;
@@ -89,12 +138,25 @@ export function stepLayout(
   rows.push(row);
   // Rows apart by more than a card's height, so that the relations between them show.
   const rowHeights = rows.map((r) => Math.max(...r.map((c) => c.height)));
-  const between = Math.max(gap * 2, px * 2.5);
-  const total = rowHeights.reduce((sum, h) => sum + h, 0) + between * (rows.length - 1);
+  const heights = rowHeights.reduce((sum, h) => sum + h, 0);
+  const compact = Math.max(gap * 2, px * 2.5);
+  const between =
+    spread && rows.length > 1
+      ? Math.min(
+          px * SPREAD_Y,
+          Math.max(compact, (pane.height - px * 2 - heights) / (rows.length - 1)),
+        )
+      : compact;
+  const total = heights + between * (rows.length - 1);
   let y = Math.max(gap, (pane.height - total) / 2);
   const cards: StepCard[] = [];
   rows.forEach((r, index) => {
-    const width = r.reduce((sum, c) => sum + c.width, 0) + gap * (r.length - 1);
+    const widths = r.reduce((sum, c) => sum + c.width, 0);
+    const apart =
+      spread && r.length > 1
+        ? Math.min(px * SPREAD_X, Math.max(gap, (pane.width - px * 2 - widths) / (r.length - 1)))
+        : gap;
+    const width = widths + apart * (r.length - 1);
     let x = (pane.width - width) / 2;
     const height = rowHeights[index] ?? 0;
     for (const card of r) {
@@ -103,17 +165,23 @@ export function stepLayout(
         label: card.label,
         box: { x, y: y + (height - card.height) / 2, width: card.width, height: card.height },
       });
-      x += card.width + gap;
+      x += card.width + apart;
     }
     y += height + between;
   });
   return cards;
 }
 
+/** Where along the line between two cards a phrase may stand, tried in order: the middle first. */
+const ALONG = [0.5, 0.45, 0.55, 0.4, 0.6, 0.35, 0.65, 0.3, 0.7, 0.25, 0.75] as const;
+/** How wide a phrase between two cards may be, in ems: tried widest first. */
+const PHRASE_EMS = [PHRASE_MAX_EMS, 8, 6] as const;
+
 /**
  * Where the phrases of the relations among a close-up's cards stand: on the line between the two
- * cards' centres, from its middle out, only where the phrase touches no card and no phrase placed
- * before it; a relation with no such place keeps its line alone.
+ * cards' centres, from its middle out, on one line or wrapped narrower, only where the phrase
+ * touches no card and no phrase placed before it; a relation with no such place keeps its line
+ * alone.
  */
 export function stepPhrases(
   cards: readonly StepCard[],
@@ -126,25 +194,154 @@ export function stepPhrases(
   const taken: Box[] = cards.map((card) => card.box);
   const placed: StepPhrase[] = [];
   const meet = (a: Box, b: Box) => boxesMeet(a, b, 4);
+  const lines = relationLines(cards, relations);
+  // A phrase crossed by another relation's line could be read as that one's.
+  const crossed = (box: Box, id: string) =>
+    lines.some((line) => line.id !== id && segmentMeetsBox(line.from, line.to, box));
   for (const relation of relations) {
     const from = at.get(relation.source);
     const to = at.get(relation.target);
     if (!from || !to) continue;
-    const { width, height, lines } = screenPhraseSize(relation.label, size, measure);
-    if (lines > SCREEN_PHRASE_LINES) continue;
+    // Wide on few lines first, then narrower on more, as the room between two cards allows.
+    const sizes = PHRASE_EMS.map((ems) => stepPhraseSize(relation.label, size, ems, measure));
     const a = { x: from.x + from.width / 2, y: from.y + from.height / 2 };
     const b = { x: to.x + to.width / 2, y: to.y + to.height / 2 };
-    for (const t of [0.5, 0.4, 0.6, 0.3, 0.7]) {
-      const x = a.x + (b.x - a.x) * t;
-      const y = a.y + (b.y - a.y) * t;
-      const box = { x: x - width / 2, y: y - height / 2, width, height };
-      if (taken.some((other) => meet(box, other))) continue;
-      taken.push(box);
-      placed.push({ id: relation.id, label: relation.label, box });
-      break;
+    search: for (const t of ALONG) {
+      for (const { width, height, lines } of sizes) {
+        if (lines > SCREEN_PHRASE_LINES) continue;
+        const x = a.x + (b.x - a.x) * t;
+        const y = a.y + (b.y - a.y) * t;
+        const box = { x: x - width / 2, y: y - height / 2, width, height };
+        if (taken.some((other) => meet(box, other)) || crossed(box, relation.id)) continue;
+        taken.push(box);
+        placed.push({ id: relation.id, label: relation.label, box });
+        break search;
+      }
     }
   }
   return placed;
+}
+
+type Point = { x: number; y: number };
+type Relation = { id: string; label: string; source: string; target: string };
+
+/** The straight line each relation is drawn as between two cards, border to border. */
+export function relationLines(
+  cards: readonly StepCard[],
+  relations: readonly Relation[],
+): { id: string; from: Point; to: Point }[] {
+  const at = new Map(cards.map((card) => [card.id, card.box]));
+  return relations.flatMap((r) => {
+    const from = at.get(r.source);
+    const to = at.get(r.target);
+    if (!from || !to || r.source === r.target) return [];
+    return [{ id: r.id, from: borderPoint(from, to), to: borderPoint(to, from) }];
+  });
+}
+
+/** Whether the segment from `a` to `b` passes through `box` (clipped to it, Liang-Barsky). */
+export function segmentMeetsBox(a: Point, b: Point, box: Box): boolean {
+  let t0 = 0;
+  let t1 = 1;
+  const dx = b.x - a.x;
+  const dy = b.y - a.y;
+  const edges: [number, number][] = [
+    [-dx, a.x - box.x],
+    [dx, box.x + box.width - a.x],
+    [-dy, a.y - box.y],
+    [dy, box.y + box.height - a.y],
+  ];
+  for (const [p, q] of edges) {
+    if (p === 0) {
+      if (q < 0) return false;
+    } else {
+      const t = q / p;
+      if (p < 0) t0 = Math.max(t0, t);
+      else t1 = Math.min(t1, t);
+      if (t0 > t1) return false;
+    }
+  }
+  return true;
+}
+
+/** The most arrangements of a close-up's rows tried: the search stays within a frame or two. */
+const ARRANGEMENTS = 100;
+
+/** A close-up in rows: its cards, the phrases said, and how many lines run under a card. */
+export type StepRows = { cards: StepCard[]; phrases: StepPhrase[]; hidden: number };
+
+/**
+ * A tour step's cards in rows spread over the pane, in the order and with the number to a row
+ * that let most of its relations say their phrase (then, of those, with fewest lines running
+ * under a third card, where the class would take them for that card's): from the step's order,
+ * every swap of two cards that says more is kept, until none does or a hundred arrangements have
+ * been tried (a few milliseconds each). Screen pixels.
+ */
+export function arrangedRows(
+  concepts: readonly { id: string; label: string }[],
+  relations: readonly Relation[],
+  pane: { width: number; height: number },
+  px: number,
+  measure: MeasureText = estimateWidth,
+): StepRows {
+  const inset = (box: Box) => ({
+    x: box.x + 2,
+    y: box.y + 2,
+    width: box.width - 4,
+    height: box.height - 4,
+  });
+  let budget = ARRANGEMENTS;
+  const tried = (order: readonly { id: string; label: string }[], perRow: number): StepRows => {
+    budget -= 1;
+    const cards = stepLayout(order, pane, px, measure, true, perRow);
+    const lines = relationLines(cards, relations);
+    const hidden = lines.filter((line) =>
+      cards.some((card) => {
+        const r = relations.find((rel) => rel.id === line.id);
+        if (!r || card.id === r.source || card.id === r.target) return false;
+        return segmentMeetsBox(line.from, line.to, inset(card.box));
+      }),
+    ).length;
+    return { cards, phrases: stepPhrases(cards, relations, px, measure), hidden };
+  };
+  const better = (a: StepRows, b: StepRows) =>
+    a.phrases.length > b.phrases.length ||
+    (a.phrases.length === b.phrases.length && a.hidden < b.hidden);
+  // As many to a row as fit, then one fewer each time, down to two.
+  const widest = Math.max(1, ...rowLengths(stepLayout(concepts, pane, px, measure, true)));
+  let best: StepRows | null = null;
+  for (let perRow = widest; perRow >= Math.min(2, widest); perRow -= 1) {
+    let order = [...concepts];
+    let here = tried(order, perRow);
+    // A swap of two cards is kept only where it says more, so this ends.
+    for (let improved = true; improved && here.phrases.length < relations.length;) {
+      improved = false;
+      for (let i = 0; i < order.length && !improved && budget > 0; i += 1) {
+        for (let j = i + 1; j < order.length && !improved && budget > 0; j += 1) {
+          const swapped = [...order];
+          [swapped[i], swapped[j]] = [swapped[j]!, swapped[i]!];
+          const next = tried(swapped, perRow);
+          if (better(next, here)) {
+            order = swapped;
+            here = next;
+            improved = true;
+          }
+        }
+      }
+    }
+    if (!best || better(here, best)) best = here;
+  }
+  return best!;
+}
+
+/** How many cards stand in each row of a laid-out close-up. */
+function rowLengths(cards: readonly StepCard[]): number[] {
+  const rows = new Map<number, number>();
+  for (const card of cards) {
+    const middle = Math.round(card.box.y + card.box.height / 2);
+    rows.set(middle, (rows.get(middle) ?? 0) + 1);
+  }
+  return [...rows.values()];
 }
 
 /**

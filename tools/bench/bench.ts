@@ -8,7 +8,7 @@
  * bundle (the budget compares those); `--throttle-all` measures it at every size, which takes
  * minutes more. `npm run bench -- --runs 1 --sizes 100,1000` measures less, for a quick look.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { cpus } from 'node:os';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../browser.ts';
@@ -32,7 +32,8 @@ import {
 } from './bench-page.ts';
 import { budgetAtLeast, budgetLine, median, percentile, Results } from './bench-report.ts';
 import { type Legibility, legibilityTable, measureLegibility } from './legibility.ts';
-import { measureTours, tourSummary } from './tour-legibility.ts';
+import { builtInTours, measureTours, tourSummary } from './tour-legibility.ts';
+import { STEP_PHRASE_RATIO } from '../../src/model/step-layout.ts';
 
 const option = (name: string) => {
   const at = process.argv.indexOf(`--${name}`);
@@ -224,15 +225,12 @@ try {
   log('legibility of the built-in map at 1366x768 and 1920x1080');
   legibility = await measureLegibility(browser, url);
   log('every tour step at 1920x1080 and 1366x768');
-  const tourData = JSON.parse(await readFile('data/tours.json', 'utf8')) as {
-    tours: { id: string; steps: unknown[] }[];
-  };
-  const tourList = tourData.tours.map((t) => ({ id: t.id, steps: t.steps.length }));
+  const tourList = await builtInTours();
   for (const [viewport, least] of [
     [{ width: 1920, height: 1080 }, 32],
     [{ width: 1366, height: 768 }, 24],
   ] as const) {
-    const rows = await measureTours(browser, url, tourList, viewport);
+    const rows = await measureTours(browser, url, tourList, viewport, least * STEP_PHRASE_RATIO);
     tourLines.push(
       `tour steps at ${viewport.width}x${viewport.height}: ${tourSummary(rows, least)}`,
     );

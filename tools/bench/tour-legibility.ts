@@ -1,11 +1,36 @@
 /**
  * What the class sees of each tour step at a projector's 1920x1080 (and a laptop's 1366x768):
  * the smallest label of the step's own concepts as drawn on screen (0 where one is not drawn or
- * is off screen), and how often a relation's phrase lies on a concept's label. Measured from the
- * page, as the e2e tests do.
+ * is off screen), how often a relation's phrase lies on a concept's label, and how many of the
+ * relations among the step's concepts say their phrase to the class. Measured from the page, as
+ * the e2e tests do.
  */
+import { readFile } from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
 import { atRest, drawnScript } from './on-screen.ts';
+
+/** A tour to step through: for each step, the relations among its concepts. */
+export type TourToMeasure = { id: string; steps: { relations: string[] }[] };
+
+/** The built-in tours (`data/`), each step with the relations among its concepts. */
+export async function builtInTours(): Promise<TourToMeasure[]> {
+  const read = async <T>(name: string) => JSON.parse(await readFile(`data/${name}`, 'utf8')) as T;
+  const { tours } = await read<{ tours: { id: string; steps: { concepts: string[] }[] }[] }>(
+    'tours.json',
+  );
+  const { relations } = await read<{ relations: { id: string; source: string; target: string }[] }>(
+    'graph.json',
+  );
+  return tours.map((tour) => ({
+    id: tour.id,
+    steps: tour.steps.map((step) => {
+      const ids = new Set(step.concepts);
+      return {
+        relations: relations.filter((r) => ids.has(r.source) && ids.has(r.target)).map((r) => r.id),
+      };
+    }),
+  }));
+}
 
 export type StepLegibility = {
   tour: string;
@@ -14,14 +39,19 @@ export type StepLegibility = {
   overlaps: number;
   /** The step's concepts whose label is cut short (clipped) where it is drawn. */
   cut: number;
-  /** The step's relations, and how many of them show their phrase. */
+  /**
+   * The relations among the step's concepts, and how many of them say their phrase to the class:
+   * drawn whole inside the map at `phrasePx` or more, on no concept's label and on no other phrase.
+   */
   relations: number;
   phrases: number;
+  /** Whether the step's concepts are brought together as a close-up, rather than on the map. */
+  closeUp: boolean;
 };
 
 type Seen = Omit<StepLegibility, 'tour' | 'step'>;
 
-const STEP = `(() => {
+const STEP = `((relationIds, phrasePx) => {
 ${drawnScript(true)}
   // A step concept reads where its label on the map does, or its card where the step is brought
   // together (the close-up), whichever is larger.
@@ -37,48 +67,61 @@ ${drawnScript(true)}
     if (px > 0 && isCut(shown)) cut += 1;
     return px > 0 ? { px } : null;
   });
-  // The step's relations: the lines of its close-up, or the relations the map stands out.
-  const closeUp = document.querySelector('.step-close-up');
-  const relations = new Set(
-    closeUp
-      ? [...closeUp.querySelectorAll('polyline[data-relation]')].map((l) => l.dataset.relation)
-      : [...document.querySelectorAll('.react-flow__edge.is-emphasised')].map((e) => e.dataset.id),
+  // Every label the class sees, on the map or on a close-up's card, and every phrase drawn.
+  const labels = [...document.querySelectorAll('.concept-node__label, .step-close-up__label')]
+    .map(drawn)
+    .filter(Boolean);
+  const phrases = [...document.querySelectorAll('.relation-label, .step-close-up__phrase')].flatMap(
+    (el) => {
+      const seen = drawn(el);
+      return seen ? [{ id: el.dataset.relation, ...seen }] : [];
+    },
   );
-  const said = new Set(
-    [...document.querySelectorAll('.relation-label, .step-close-up__phrase')]
-      .filter((p) => drawn(p))
-      .map((p) => p.dataset.relation),
-  );
-  const labels = [...document.querySelectorAll('.concept-node__label')].map(drawn).filter(Boolean);
-  const phrases = [...document.querySelectorAll('.relation-label')].map(drawn).filter(Boolean);
   const meet = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  const onLabel = (p) => labels.some((l) => meet(p.box, l.box));
+  // A phrase says its relation where it reads at the class's size, clear of labels and phrases.
+  const said = new Set(
+    phrases
+      .filter((p) => p.px >= phrasePx - 0.1 && !onLabel(p))
+      .filter((p) => !phrases.some((q) => q !== p && meet(p.box, q.box)))
+      .map((p) => p.id),
+  );
   return {
     smallest: step.length === 0 ? 0 : Math.min(...step.map((d) => (d ? Math.round(d.px * 10) / 10 : 0))),
-    overlaps: phrases.filter((p) => labels.some((l) => meet(p.box, l.box))).length,
+    overlaps: phrases.filter(onLabel).length,
     cut,
-    relations: relations.size,
-    phrases: [...relations].filter((id) => said.has(id)).length,
+    relations: relationIds.length,
+    phrases: relationIds.filter((id) => said.has(id)).length,
+    closeUp: document.querySelector('.step-close-up') !== null,
   };
-})()`;
+})`;
 
+/**
+ * Steps through every tour at `viewport`, each step loaded afresh and measured at rest. A phrase
+ * counts as said at `phrasePx` or more: three quarters of the size the class reads labels at.
+ */
 export async function measureTours(
   browser: Browser,
   baseUrl: string,
-  tours: readonly { id: string; steps: number }[],
+  tours: readonly TourToMeasure[],
   viewport: { width: number; height: number },
+  phrasePx: number,
 ): Promise<StepLegibility[]> {
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   const rows: StepLegibility[] = [];
   try {
     for (const tour of tours) {
-      for (let step = 1; step <= tour.steps; step += 1) {
+      for (const [index, { relations }] of tour.steps.entries()) {
+        const step = index + 1;
         await page.goto(`${baseUrl}#/tour/${tour.id}/${step}`);
         await page.reload();
         await page.locator('.react-flow__node.is-step').first().waitFor();
         // At rest, and the cards of a close-up at the end of their glide.
         await atRest(page);
-        const seen = (await page.evaluate(STEP)) as Seen;
+        const seen = (await page.evaluate(
+          `${STEP}(${JSON.stringify(relations)}, ${phrasePx})`,
+        )) as Seen;
         rows.push({ tour: tour.id, step, ...seen });
       }
     }
@@ -96,5 +139,11 @@ export function tourSummary(rows: readonly StepLegibility[], least: number): str
   const cut = rows.reduce((sum, r) => sum + r.cut, 0);
   const relations = rows.reduce((sum, r) => sum + r.relations, 0);
   const phrases = rows.reduce((sum, r) => sum + r.phrases, 0);
-  return `${rows.length} steps: smallest step label ${worst.smallest.toFixed(1)} px (${worst.tour} step ${worst.step}); ${under} steps under ${least} px; ${overlaps} phrases on concept labels; ${cut} labels cut short; ${phrases} of ${relations} step relations show their phrase`;
+  const closeUps = rows.filter((r) => r.closeUp).length;
+  return `${rows.length} steps (${closeUps} as close-ups): smallest step label ${worst.smallest.toFixed(1)} px (${worst.tour} step ${worst.step}); ${under} steps under ${least} px; ${overlaps} phrases on concept labels; ${cut} labels cut short; ${phrases} of ${relations} step relations show their phrase`;
+}
+
+/** One line for a step: its smallest label, what lies on labels, and the phrases it says. */
+export function stepLine(r: StepLegibility): string {
+  return `${r.tour} ${r.step}${r.closeUp ? ' (close-up)' : ''}: ${r.smallest} px, ${r.overlaps} overlaps, ${r.cut} cut, ${r.phrases} of ${r.relations} phrases said`;
 }

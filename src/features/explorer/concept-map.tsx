@@ -119,11 +119,12 @@ function ConceptFlow({ editing }: { editing: MapEditing | undefined }) {
     focusable: !farKeys,
   });
   // Zoomed out with nothing selected, the relations among the concepts that carry the argument.
+  // Not in a tour: there the step's own relations stand out, each with its phrase.
   const backbone = useMemo(() => {
-    if (!atlas || large || far.detail !== 'far' || selectedId) return null;
+    if (!atlas || large || far.detail !== 'far' || selectedId || inTour) return null;
     const tiers = tiersOf(atlas);
     return new Set([...tiers].flatMap(([id, tier]) => (tier === 1 ? [id] : [])));
-  }, [atlas, large, far.detail, selectedId]);
+  }, [atlas, large, far.detail, selectedId, inTour]);
   const edges = useMapEdges(
     atlas,
     edgeView,
@@ -145,9 +146,7 @@ function ConceptFlow({ editing }: { editing: MapEditing | undefined }) {
   if (far.detail === 'far') mapClass.push('is-far');
   if (inTour) mapClass.push('is-tour');
   if (editing) mapClass.push('is-editing');
-  const closeUp = Boolean(
-    atlas && view && inTour && far.detail === 'far' && far.unplaced.length > 0,
-  );
+  const closeUp = Boolean(atlas && view && inTour && far.detail === 'far' && far.closeUp);
   // The close-up's cards name the step's concepts: the map's own labels under it give way.
   if (closeUp) mapClass.push('has-close-up');
   const wrapper = useRef<HTMLDivElement>(null);

@@ -2,7 +2,8 @@ import { useStore, useStoreApi } from '@xyflow/react';
 import { useEffect, useMemo, useState } from 'react';
 import type { Atlas } from '../../../model/atlas';
 import type { Box } from '../../../model/floating';
-import { type PhrasePoint, placeStepPhrases } from '../../../model/phrase-placement';
+import type { PhrasePoint } from '../../../model/phrase-placement';
+import { presentStep } from '../../../model/step-presentation';
 import { STEP_PHRASE_RATIO } from '../../../model/step-layout';
 import { type LabelBox, type PlacementRoom, placeMapLabels } from '../../../model/label-placement';
 import {
@@ -44,8 +45,11 @@ export type FarLabels = {
   labelled: ReadonlyMap<string, LabelPlace>;
   /** The sections whose titles are drawn, and on how many lines. */
   titles: ReadonlyMap<string, 1 | 2>;
-  /** In a tour, the step's concepts whose labels have no room on the map. */
-  unplaced: readonly string[];
+  /**
+   * In a tour, whether the step is brought together as a close-up: the map has no room for all of
+   * its labels or for all of its relations' phrases (see `presentStep`).
+   */
+  closeUp: boolean;
   /**
    * In a tour, where the phrases of the step's relations stand (map units), drawn at `phrasePx`
    * on screen; null outside a tour, where the map places its own phrases.
@@ -62,8 +66,8 @@ const COVER_GAP = PAN_STEP / 2;
 const none = {
   labelled: new Map<string, LabelPlace>(),
   titles: new Map<string, 1 | 2>(),
-  unplaced: [] as string[],
   phrases: null,
+  closeUp: false,
 };
 const tiersByAtlas = new WeakMap<Atlas, Map<string, Tier>>();
 
@@ -272,40 +276,42 @@ export function useFarLabels(
     }
     const unplaced = inTour ? candidates.filter((c) => !placed.has(c.id)).map((c) => c.id) : [];
     // A step shown on the map says what joins its concepts, clear of every label placed; a step
-    // brought together as a close-up draws its phrases there instead.
+    // whose labels or phrases the map has no room for is brought together as a close-up, which
+    // draws its phrases there instead.
     let phrases: Map<string, PhrasePoint> | null = null;
+    let closeUp = false;
     if (inTour) {
-      phrases = new Map();
-      if (unplaced.length === 0) {
-        const taken: Box[] = [...(room.blocked ?? []), ...drawnBoxes];
-        const step = new Set(candidates.map((c) => c.id));
-        for (const c of candidates) {
-          taken.push({
-            x: c.box.x * zoom,
-            y: c.box.y * zoom,
-            width: c.box.width * zoom,
-            height: c.box.height * zoom,
-          });
-        }
-        phrases = placeStepPhrases(
-          atlas.edges.flatMap((edge) =>
-            edge.data &&
-            step.has(edge.source) &&
-            step.has(edge.target) &&
-            view.emphasisedEdges.has(edge.id) &&
-            !view.hiddenEdges.has(edge.id)
-              ? [{ id: edge.id, label: edge.data.label, ends: edge.data.ends }]
-              : [],
-          ),
-          zoom,
-          phrasePx * scale,
-          taken,
-          room.within,
-          measure,
-        );
+      const taken: Box[] = [...(room.blocked ?? []), ...drawnBoxes];
+      const step = new Set(candidates.map((c) => c.id));
+      for (const c of candidates) {
+        taken.push({
+          x: c.box.x * zoom,
+          y: c.box.y * zoom,
+          width: c.box.width * zoom,
+          height: c.box.height * zoom,
+        });
       }
+      const shown = presentStep(
+        unplaced,
+        atlas.edges.flatMap((edge) =>
+          edge.data &&
+          step.has(edge.source) &&
+          step.has(edge.target) &&
+          view.emphasisedEdges.has(edge.id) &&
+          !view.hiddenEdges.has(edge.id)
+            ? [{ id: edge.id, label: edge.data.label, ends: edge.data.ends }]
+            : [],
+        ),
+        zoom,
+        phrasePx * scale,
+        taken,
+        room.within,
+        measure,
+      );
+      phrases = shown.phrases;
+      closeUp = shown.closeUp;
     }
-    return { labelled, titles: shownTitles, unplaced, phrases };
+    return { labelled, titles: shownTitles, phrases, closeUp };
     // The pan, the pane's size, what covers it and the rest are read from the store above.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [
@@ -342,7 +348,7 @@ export function useFarLabels(
     titlePx: mapPx + SECTION_TITLE_EXTRA_PX,
     labelled,
     titles: placement.titles,
-    unplaced: placement.unplaced,
+    closeUp: placement.closeUp,
     phrases,
     phrasePx,
   };
