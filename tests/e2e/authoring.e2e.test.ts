@@ -203,7 +203,10 @@ describe('making a map in the browser', () => {
     ]);
 
     // An edit after the reload, undone and redone from the keyboard and with the buttons.
-    await conceptNodes(page).filter({ hasText: 'Boats carry goods' }).click();
+    // The draft's map is laid out anew after each change: click the concept once it stands still.
+    const boats = conceptNodes(page).filter({ hasText: 'Boats carry goods' });
+    await stillBox(boats);
+    await boats.click();
     await page.getByRole('textbox', { name: 'Label' }).fill('Boats');
     await expect.poll(() => nodeLabels(page)).toContain('Boats');
     await page.getByRole('heading', { name: /^Edit the concept/ }).click();
@@ -275,7 +278,10 @@ describe('making a map in the browser', () => {
       ['Rivers carry water', 'Rivers bring water to the towns.', 'Where does our water come from?'],
       ['Boats carry goods', 'Boats carry the goods of trade.', 'What do boats carry?'],
     ] as const) {
-      await conceptNodes(page).filter({ hasText: label }).click();
+      // The draft's map is laid out anew after each change: click the concept once it stands still.
+      const node = conceptNodes(page).filter({ hasText: label });
+      await stillBox(node);
+      await node.click();
       await editor
         .getByText(`Add step makes a step of the selected concept, “${label}”.`)
         .waitFor();
