@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { backToBuiltIn, openBundle } from '../features/bundle/bundle-actions';
 import { headlineOf } from '../model/text';
 import { safeHref } from '../shared/safe-href';
@@ -38,6 +38,9 @@ const OpenMapDialog = lazy(() =>
 );
 const NewMapDialog = lazy(() =>
   import('../features/authoring/new-map-dialog').then((m) => ({ default: m.NewMapDialog })),
+);
+const EditMapDialog = lazy(() =>
+  import('../features/authoring/edit-map-dialog').then((m) => ({ default: m.EditMapDialog })),
 );
 const DraftsDialog = lazy(() =>
   import('../features/authoring/drafts-dialog').then((m) => ({ default: m.DraftsDialog })),
@@ -202,6 +205,9 @@ export function App() {
   const setOpenMapOpen = useAtlasStore((s) => s.setOpenMapOpen);
   const setNewMapOpen = useAtlasStore((s) => s.setNewMapOpen);
   const drafting = useAtlasStore((s) => s.source.kind === 'draft');
+  const [copying, setCopying] = useState(false);
+  const copyMounted = useOnceTrue(copying);
+  const stopCopying = useCallback(() => setCopying(false), []);
   const dragging = useFileDrop(openDroppedFile);
   // A map opened as the page starts (named in the address, or kept from the last visit) is waited
   // for: nothing of the built-in map is shown meanwhile, neither its title nor its panels, only
@@ -217,6 +223,16 @@ export function App() {
       <button type="button" className="button button--quiet" onClick={() => setNewMapOpen(true)}>
         New map…
       </button>
+      {shown && !drafting ? (
+        <button
+          type="button"
+          className="button button--quiet"
+          aria-busy={copying}
+          onClick={() => setCopying(true)}
+        >
+          Edit this map
+        </button>
+      ) : null}
       <button type="button" className="button button--quiet" onClick={() => setOpenMapOpen(true)}>
         Open map…
       </button>
@@ -303,6 +319,7 @@ export function App() {
         <OpenMapDialogOnceOpened />
         <NewMapDialogOnceOpened />
         <DraftsDialogOnceOpened />
+        {copyMounted ? <EditMapDialog open={copying} onClose={stopCopying} /> : null}
         {pickerMounted ? <TourPicker /> : null}
         {printMounted ? <PrintDialog /> : null}
         {shown ? <PrintHandout /> : null}

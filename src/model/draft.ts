@@ -6,7 +6,9 @@ import { deriveAtlas, type Atlas } from './derive-atlas.ts';
 import { NODE_WIDTH, nodeHeight, SECTION_HEADER, SECTION_PADDING } from './geometry.ts';
 import { quoteSelector, type QuoteSelector } from './quote-selector.ts';
 import {
+  bylineSchema,
   conceptKinds,
+  correctionSchema,
   relationSchema,
   SCHEMA_VERSION,
   sectionSchema,
@@ -27,6 +29,8 @@ const draftPassageSchema = z.strictObject({
   exact: z.string().min(1),
   prefix: z.string().min(1).optional(),
   suffix: z.string().min(1).optional(),
+  /** Whose words the passage gives, kept from a bundle the draft was made from. */
+  speaker: z.string().min(1).optional(),
 });
 
 export const draftConceptSchema = z.strictObject({
@@ -41,6 +45,8 @@ export const draftConceptSchema = z.strictObject({
   note: z.string().optional(),
   tier: z.union([z.literal(1), z.literal(2), z.literal(3)]).optional(),
   position: z.strictObject({ x: z.number(), y: z.number() }).optional(),
+  /** Ids the concept had in a bundle the draft was made from, so that its old links still work. */
+  formerIds: z.array(z.string().min(1)).optional(),
 });
 
 export const draftMetaSchema = z.strictObject({
@@ -62,6 +68,11 @@ export const draftSchema = z.strictObject({
   relations: z.array(relationSchema),
   /** The tours made of the map so far; a draft kept before tours could be made has none. */
   tours: z.array(draftTourSchema).optional(),
+  /** Kept from a bundle the draft was made from: who wrote the article, and the curator's corrections. */
+  byline: bylineSchema.optional(),
+  /** The map's own title, kept from a bundle that titles its map apart from its article. */
+  mapTitle: z.string().optional(),
+  corrections: z.array(correctionSchema).optional(),
 });
 
 export type DraftMeta = z.infer<typeof draftMetaSchema>;
@@ -319,14 +330,16 @@ export function draftGraph(draft: Draft): Graph {
   return {
     schemaVersion: SCHEMA_VERSION,
     meta: {
-      title: meta.title,
+      title: draft.mapTitle ?? meta.title,
       ...(meta.source && meta.published
         ? { source: { url: meta.source, published: meta.published } }
         : {}),
+      ...(draft.byline ? { byline: draft.byline } : {}),
     },
     sections: draft.sections,
     concepts: draft.concepts.map(bundleConcept) as Graph['concepts'],
     relations: draft.relations,
+    ...(draft.corrections ? { corrections: draft.corrections } : {}),
   };
 }
 

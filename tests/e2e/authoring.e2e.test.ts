@@ -260,6 +260,39 @@ describe('making a map in the browser', () => {
     expect(await page.getByRole('region', { name: 'Draft' }).count()).toBe(0);
   });
 
+  it('edits a copy of the built-in map and exports it as the same map', async () => {
+    const page = await openApp(session);
+    await conceptNodes(page).first().waitFor();
+    const builtIn = await conceptNodes(page).count();
+    await page.getByRole('button', { name: 'Edit this map' }).click();
+
+    const bar = page.getByRole('region', { name: 'Draft' });
+    await bar.getByText(/\(copy\)$/).waitFor({ timeout: 20_000 });
+    await expect.poll(() => conceptNodes(page).count()).toBe(builtIn);
+    expect(await page.getByRole('button', { name: 'Edit this map' }).count()).toBe(0);
+
+    const download = page.waitForEvent('download');
+    await bar.getByRole('button', { name: 'Export bundle' }).click();
+    const text = readFileSync(await (await download).path(), 'utf8');
+    await page.getByText('“Open map…” opens it.').waitFor();
+    const bundle = JSON.parse(text) as Bundle;
+    expect(bundle.graph.concepts).toHaveLength(builtIn);
+    expect(bundle.tours?.tours.length).toBeGreaterThan(0);
+
+    await page.getByRole('button', { name: 'Open map…' }).click();
+    await page
+      .getByRole('dialog', { name: 'Open another map' })
+      .getByLabel(/From this computer/)
+      .setInputFiles({
+        name: 'copy.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(text),
+      });
+    await page.getByText(/^Opened “/).waitFor({ timeout: 20_000 });
+    await expect.poll(() => bar.count()).toBe(0);
+    expect(await conceptNodes(page).count()).toBe(builtIn);
+  });
+
   it('makes a tour in a draft, reorders it by drag, presents its export, and keeps two drafts', async () => {
     const page = await openApp(session);
     await startMap(page, riversAndTowns);

@@ -1,5 +1,7 @@
 import '../../shared/zod-setup';
 import { ArticleError } from '../../model/article';
+import type { Atlas } from '../../model/atlas';
+import { bundleToDraft, copyName, mapBundle } from '../../model/bundle-draft';
 import {
   addConcept,
   addPassage,
@@ -321,4 +323,57 @@ export function deleteRelation(relationId: string): void {
   endEditGroup();
   store.editDraft(removeRelation(store.draft, relationId));
   store.announce(`Deleted the relation “${sentence}”. Undo brings it back.`);
+}
+
+/** A copy of the map on screen as a draft, and what of it the draft cannot keep, in words. */
+export type MapCopy = { ok: true; draft: Draft; lost: string[] } | { ok: false; problem: string };
+
+/**
+ * The draft "Edit this map" makes of the map on screen (the built-in one or a bundle opened),
+ * named after it ("… (copy)", numbered where another draft has that name). Nothing is kept until
+ * `openMapCopy`, so that what the draft cannot keep is said first.
+ */
+export async function planMapCopy(atlas: Atlas): Promise<MapCopy> {
+  const bundle = mapBundle(atlas);
+  if (!bundle) {
+    return {
+      ok: false,
+      problem: 'The article of this map could not be written out again, so it cannot be edited.',
+    };
+  }
+  const listed = await listDrafts();
+  const names = new Set(
+    listed.ok ? listed.drafts.flatMap((read) => (read.ok ? [read.draft.name] : [])) : [],
+  );
+  try {
+    const { draft, lost } = bundleToDraft(bundle, {
+      id: newId(),
+      name: copyName(bundle.article.title, names),
+    });
+    draftAtlas(draft);
+    return { ok: true, draft, lost };
+  } catch (error) {
+    return {
+      ok: false,
+      problem:
+        error instanceof ArticleError
+          ? error.message
+          : `This map could not be made into a draft: ${faultInWords(error)}`,
+    };
+  }
+}
+
+/** Keeps the copy beside the other drafts, at once, and opens it in the editor. */
+export async function openMapCopy(draft: Draft): Promise<void> {
+  let kept = true;
+  try {
+    await storage.write(stamped(draft));
+  } catch {
+    // The draft's bar says that saving failed, and offers "Export now", once it is open.
+    kept = false;
+  }
+  show(draft, kept);
+  useAtlasStore
+    .getState()
+    .setNotice(`Made “${draft.name}”, a draft of the map: every change is kept in this browser.`);
 }
