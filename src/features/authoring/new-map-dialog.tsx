@@ -1,9 +1,19 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import {
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type ClipboardEvent,
+  type FormEvent,
+} from 'react';
+import { markdownOfHtml, pastedHtmlTooLarge, type PastedHtml } from '../../model/pasted-html';
 import { useModalDialog } from '../../shared/use-modal-dialog';
 import { useAtlasStore } from '../../store/atlas-store';
 import { listDrafts, startNewDraft } from './draft-actions';
 import {
   checkNewMap,
+  pastedNote,
   sectionsOfText,
   titleOfText,
   type FieldErrors,
@@ -65,6 +75,8 @@ export function NewMapDialog() {
   const [sent, setSent] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [kept, setKept] = useState(0);
+  const [pasted, setPasted] = useState<string | null>(null);
+  const caret = useRef<number | null>(null);
   const setDraftsOpen = useAtlasStore((s) => s.setDraftsOpen);
   useModalDialog(ref, open, { initialFocus: textRef });
 
@@ -87,6 +99,48 @@ export function NewMapDialog() {
     }
     setFields(next);
     if (sent) setErrors(checkNewMap(next));
+  }
+
+  // Where the caret goes once a paste the browser could not insert itself is in the box.
+  useLayoutEffect(() => {
+    const at = caret.current;
+    if (at === null || !textRef.current) return;
+    caret.current = null;
+    textRef.current.setSelectionRange(at, at);
+  }, [fields.text]);
+
+  /** A web page's HTML is pasted as Markdown that keeps its headings; plain text as it is. */
+  function paste(event: ClipboardEvent<HTMLTextAreaElement>) {
+    const html = event.clipboardData.getData('text/html');
+    if (!html) {
+      setPasted(null);
+      return;
+    }
+    const tooLarge = pastedHtmlTooLarge(html);
+    const result: PastedHtml = tooLarge
+      ? { kind: 'too-large', reason: tooLarge }
+      : markdownOfHtml(new DOMParser().parseFromString(html, 'text/html').body);
+    if (result.kind !== 'markdown') {
+      setPasted(
+        result.kind === 'plain'
+          ? null
+          : `Pasted as plain text: the web page is too large to keep its headings (${result.reason}).`,
+      );
+      return;
+    }
+    event.preventDefault();
+    const box = event.currentTarget;
+    const { selectionStart, selectionEnd, value } = box;
+    // Inserted as typing is, the paste stays in the browser's own undo; where it cannot be, the
+    // box's text is set instead.
+    const inserted =
+      typeof document.execCommand === 'function' &&
+      document.execCommand('insertText', false, result.markdown);
+    if (!inserted) {
+      caret.current = selectionStart + result.markdown.length;
+      change('text', value.slice(0, selectionStart) + result.markdown + value.slice(selectionEnd));
+    }
+    setPasted(pastedNote(result.markdown, value.trim() === ''));
   }
 
   async function openFile(files: FileList | null) {
@@ -130,6 +184,7 @@ export function NewMapDialog() {
       return;
     }
     setFields(empty);
+    setPasted(null);
     setSent(false);
     setProblem(null);
     setOpen(false);
@@ -147,7 +202,8 @@ export function NewMapDialog() {
       <h2 id={`${id}-heading`}>Make a new map</h2>
       <p className="new-map__lead">
         Paste the article, or open it as a Markdown or text file. Its headings (lines starting with
-        # or ##) become the map’s sections. Everything is kept in this browser as you work.
+        # or ##, or a web page’s own headings when it is copied from one) become the map’s sections.
+        Everything is kept in this browser as you work.
       </p>
       {kept > 0 ? (
         <p className="new-map__drafts">
@@ -179,10 +235,16 @@ export function NewMapDialog() {
               rows={8}
               value={fields.text}
               onChange={(event) => change('text', event.target.value)}
+              onPaste={paste}
               {...described}
             />
           )}
         </Field>
+        {pasted ? (
+          <p className="new-map__hint" aria-live="polite">
+            {pasted}
+          </p>
+        ) : null}
         <div className="new-map__file-row">
           <label htmlFor={`${id}-file`} className="new-map__label">
             Or open a file (.md or .txt)

@@ -62,3 +62,27 @@ export function sectionsOfText(text: string): number {
   const headings = markdown.split('\n').filter((line) => line.startsWith('## ')).length;
   return headings === 0 ? 1 : headings + (/^## /.test(markdown) ? 0 : 1);
 }
+
+const count = (n: number, one: string, many: string) => (n === 1 ? `1 ${one}` : `${n} ${many}`);
+
+/**
+ * What a web page's paste kept, in words: its headings as sections (and, pasted into an empty
+ * box, its lone first `#` heading as the title), smaller headings as subheadings.
+ */
+export function pastedNote(markdown: string, alone: boolean): string {
+  const sectioned = sectionedMarkdown(markdown);
+  const lines = sectioned.markdown.split('\n');
+  const sections = lines.filter((line) => line.startsWith('## ')).length;
+  const smaller = lines.filter((line) => /^#{3,6} /.test(line)).length;
+  const kept =
+    sections === 0
+      ? 'no heading to make sections of'
+      : sections === 1
+        ? '1 heading kept as a section'
+        : `${sections} headings kept as sections`;
+  const extra = [
+    smaller > 0 ? `${count(smaller, 'smaller one', 'smaller ones')} as subheadings` : '',
+    alone && sectioned.title ? 'the title taken from its first' : '',
+  ].filter(Boolean);
+  return `Pasted from a web page: ${[kept, ...extra].join(', ')}.`;
+}
