@@ -84,7 +84,12 @@ describe('presenting a tour', () => {
     expect(container.querySelector('.app')).toHaveClass('is-presenting');
     // Its search and buttons are out of reach; the page keeps its title for assistive technology.
     expect(screen.queryByRole('button', { name: 'Open map…' })).toBeNull();
-    expect(screen.getByRole('heading', { level: 1 })).toBeInTheDocument();
+    // (The print handout, loaded when the machine has a moment, has a title of its own, which only
+    // a printed page shows: its style sheet hides it on screen, which this test's page has none of.)
+    const titles = screen
+      .getAllByRole('heading', { level: 1 })
+      .filter((title) => !title.closest('.print-handout'));
+    expect(titles).toHaveLength(1);
     await user.keyboard('{Escape}');
     expect(container.querySelector('.app')).not.toHaveClass('is-presenting');
     expect(screen.getByRole('button', { name: 'Open map…' })).toBeVisible();
