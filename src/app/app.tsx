@@ -181,7 +181,7 @@ function ProjectorThemeButton() {
       aria-pressed={theme === 'projector'}
       onClick={() => setTheme(theme === 'projector' ? 'standard' : 'projector')}
     >
-      Projector<span className="app-header__word"> theme</span>
+      Projector <span className="app-header__word">theme</span>
     </button>
   );
 }
@@ -256,8 +256,7 @@ export function App() {
         aria-keyshortcuts="?"
         onClick={() => setShortcutsOpen(true)}
       >
-        <span className="app-header__word">Shortcuts </span>
-        <kbd>?</kbd>
+        <span className="app-header__word">Shortcuts</span> <kbd>?</kbd>
       </button>
       {sourceHref ? (
         <a className="app-header__source" href={sourceHref} rel="noreferrer" target="_blank">
