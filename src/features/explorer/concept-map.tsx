@@ -13,6 +13,7 @@ import {
 import { useCallback, useId, useMemo, useRef, useState } from 'react';
 import { useMapEditing, type MapEditing } from './map/use-map-editing';
 import type { AtlasNode, RelationEdge } from '../../model/flow';
+import { MAP_MIN_ZOOM } from '../../model/framing';
 import { LARGE_MAP } from '../../model/geometry';
 import { kindStyles } from '../../model/kinds';
 import { useAtlasStore } from '../../store/atlas-store';
@@ -199,7 +200,7 @@ function ConceptFlow({ editing }: { editing: MapEditing | undefined }) {
         // children), so that zoomed out they crossed the floating labels' text.
         zIndexMode="manual"
         // A large map still fits as a whole: its overview draws plain boxes.
-        minZoom={large ? 0.01 : 0.05}
+        minZoom={large ? 0.01 : MAP_MIN_ZOOM}
         maxZoom={2.5}
         ariaLabelConfig={ariaLabelConfig}
         onNodeClick={(_, node) => node.type === 'concept' && select(node.id)}
