@@ -30,6 +30,7 @@ import { useMapEdges, useMapNodes } from './map/use-map-elements';
 import { useFocusWhenRendered, useMapKeyboard } from './map/use-map-keyboard';
 import { FarSectionTitles } from './map/far-section-titles';
 import { StepCloseUp } from './map/step-close-up';
+import { StepCloseUpReturn } from './map/step-close-up-return';
 import { tiersOf, useFarLabels } from './map/use-far-labels';
 import { useMapView } from './map/use-map-view';
 import { wholeMapPadding, wholeMapViewport } from './map/whole-map-view';
@@ -254,6 +255,8 @@ function ConceptFlow({ editing }: { editing: MapEditing | undefined }) {
         {closeUp && atlas && view ? (
           <StepCloseUp atlas={atlas} ids={view.frame} px={far.px} />
         ) : null}
+        {/* A close-up just left glides back to the map, this one or the explorer's after a tour. */}
+        {atlas ? <StepCloseUpReturn atlas={atlas} ready={placed} /> : null}
         <ExportMenu />
         <CameraFollower
           frame={view?.frame ?? emptyFrame}

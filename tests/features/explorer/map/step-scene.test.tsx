@@ -13,7 +13,7 @@ import type { Tour } from '../../../../src/model/tours';
 import { computeView } from '../../../../src/model/view';
 import { useAtlasStore } from '../../../../src/store/atlas-store';
 import { fixtureAtlas } from '../../../fixtures/load-fixture';
-import { useScreen } from '../../../fixtures/projector-screen';
+import { givenScreen } from '../../../fixtures/projector-screen';
 
 /** One concept, two close together, and the whole fixture map, which a small pane cannot name. */
 const tour: Tour = {
@@ -74,7 +74,7 @@ describe.each([
   { name: 'on a projector', pane: tourMapPane(PROJECTOR), closeUps: [2, 3] },
   { name: 'on a small pane', pane: { width: 240, height: 180 }, closeUps: [2, 3] },
 ])('a step’s scene $name', ({ pane, closeUps }) => {
-  useScreen(PROJECTOR, pane);
+  givenScreen(PROJECTOR, pane);
 
   it('brings together the steps whose labels or phrases have no room', async () => {
     const scenes = await Promise.all(tour.steps.map((_, i) => sceneOf(i + 1, pane)));
