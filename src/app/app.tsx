@@ -6,6 +6,7 @@ import { listenToPageKeys, usePageKeys, type KeyGroup } from '../shared/page-key
 import { useFileDrop } from './use-file-drop';
 import { useMediaQuery } from '../shared/use-media-query';
 import { ConceptMap } from '../features/explorer/concept-map';
+import { ExportStepImage } from '../features/explorer/export-step';
 import { focusMap } from '../features/explorer/map/focus-map';
 import { useAtlasStore } from '../store/atlas-store';
 import type { DraftLayOut } from '../store/draft-layout';
@@ -269,8 +270,15 @@ export function App() {
   const editing = shown !== null && drafting && !presenting;
   let main = null;
   if (shown && view === 'tour') {
-    main = <TourStage map={<ConceptMap />} themeToggle={<ProjectorThemeButton />} />;
-  } else if (shown && view === 'presenter') main = <PresenterView />;
+    main = (
+      <TourStage
+        map={<ConceptMap />}
+        themeToggle={<ProjectorThemeButton />}
+        exportStep={<ExportStepImage />}
+      />
+    );
+  } else if (shown && view === 'presenter')
+    main = <PresenterView exportStep={<ExportStepImage />} />;
   else if (shown) main = narrow ? <NarrowLayout /> : <WideLayout />;
   return (
     <div

@@ -84,3 +84,22 @@ export function insetsOf(
     right: side(padding.right, pane.width),
   };
 }
+
+/** The map's widest zoom out (a large map's overview goes further, see the concept map). */
+export const MAP_MIN_ZOOM = 0.05;
+
+/** A tour step's camera never comes closer than this. */
+export const TOUR_MAX_ZOOM = 1.6;
+
+/**
+ * The room a tour step's camera leaves around its concepts for their labels, drawn large for the
+ * class at `px` (see `tourLabelPx`): React Flow padding, in screen pixels.
+ */
+export function tourFramePadding(px: number) {
+  return {
+    top: `${px * 1.6}px`,
+    bottom: `${px * 1.6}px`,
+    left: `${px * 6}px`,
+    right: `${px * 6}px`,
+  } as const;
+}

@@ -13,6 +13,7 @@ import {
 import { useCallback, useId, useMemo, useRef, useState } from 'react';
 import { useMapEditing, type MapEditing } from './map/use-map-editing';
 import type { AtlasNode, RelationEdge } from '../../model/flow';
+import { MAP_MIN_ZOOM } from '../../model/framing';
 import { LARGE_MAP } from '../../model/geometry';
 import { kindStyles } from '../../model/kinds';
 import { useAtlasStore } from '../../store/atlas-store';
@@ -29,6 +30,7 @@ import { useMapEdges, useMapNodes } from './map/use-map-elements';
 import { useFocusWhenRendered, useMapKeyboard } from './map/use-map-keyboard';
 import { FarSectionTitles } from './map/far-section-titles';
 import { StepCloseUp } from './map/step-close-up';
+import { StepCloseUpReturn } from './map/step-close-up-return';
 import { tiersOf, useFarLabels } from './map/use-far-labels';
 import { useMapView } from './map/use-map-view';
 import { wholeMapPadding, wholeMapViewport } from './map/whole-map-view';
@@ -199,7 +201,7 @@ function ConceptFlow({ editing }: { editing: MapEditing | undefined }) {
         // children), so that zoomed out they crossed the floating labels' text.
         zIndexMode="manual"
         // A large map still fits as a whole: its overview draws plain boxes.
-        minZoom={large ? 0.01 : 0.05}
+        minZoom={large ? 0.01 : MAP_MIN_ZOOM}
         maxZoom={2.5}
         ariaLabelConfig={ariaLabelConfig}
         onNodeClick={(_, node) => node.type === 'concept' && select(node.id)}
@@ -253,6 +255,8 @@ function ConceptFlow({ editing }: { editing: MapEditing | undefined }) {
         {closeUp && atlas && view ? (
           <StepCloseUp atlas={atlas} ids={view.frame} px={far.px} />
         ) : null}
+        {/* A close-up just left glides back to the map, this one or the explorer's after a tour. */}
+        {atlas ? <StepCloseUpReturn atlas={atlas} ready={placed} /> : null}
         <ExportMenu />
         <CameraFollower
           frame={view?.frame ?? emptyFrame}

@@ -73,12 +73,19 @@ export async function exportMap({
  * (`decode`, `toBlob`), so the page keeps answering: a PNG encoded in place (`toDataURL`) held
  * it for half a second, and copying the page into an image for over ten.
  */
-async function rasterise(drawing: Drawing, title: string, scale: number): Promise<Blob> {
+function rasterise(drawing: Drawing, title: string, scale: number): Promise<Blob> {
   const width = Math.ceil(drawing.viewBox.width * scale);
   const height = Math.ceil(drawing.viewBox.height * scale);
   if (width === 0 || height === 0) throw new Error('the map is not on screen');
   const ratio = pixelRatioFor(width, height);
-  const svg = drawingToSvg(drawing, title, scale * ratio);
+  return svgToPng(drawingToSvg(drawing, title, scale * ratio));
+}
+
+/**
+ * An SVG document as a PNG of its own width and height, on a white ground: decoded and encoded
+ * by the browser off the main thread.
+ */
+export async function svgToPng(svg: string): Promise<Blob> {
   const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
   try {
     const image = new Image();

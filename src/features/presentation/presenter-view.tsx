@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { AudiencePreview } from './audience-preview';
 import { useCurrentTour, useTourKeys, useTourSync } from './use-tour';
 import { useAtlasStore } from '../../store/atlas-store';
@@ -26,9 +26,9 @@ const isQuestion = (line: string) => /^question\b/i.test(line.trim()) || line.tr
 
 /**
  * The teacher's window: the current step's talking points, what the class sees, the next step and
- * the time.
+ * the time. `exportStep` saves the step as a picture (the app passes it in from the explorer).
  */
-export function PresenterView() {
+export function PresenterView({ exportStep }: { exportStep?: ReactNode }) {
   const current = useCurrentTour();
   const goToStep = useAtlasStore((s) => s.goToStep);
   const [elapsed, resetClock] = useElapsed();
@@ -46,6 +46,7 @@ export function PresenterView() {
         <p className="presenter__progress">
           Step {step} of {tour.steps.length}
         </p>
+        {exportStep}
         <p className="presenter__clock">
           <span className="visually-hidden">Time since the start: </span>
           <time aria-live="off">{elapsed}</time>

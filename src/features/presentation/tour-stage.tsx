@@ -4,11 +4,19 @@ import { isPreview, toggleFullscreen, useCurrentTour, useTourKeys, useTourSync }
 import { useAtlasStore } from '../../store/atlas-store';
 import { routeOf } from '../../store/selectors';
 
+type Props = {
+  map: ReactNode;
+  themeToggle?: ReactNode;
+  /** Saves the step as a picture (the explorer's, which draws the map). */
+  exportStep?: ReactNode;
+};
+
 /**
  * The audience view of a tour: the step in large type beside the map (which the app passes in,
- * with the projector theme's toggle, since the app's header gives way), framed on its concepts.
+ * with the projector theme's toggle, since the app's header gives way, and the step's export),
+ * framed on its concepts.
  */
-export function TourStage({ map, themeToggle }: { map: ReactNode; themeToggle?: ReactNode }) {
+export function TourStage({ map, themeToggle, exportStep }: Props) {
   const current = useCurrentTour();
   const reveal = useAtlasStore((s) => s.reveal);
   const setReveal = useAtlasStore((s) => s.setReveal);
@@ -94,6 +102,7 @@ export function TourStage({ map, themeToggle }: { map: ReactNode; themeToggle?: 
           <a className="button button--quiet" href={presenterHref} target="concept-atlas-presenter">
             Open presenter view
           </a>
+          {exportStep}
           <button
             type="button"
             className="button button--quiet"

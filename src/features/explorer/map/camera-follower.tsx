@@ -7,7 +7,12 @@ import {
 } from '@xyflow/react';
 import { useEffect, useRef } from 'react';
 import { cameraDuration } from '../../../shared/motion';
-import { insetsOf, readableViewport } from '../../../model/framing';
+import {
+  insetsOf,
+  readableViewport,
+  TOUR_MAX_ZOOM,
+  tourFramePadding,
+} from '../../../model/framing';
 import { tourLabelPx } from '../../../model/level-of-detail';
 import type { Box } from '../../../model/flow';
 import { boundsOf } from '../../../model/visible-window';
@@ -56,17 +61,11 @@ export function CameraFollower({ frame, selectedId, large, onFramed }: Props) {
   useEffect(() => {
     const ids = key === '' ? [] : key.split(' ');
     // A tour step leaves room around its concepts for their labels, drawn large for the class.
-    const room = tourLabelPx(window.innerWidth);
     const padding =
       inTour && ids.length > 0
-        ? ({
-            top: `${room * 1.6}px`,
-            bottom: `${room * 1.6}px`,
-            left: `${room * 6}px`,
-            right: `${room * 6}px`,
-          } as const)
+        ? tourFramePadding(tourLabelPx(window.innerWidth))
         : framePadding(ids.length === 0 ? WHOLE_MAP_PADDING : 0.2, store.getState().domNode);
-    const maxZoom = inTour ? 1.6 : 1.1;
+    const maxZoom = inTour ? TOUR_MAX_ZOOM : 1.1;
     if (large) {
       // Most of a large map's concepts have no element to measure: the camera frames their boxes,
       // and jumps, since every frame of a glide would redraw thousands of concepts. Concepts come

@@ -1,9 +1,12 @@
 import { useStore, useStoreApi } from '@xyflow/react';
-import { memo, useEffect, useMemo, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import type { Atlas } from '../../../model/atlas';
 import { kindStyles } from '../../../model/kinds';
 import { layOutStepGraph, type StepGraph } from '../../../model/step-graph-layout';
 import { STEP_PHRASE_RATIO } from '../../../model/step-layout';
+import { closeUpInput } from '../../../model/step-slide';
+import { prefersReducedMotion } from '../../../shared/motion';
+import { type CloseUpReturn, sendCloseUpBack } from './close-up-return';
 import { measure } from './measure-text';
 import { layOutInBackground } from './step-layout-client';
 
@@ -19,30 +22,16 @@ type Props = {
  * A tour step whose concepts lie too far apart on the map for all their labels to read: the
  * concepts brought together over the faded map, as cards at the size the class reads, with the
  * relations among them laid out for the step, each with its phrase and arrow. Each card glides from its concept's place on the map (at once under
- * reduced motion), so the class sees where it sits. It repeats the map's own concepts, which stay
- * in the page for assistive technology, so it is hidden from it.
+ * reduced motion), so the class sees where it sits, and glides back when the step is left (see
+ * close-up-return.ts). It repeats the map's own concepts, which stay in the page for assistive
+ * technology, so it is hidden from it.
  */
 function StepCloseUpView({ atlas, ids, px }: Props) {
   const flowStore = useStoreApi();
   const width = useStore((s) => s.width);
   const height = useStore((s) => s.height);
   const key = ids.join(' ');
-  const concepts = useMemo(
-    () =>
-      key
-        .split(' ')
-        .flatMap((id) => atlas.graph.concepts.filter((c) => c.id === id))
-        .map((c) => ({ id: c.id, label: c.label, kind: c.kind })),
-    [atlas, key],
-  );
-  const relations = useMemo(() => {
-    const inStep = new Set(concepts.map((c) => c.id));
-    return atlas.edges.flatMap((edge) =>
-      inStep.has(edge.source) && inStep.has(edge.target)
-        ? [{ id: edge.id, label: edge.data?.label ?? '', source: edge.source, target: edge.target }]
-        : [],
-    );
-  }, [atlas, concepts]);
+  const { concepts, relations } = useMemo(() => closeUpInput(atlas, key.split(' ')), [atlas, key]);
   // Laid out for the step by ELK, each phrase with its room; ready a moment after the step shows.
   const layoutKey = `${key} ${width} ${height} ${px}`;
   const [laid, setLaid] = useState<{ key: string; graph: StepGraph } | null>(null);
@@ -78,6 +67,22 @@ function StepCloseUpView({ atlas, ids, px }: Props) {
     const frame = requestAnimationFrame(() => setArrived(graph));
     return () => cancelAnimationFrame(frame);
   }, [graph]);
+  // What the class has seen arrive goes back to the map when the step is left (at once under
+  // reduced motion), rather than vanishing; a pane resized lays the same step out again.
+  const shown = useRef<Omit<CloseUpReturn, 'id' | 'startedAt'> | null>(null);
+  useEffect(() => {
+    if (!graph || arrived !== graph) return;
+    const kinds = new Map(concepts.map((c) => [c.id, c.kind]));
+    shown.current = { graph, kinds, pane: { width, height } };
+  }, [graph, arrived, concepts, width, height]);
+  useEffect(
+    () => () => {
+      const left = shown.current;
+      shown.current = null;
+      if (left && !prefersReducedMotion()) sendCloseUpBack(left);
+    },
+    [key],
+  );
   if (!graph) return <div className="step-close-up is-laying-out" aria-hidden="true" />;
   const size = graph.px;
   // Until the cards set off from their places on the map (the next frame), the close-up says so.
