@@ -39,6 +39,8 @@ export type Caption = {
   steps: number;
   title: string;
   text: string;
+  /** The relations the close-up has no room to say on their lines, said under the text. */
+  unsaid?: readonly { source: string; phrase: string; target: string }[];
 };
 
 export type SlideInput = {
@@ -147,11 +149,31 @@ function drawCaption(slide: Slide, caption: Caption, width: number, height: numb
   // The title and text at the size a projector shows them, smaller only where they would not fit.
   let titleSize = 52;
   let textSize = 34;
+  // The sentences at the phrases' size, each marked as a list item, a little in from the text.
+  const unsaid = caption.unsaid ?? [];
+  const sentenceSize = 24;
+  const indent = 28;
   const layOut = () => {
     const title = wrapText(caption.title, inner, inFont(measure, titleSize, 700), 4);
     const text = wrapText(caption.text, inner, inFont(measure, textSize, 400), 14);
+    const sentences = unsaid.map((r) =>
+      wrapText(
+        `${r.source} ${r.phrase} ${r.target}`,
+        inner - indent,
+        inFont(measure, sentenceSize, 400),
+        6,
+      ),
+    );
     const used = TITLE_TOP + title.length * titleSize * 1.15 + 24;
-    return { title, text, bottom: used + text.length * textSize * 1.4 };
+    const textBottom = used + text.length * textSize * 1.4;
+    const list =
+      sentences.length === 0
+        ? 0
+        : 24 +
+          sentenceSize * 1.6 +
+          sentences.reduce((n, l) => n + l.length, 0) * sentenceSize * 1.35 +
+          (sentences.length - 1) * 8;
+    return { title, text, sentences, bottom: textBottom + list };
   };
   let laid = layOut();
   while (laid.bottom > height - margin && textSize > 24) {
@@ -221,6 +243,44 @@ function drawCaption(slide: Slide, caption: Caption, width: number, height: numb
     ),
   );
   slide.block('step-text', textBox, 'caption');
+  if (laid.sentences.length > 0) {
+    y += textBox.height + 24;
+    const headBox = { x: margin, y, width: inner, height: sentenceSize * 1.3 };
+    shapes.push(
+      ...slide.lines(
+        ['What the other lines say'],
+        headBox,
+        { size: sentenceSize, weight: 700, fill: INK, lineHeight: 1.3, part: 'caption' },
+        'start',
+      ),
+    );
+    slide.block('unsaid-title', headBox, 'caption');
+    y += sentenceSize * 1.6;
+    laid.sentences.forEach((lines, index) => {
+      const box = {
+        x: margin + indent,
+        y,
+        width: inner - indent,
+        height: lines.length * sentenceSize * 1.35,
+      };
+      shapes.push(
+        el('circle', {
+          cx: margin + 8,
+          cy: round(y + sentenceSize * 0.7),
+          r: 4,
+          fill: INK,
+        }),
+        ...slide.lines(
+          lines,
+          box,
+          { size: sentenceSize, weight: 400, fill: INK, lineHeight: 1.35, part: 'caption' },
+          'start',
+        ),
+      );
+      slide.block(`unsaid-${index}`, box, 'caption');
+      y += box.height + 8;
+    });
+  }
   return el('g', { class: 'slide-caption' }, shapes);
 }
 

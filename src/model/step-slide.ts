@@ -104,6 +104,30 @@ export function closeUpInput(atlas: Atlas, ids: readonly string[]): CloseUpInput
   return { concepts, relations };
 }
 
+/** A relation said as a sentence: its source's label, its linking phrase, its target's label. */
+export type StepSentence = { id: string; source: string; phrase: string; target: string };
+
+/**
+ * The relations a close-up draws as bare lines, with no room for their phrase on them, as the
+ * sentences the step's text says instead; only those between two of `concepts`, the step's.
+ */
+export function unsaidSentences(
+  atlas: Atlas,
+  graph: { lines: readonly { id: string }[]; phrases: readonly { id: string }[] },
+  concepts: readonly string[],
+): StepSentence[] {
+  const said = new Set(graph.phrases.map((p) => p.id));
+  const inStep = new Set(concepts);
+  return graph.lines.flatMap(({ id }) => {
+    if (said.has(id)) return [];
+    const edge = atlas.edges.find((e) => e.id === id);
+    if (!edge || !inStep.has(edge.source) || !inStep.has(edge.target)) return [];
+    const source = atlas.conceptById.get(edge.source)?.label ?? '';
+    const target = atlas.conceptById.get(edge.target)?.label ?? '';
+    return [{ id, source, phrase: edge.data?.label ?? '', target }];
+  });
+}
+
 export type StepScene = {
   /** The map's pane, in screen pixels; everything below is in its pixels. */
   pane: { width: number; height: number };

@@ -7,6 +7,7 @@ import {
   stepImageName,
   stepScene,
   tourMapPane,
+  unsaidSentences,
 } from '../../model/step-slide';
 import { drawStepSlide, estimateFont, type MeasureFont } from '../../model/step-slide-drawing';
 import { tourFrame } from '../../model/tour-view';
@@ -102,6 +103,7 @@ export async function stepImage({
       steps: tour.steps.length,
       title: content.title,
       text: content.text,
+      unsaid: closeUp ? unsaidSentences(atlas, closeUp, view.frame) : [],
     },
     measure: measureFont,
   });

@@ -6,6 +6,7 @@ import { layOutStepGraph, type StepGraph } from '../../../model/step-graph-layou
 import { STEP_PHRASE_RATIO } from '../../../model/step-layout';
 import { closeUpInput } from '../../../model/step-slide';
 import { prefersReducedMotion } from '../../../shared/motion';
+import { useAtlasStore } from '../../../store/atlas-store';
 import { type CloseUpReturn, sendCloseUpBack } from './close-up-return';
 import { measure } from './measure-text';
 import { layOutInBackground } from './step-layout-client';
@@ -48,6 +49,15 @@ function StepCloseUpView({ atlas, ids, px }: Props) {
     };
   }, [concepts, relations, width, height, px, layoutKey]);
   const graph = laid?.key === layoutKey ? laid.graph : null;
+  // The lines left without their phrase are said in the step's text beside the map.
+  const setUnsaid = useAtlasStore((s) => s.setUnsaid);
+  useEffect(() => {
+    if (!graph) return;
+    const said = new Set(graph.phrases.map((p) => p.id));
+    const relations = graph.lines.flatMap((line) => (said.has(line.id) ? [] : [line.id]));
+    setUnsaid({ concepts: key, relations });
+  }, [graph, key, setUnsaid]);
+  useEffect(() => () => setUnsaid(null), [key, setUnsaid]);
   // Where each card starts: its concept's box on screen, as the camera shows it now.
   const from = useMemo(() => {
     const [tx, ty, zoom] = flowStore.getState().transform;
