@@ -147,7 +147,7 @@ describe('a tour step laid out as its own small map', () => {
       const card = laid.children!.find((c) => c.id === 'a')!;
       const edges = (laid.edges ?? []).map((edge) => ({
         ...edge,
-        labels: (edge.labels ?? []).map((label) => ({ ...label, x: card.x, y: card.y })),
+        labels: (edge.labels ?? []).map((label) => ({ ...label, x: card.x ?? 0, y: card.y ?? 0 })),
       }));
       return { ...laid, edges };
     };
