@@ -25,6 +25,8 @@ export type StepImageRequest = {
   reveal: boolean;
   /** The reader's text scale, which the class's screen draws the labels with. */
   scale: number;
+  /** The projector theme is on: the picture takes its darker ink, lines and arrows too. */
+  projector?: boolean;
 };
 
 let context: CanvasRenderingContext2D | null | undefined;
@@ -63,6 +65,7 @@ export async function stepImage({
   step,
   reveal,
   scale,
+  projector = false,
 }: StepImageRequest): Promise<{ image: Blob; filename: string }> {
   const tour = atlas.tours.find((t) => t.id === tourId);
   const content = tour?.steps[step - 1];
@@ -106,6 +109,7 @@ export async function stepImage({
       unsaid: closeUp ? unsaidSentences(atlas, closeUp, view.frame) : [],
     },
     measure: measureFont,
+    projector,
   });
   const svg = `<?xml version="1.0" encoding="UTF-8"?>\n${svgToText(slide.svg)}\n`;
   return {
