@@ -1,4 +1,4 @@
-import { borderPoint, type Box, boxesMeet } from './floating.ts';
+import { borderPoint, type Box, boxesMeet, boxInside } from './floating.ts';
 import { estimateWidth, type MeasureText, READABLE_PX } from './level-of-detail.ts';
 import { SCREEN_PHRASE_LINES } from './phrase-placement.ts';
 
@@ -210,18 +210,12 @@ export function phraseOnLine(
 ): Box | null {
   if (points.length < 2) return null;
   const sizes = PHRASE_EMS.map((ems) => stepPhraseSize(label, size, ems, measure));
-  const inside = (box: Box) =>
-    !within ||
-    (box.x >= within.x &&
-      box.y >= within.y &&
-      box.x + box.width <= within.x + within.width &&
-      box.y + box.height <= within.y + within.height);
   for (const t of ALONG) {
     const { x, y } = alongLine(points, t);
     for (const { width, height, lines } of sizes) {
       if (lines > SCREEN_PHRASE_LINES) continue;
       const box = { x: x - width / 2, y: y - height / 2, width, height };
-      if (!inside(box) || taken.some((other) => boxesMeet(box, other, 4))) continue;
+      if (!boxInside(box, within) || taken.some((other) => boxesMeet(box, other, 4))) continue;
       if (crossed(box)) continue;
       return box;
     }
