@@ -22,7 +22,7 @@ import {
 import { screenPhraseSize } from './phrase-placement.ts';
 import type { ConceptKind } from './schema.ts';
 import { STEP_PHRASE_RATIO } from './step-layout.ts';
-import { presentStep } from './step-presentation.ts';
+import { presentStepOnMap } from './step-presentation.ts';
 import { conceptTiers } from './tiers.ts';
 import type { MapView } from './view.ts';
 import { boundsOf } from './visible-window.ts';
@@ -328,31 +328,15 @@ export function stepScene({
   });
   // The phrases, clear of every label and title, the step's concepts and what covers the map;
   // the step stays on the map only where all of its labels and phrases have room.
-  const taken: Box[] = [...blocked, ...drawnBoxes];
-  for (const c of candidates) {
-    taken.push({
-      x: c.box.x * zoom,
-      y: c.box.y * zoom,
-      width: c.box.width * zoom,
-      height: c.box.height * zoom,
-    });
-  }
-  const inStep = new Set(candidates.map((c) => c.id));
   const phraseSize = phrasePx * scale;
-  const shown = presentStep(
+  const shown = presentStepOnMap(
+    atlas,
+    view,
+    candidates,
     unplaced,
-    atlas.edges.flatMap((edge) =>
-      edge.data &&
-      inStep.has(edge.source) &&
-      inStep.has(edge.target) &&
-      view.emphasisedEdges.has(edge.id) &&
-      !view.hiddenEdges.has(edge.id)
-        ? [{ id: edge.id, label: edge.data.label, ends: edge.data.ends }]
-        : [],
-    ),
     zoom,
     phraseSize,
-    taken,
+    [...blocked, ...drawnBoxes],
     within,
     measure,
   );
