@@ -7,6 +7,7 @@ import { STEP_PHRASE_RATIO } from '../../../model/step-layout';
 import { closeUpInput } from '../../../model/step-slide';
 import { prefersReducedMotion } from '../../../shared/motion';
 import { useAtlasStore } from '../../../store/atlas-store';
+import { CloseUpLines } from './close-up-lines';
 import { type CloseUpReturn, sendCloseUpBack } from './close-up-return';
 import { measure } from './measure-text';
 import { layOutInBackground } from './step-layout-client';
@@ -103,29 +104,13 @@ function StepCloseUpView({ atlas, ids, px }: Props) {
       aria-hidden="true"
       style={{ fontSize: `${size}px` }}
     >
-      <svg className="step-close-up__lines" width={width} height={height}>
-        <defs>
-          <marker
-            id="step-close-up-arrow"
-            viewBox="0 0 10 10"
-            refX="10"
-            refY="5"
-            markerWidth="6"
-            markerHeight="6"
-            orient="auto-start-reverse"
-          >
-            <path d="M0,0 L10,5 L0,10 z" />
-          </marker>
-        </defs>
-        {graph.lines.map((line) => (
-          <polyline
-            key={line.id}
-            data-relation={line.id}
-            points={line.points.map((p) => `${p.x},${p.y}`).join(' ')}
-            markerEnd="url(#step-close-up-arrow)"
-          />
-        ))}
-      </svg>
+      <CloseUpLines
+        lines={graph.lines}
+        width={width}
+        height={height}
+        arrowId="step-close-up-arrow"
+        marked
+      />
       {graph.phrases.map((phrase) => (
         <span
           key={phrase.id}
