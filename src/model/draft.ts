@@ -402,6 +402,41 @@ export function draftPositions(
       y += nodeHeight(concept.label) + ROW_GAP;
     }
   }
+  return clearOfPinned(draft, placed);
+}
+
+/**
+ * The places with every concept the user did not pin kept clear of those pinned: one that a
+ * pinned concept would cover moves down below it (and below any other it then meets), so that a
+ * concept dragged onto another's place never hides it.
+ */
+function clearOfPinned(
+  draft: Draft,
+  placed: Map<string, { x: number; y: number }>,
+): Map<string, { x: number; y: number }> {
+  const box = (concept: DraftConcept) => {
+    const at = placed.get(concept.id) ?? { x: 0, y: 0 };
+    return { ...at, width: NODE_WIDTH, height: nodeHeight(concept.label) };
+  };
+  const meet = (a: ReturnType<typeof box>, b: ReturnType<typeof box>) =>
+    a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+  const pinned = draft.concepts.filter((concept) => concept.position);
+  if (pinned.length === 0) return placed;
+  const fixed = pinned.map(box);
+  const free = draft.concepts
+    .filter((concept) => !concept.position)
+    .sort((a, b) => (placed.get(a.id)?.y ?? 0) - (placed.get(b.id)?.y ?? 0));
+  for (const concept of free) {
+    let own = box(concept);
+    for (let tries = 0; tries <= fixed.length; tries += 1) {
+      const under = fixed.find((other) => meet(own, other));
+      if (!under) break;
+      own = { ...own, y: under.y + under.height + ROW_GAP };
+    }
+    placed.set(concept.id, { x: own.x, y: own.y });
+    // What has moved is kept clear of in its turn, by the concepts below it.
+    fixed.push(own);
+  }
   return placed;
 }
 
@@ -491,7 +526,7 @@ export function laidOutPositions(
     placed.set(concept.id, at);
     bottoms.set(concept.section, { x: at.x, y: at.y + nodeHeight(concept.label) + ROW_GAP });
   }
-  return placed;
+  return clearOfPinned(draft, placed);
 }
 
 /** The draft with a concept pinned where the user put it, or, without a place, laid out again. */
