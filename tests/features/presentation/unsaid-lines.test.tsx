@@ -21,7 +21,13 @@ vi.mock('../../../src/model/step-graph-layout', () => ({
         label: c.label,
         box: { x: i * 200, y: 0, width: 150, height: 60 },
       })),
-      lines: relations.map((r) => ({ id: r.id, points: [{ x: 0, y: 0 }, { x: 200, y: 0 }] })),
+      lines: relations.map((r) => ({
+        id: r.id,
+        points: [
+          { x: 0, y: 0 },
+          { x: 200, y: 0 },
+        ],
+      })),
       phrases: relations
         .slice(0, 1)
         .map((r) => ({ id: r.id, label: r.label, box: { x: 60, y: 0, width: 80, height: 30 } })),
