@@ -106,12 +106,18 @@ function finish(keep: boolean): void {
   announce('No words selected.');
 }
 
-/** The focus back on the paragraph the words were selected in, once the toolbar is done. */
+/**
+ * The focus back on the paragraph the words were selected in, once the toolbar is done with them
+ * and the page shows what it did; on a narrow screen that shows the new concept's details
+ * instead of the article, the focus goes to them.
+ */
 export function returnFocusFromWords(): void {
   const { from } = state;
   if (from === null) return;
   setState({ from: null });
-  paragraphAt(from)?.focus({ preventScroll: true });
+  const paragraph = paragraphAt(from);
+  if (paragraph && !paragraph.closest('[hidden]')) paragraph.focus({ preventScroll: true });
+  else document.getElementById('concept-details')?.focus();
 }
 
 const plain = (event: KeyboardEvent) => !event.ctrlKey && !event.metaKey && !event.altKey;

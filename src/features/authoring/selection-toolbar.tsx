@@ -84,6 +84,7 @@ export function SelectionToolbar() {
   // focus in the toolbar; until then the arrows move over them.
   const words = useKeyboardWords();
   const focused = useRef(0);
+  const returning = useRef(false);
   // A problem belongs to the words it was about: selecting others clears it.
   const [said, setSaid] = useState<{ problem: string; about: ReaderSelection } | null>(null);
   const problem = said && said.about === selected ? said.problem : null;
@@ -94,10 +95,22 @@ export function SelectionToolbar() {
       if (selected) setSaid({ problem: outcome, about: selected });
       return;
     }
+    dismiss();
+  }
+
+  /** Done with the words: none selected, and the focus back where they were (see below). */
+  function dismiss() {
     document.getSelection()?.removeAllRanges();
     clear();
-    returnFocusFromWords();
+    returning.current = true;
   }
+
+  // Once the toolbar is gone and the page shows what was made, the focus goes back.
+  useEffect(() => {
+    if (selected || !returning.current) return;
+    returning.current = false;
+    returnFocusFromWords();
+  });
 
   // The selection made from the keyboard is read at once: the browser says it changed later.
   useEffect(() => {
@@ -135,9 +148,7 @@ export function SelectionToolbar() {
       onKeyDown={(event) => {
         if (event.key !== 'Escape') return;
         event.stopPropagation();
-        document.getSelection()?.removeAllRanges();
-        clear();
-        returnFocusFromWords();
+        dismiss();
       }}
     >
       <button
