@@ -24,7 +24,7 @@ function redraw(state: AtlasStore): void {
   if (!state.draft) return;
   const laid = state.draftLayout?.draftId === state.draft.id ? state.draftLayout.layout : null;
   try {
-    state.setAtlas(draftAtlas(state.draft, laid));
+    state.setAtlas(draftAtlas(state.draft, laid, state.atlas));
   } catch (error) {
     console.warn('The draft could not be drawn:', error);
   }

@@ -204,6 +204,42 @@ describe("a concept's problems on a map of many", () => {
   });
 });
 
+describe('the map of a draft, drawn again after a change', () => {
+  it('keeps the nodes and edges the change left alone, and draws the changed concept anew', () => {
+    let draft = made(draftOf(), 'Rivers carry water').draft;
+    draft = made(draft, 'Boats carry goods').draft;
+    const [water, boats] = draft.concepts.map((concept) => concept.id) as [string, string];
+    const before = draftAtlas(draft);
+    const renamed = updateConcept(draft, boats, { label: 'Boats' });
+    const after = draftAtlas(renamed, null, before);
+    const node = (atlas: typeof before, id: string) => atlas.nodes.find((n) => n.id === id);
+    expect(node(after, water)).toBe(node(before, water));
+    expect(node(after, boats)).not.toBe(node(before, boats));
+    expect(node(after, boats)?.data).toMatchObject({ label: 'Boats' });
+    // The same map drawn afresh, only with fewer new objects.
+    expect(after.nodes).toEqual(draftAtlas(renamed).nodes);
+  });
+
+  it('finds a passage again only when its concept quotes other words', () => {
+    const first = made(draftOf(), 'Rivers carry water');
+    const again = addPassage(
+      first.draft,
+      first.conceptId,
+      ...span(first.draft, 'Boats carry goods'),
+    );
+    if (!again.ok) throw new Error(again.reason);
+    const text = draftArticle(again.draft).text;
+    const quoted = (draft: Draft) =>
+      draftAtlas(draft)
+        .anchors.get(first.conceptId)
+        ?.map((p) => text.slice(p.start, p.end));
+    expect(quoted(first.draft)).toEqual(['Rivers carry water']);
+    expect(quoted(again.draft)).toEqual(['Rivers carry water', 'Boats carry goods']);
+    const renamed = updateConcept(again.draft, first.conceptId, { label: 'Water and boats' });
+    expect(quoted(renamed)).toEqual(['Rivers carry water', 'Boats carry goods']);
+  });
+});
+
 describe('a draft as a bundle', () => {
   it('opens as "Open map…" opens a file, with its concepts and article', () => {
     let draft = made(draftOf(), 'Rivers carry water').draft;
