@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { anchorPassages, type Anchors } from './anchor.ts';
+import { anchorPassages, type Anchors, type TextPosition } from './anchor.ts';
 import { parseArticle, type Article, type Block } from './article.ts';
 import { BUNDLE_SCHEMA_VERSION, type Bundle } from './bundle-format.ts';
 import { deriveAtlas, type Atlas } from './derive-atlas.ts';
+import { keepUnchanged } from './flow.ts';
 import { NODE_WIDTH, nodeHeight, SECTION_HEADER, SECTION_PADDING } from './geometry.ts';
 import { quoteSelector, type QuoteSelector } from './quote-selector.ts';
 import {
@@ -440,34 +441,58 @@ function clearOfPinned(
   return placed;
 }
 
+/**
+ * Where a concept's passages were found, by its list of passages, for as long as the list and the
+ * article stay the same: an edit of one concept keeps every other concept's list, so a key typed
+ * on a large map finds no passage again.
+ */
+const anchoredPassages = new WeakMap<
+  DraftConcept['passages'],
+  { article: Article; positions: TextPosition[] }
+>();
+
 /** Where each concept's passages stand; a passage that does not anchor is left out. */
 function draftAnchors(draft: Draft, article: Article): Anchors {
-  const passages = draft.concepts.flatMap((concept) => concept.passages);
-  const results = anchorPassages(article.text, passages);
-  const anchors: Anchors = new Map();
+  const known = (concept: DraftConcept) => {
+    const kept = anchoredPassages.get(concept.passages);
+    return kept?.article === article ? kept.positions : null;
+  };
+  const unknown = draft.concepts.filter((concept) => known(concept) === null);
+  // Found together, which is much faster than one by one.
+  const results = anchorPassages(
+    article.text,
+    unknown.flatMap((concept) => concept.passages),
+  );
   let next = 0;
-  for (const concept of draft.concepts) {
+  for (const concept of unknown) {
     const positions = concept.passages.flatMap(() => {
       const result = results[next++];
       return result?.ok ? [result.position] : [];
     });
-    anchors.set(concept.id, positions);
+    anchoredPassages.set(concept.passages, { article, positions });
   }
-  return anchors;
+  return new Map(draft.concepts.map((concept) => [concept.id, known(concept) ?? []]));
 }
 
 /**
  * The map the explorer shows for the draft, every concept placed, even before it is complete:
  * where the user pinned it, else where the layout engine put it (`laidOut`, see
- * `laidOutPositions`), else in its section's column.
+ * `laidOutPositions`), else in its section's column. Given the map drawn before (`previous`), the
+ * nodes and edges the change left as they were are its own, so that only what changed is drawn.
  */
-export function draftAtlas(draft: Draft, laidOut?: Layout | null): Atlas {
+export function draftAtlas(draft: Draft, laidOut?: Layout | null, previous?: Atlas | null): Atlas {
   const article = draftArticle(draft);
   const anchors = draftAnchors(draft, article);
   const graph = draftGraph(draft);
   const positions = laidOut ? laidOutPositions(draft, laidOut) : draftPositions(draft, anchors);
   const layout = layoutFromPositions(graph, Object.fromEntries(positions));
-  return deriveAtlas({ article, graph, anchors, layout, tours: draftAtlasTours(draft) });
+  const atlas = deriveAtlas({ article, graph, anchors, layout, tours: draftAtlasTours(draft) });
+  if (!previous) return atlas;
+  return {
+    ...atlas,
+    nodes: keepUnchanged(previous.nodes, atlas.nodes),
+    edges: keepUnchanged(previous.edges, atlas.edges),
+  };
 }
 
 /** The tours the explorer can present now: a tour with something to fix waits until it is fixed. */
