@@ -1,9 +1,8 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { App } from '../../../src/app/app';
 import { ConceptForm } from '../../../src/features/authoring/concept-form';
-import { setDraftStorage } from '../../../src/features/authoring/draft-actions';
 import { DraftBar } from '../../../src/features/authoring/draft-bar';
 import { SelectionToolbar } from '../../../src/features/authoring/selection-toolbar';
 import { SourceReader } from '../../../src/features/explorer/source-reader';
@@ -18,17 +17,11 @@ import { listenToPageKeys } from '../../../src/shared/page-keys';
 import { useAtlasStore } from '../../../src/store/atlas-store';
 import { startDraftSync } from '../../../src/store/draft-sync';
 import { fixtureAtlas } from '../../fixtures/load-fixture';
+import { waterAndTrade } from '../../fixtures/draft-article';
+import { draftPage } from '../../fixtures/draft-page';
 import { memoryDrafts } from '../../fixtures/memory-drafts';
 
-const text = [
-  '## Water',
-  '',
-  'Rivers carry water to the towns. The river is a road.',
-  '',
-  '## Trade',
-  '',
-  'Boats carry goods on the river. The river is a road for trade.',
-].join('\n');
+const text = waterAndTrade;
 
 function withConcept(draft: Draft, words: string, nth = 0): Draft {
   const all = draftArticle(draft).text;
@@ -78,15 +71,7 @@ function textNode(words: string): Text {
   throw new Error(`not in the reader: ${words}`);
 }
 
-const stops: (() => void)[] = [];
-beforeEach(() => {
-  localStorage.clear();
-  setDraftStorage(memoryDrafts());
-});
-afterEach(() => {
-  for (const stop of stops.splice(0)) stop();
-  document.getSelection()?.removeAllRanges();
-});
+const stops = draftPage();
 
 describe('New map…', () => {
   it('asks for the article and its title, checks the fields, and opens the draft', async () => {

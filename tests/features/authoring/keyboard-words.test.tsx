@@ -1,36 +1,21 @@
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { setDraftStorage } from '../../../src/features/authoring/draft-actions';
+import { describe, expect, it } from 'vitest';
 import { SelectionToolbar } from '../../../src/features/authoring/selection-toolbar';
 import { SourceReader } from '../../../src/features/explorer/source-reader';
 import { draftAtlas, newDraft } from '../../../src/model/draft';
 import { listenToPageKeys, usePageKeyGroups } from '../../../src/shared/page-keys';
 import { useAtlasStore } from '../../../src/store/atlas-store';
 import { startDraftSync } from '../../../src/store/draft-sync';
+import { waterAndTrade } from '../../fixtures/draft-article';
+import { draftPage } from '../../fixtures/draft-page';
 import { memoryDrafts } from '../../fixtures/memory-drafts';
 
-const text = [
-  '## Water',
-  '',
-  'Rivers carry water to the towns. The river is a road.',
-  '',
-  '## Trade',
-  '',
-  'Boats carry goods on the river.',
-].join('\n');
+const text = waterAndTrade;
 
 const HINT = 'Paragraph. Press Enter to select its words.';
 
-const stops: (() => void)[] = [];
-beforeEach(() => {
-  localStorage.clear();
-  setDraftStorage(memoryDrafts());
-});
-afterEach(() => {
-  for (const stop of stops.splice(0)) stop();
-  document.getSelection()?.removeAllRanges();
-});
+const stops = draftPage();
 
 /** The titles of the key groups on the page, as the shortcuts list shows them. */
 function KeyTitles() {
