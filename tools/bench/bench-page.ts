@@ -282,31 +282,32 @@ export type KeyTime = { work: number; ms: number | null; frames: number | null }
 /** How long a key is held down: typists hold keys for about 50 to 100 ms. */
 const KEY_HELD_MS = 80;
 
-/** Focuses the search box with `/` and types a word one key at a time, each once the page is idle. */
-export async function searchTimes(page: Page, word: string): Promise<KeyTime[]> {
-  await page.keyboard.press('/');
-  const box = page.locator('input[role="combobox"]').first();
-  if (!(await box.evaluate((input) => input === document.activeElement))) await box.click();
-  await page.evaluate(`(() => {
+/**
+ * A script to run in the page that times each key pressed in the focused field, in `__keys`:
+ * `work`, from the key to the end of the page's own input handlers and their renders; `ms` and
+ * `frames`, to the first frame where `shown` (an expression over `shown()`, which `setup`
+ * defines, `before`, what it gave as the key was pressed, and `measured`) holds, given up after
+ * `giveUpMs`.
+ */
+export function keyTimer(setup: string, shown: string, giveUpMs: number): string {
+  return `(() => {
     const input = document.activeElement;
-    const list = document.getElementById(input.getAttribute('aria-controls') ?? '');
-    const status = input.closest('.search-box')?.querySelector('[role="status"]');
-    const shown = () => (list ? list.hidden + list.textContent : '') + '|' + (status?.textContent ?? '');
+    ${setup}
     window.__keys = [];
     let key = null;
     document.addEventListener('keydown', (event) => {
       if (event.target !== input) return;
       const t0 = performance.now();
       const before = shown();
-      key = { t0, work: null, ms: null, frames: null, done: false };
-      const measured = key;
+      const measured = { t0, work: null, ms: null, frames: null, done: false };
+      key = measured;
       window.__keys.push(measured);
       let frames = 0;
       const tick = () => {
         const now = performance.now();
         frames += 1;
-        if (shown() !== before) Object.assign(measured, { ms: now - t0, frames, done: true });
-        else if (now - t0 > 1500) measured.done = true;
+        if (${shown}) Object.assign(measured, { ms: now - t0, frames, done: true });
+        else if (now - t0 > ${giveUpMs}) measured.done = true;
         else requestAnimationFrame(tick);
       };
       requestAnimationFrame(tick);
@@ -317,7 +318,23 @@ export async function searchTimes(page: Page, word: string): Promise<KeyTime[]> 
       void document.documentElement.offsetHeight;
       key.work = performance.now() - key.t0;
     });
-  })()`);
+  })()`;
+}
+
+/** Focuses the search box with `/` and types a word one key at a time, each once the page is idle. */
+export async function searchTimes(page: Page, word: string): Promise<KeyTime[]> {
+  await page.keyboard.press('/');
+  const box = page.locator('input[role="combobox"]').first();
+  if (!(await box.evaluate((input) => input === document.activeElement))) await box.click();
+  await page.evaluate(
+    keyTimer(
+      `const list = document.getElementById(input.getAttribute('aria-controls') ?? '');
+      const status = input.closest('.search-box')?.querySelector('[role="status"]');
+      const shown = () => (list ? list.hidden + list.textContent : '') + '|' + (status?.textContent ?? '');`,
+      'shown() !== before',
+      1500,
+    ),
+  );
   for (const [i, key] of [...word].entries()) {
     await settle(page);
     // Held as long as a typist holds a key, and not asked about until its frame is long past: a

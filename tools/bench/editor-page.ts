@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import type { ConceptPoint } from './bench-data.ts';
-import { poll, selectTime, settle } from './bench-page.ts';
+import { keyTimer, poll, selectTime, settle } from './bench-page.ts';
 import type { FrameSample, SaveSample } from './editor-rows.ts';
 
 const call = (source: string, arg: unknown) => `(${source})(${JSON.stringify(arg)})`;
@@ -79,38 +79,12 @@ export async function labelKeys(
   await box.click();
   await box.press('End');
   await page.evaluate(
-    call(
-      `({ conceptId }) => {
-        const input = document.activeElement;
-        const selector = '.react-flow__node[data-id="' + CSS.escape(conceptId) + '"] .concept-node__label';
-        const shown = () => document.querySelector(selector)?.textContent ?? null;
-        window.__keys = [];
-        let key = null;
-        document.addEventListener('keydown', (event) => {
-          if (event.target !== input) return;
-          const t0 = performance.now();
-          const measured = { t0, work: null, ms: null, frames: null, done: false };
-          key = measured;
-          window.__keys.push(measured);
-          let frames = 0;
-          const tick = () => {
-            const now = performance.now();
-            frames += 1;
-            // The node shows what the field holds once the key is handled.
-            if (measured.work !== null && shown() === input.value) {
-              Object.assign(measured, { ms: now - t0, frames, done: true });
-            } else if (now - t0 > 10000) measured.done = true;
-            else requestAnimationFrame(tick);
-          };
-          requestAnimationFrame(tick);
-        }, true);
-        window.addEventListener('input', (event) => {
-          if (event.target !== input || !key || key.work !== null) return;
-          void document.documentElement.offsetHeight;
-          key.work = performance.now() - key.t0;
-        });
-      }`,
-      { conceptId },
+    keyTimer(
+      `const selector = '.react-flow__node[data-id="' + CSS.escape(${JSON.stringify(conceptId)}) + '"] .concept-node__label';
+      const shown = () => document.querySelector(selector)?.textContent ?? null;`,
+      // The node shows what the field holds once the key is handled.
+      'measured.work !== null && shown() === input.value',
+      10000,
     ),
   );
   for (const [i, key] of [...keys].entries()) {
