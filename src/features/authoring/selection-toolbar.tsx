@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { usePageKeys, type KeyGroup } from '../../shared/page-keys';
 import { useAtlasStore } from '../../store/atlas-store';
 import { selectSelectedConcept } from '../../store/selectors';
-import { addSelectedPassage, makeConcept } from './draft-actions';
+import { addSelectedPassage, makeConcept, replaceLostPassage } from './draft-actions';
 import { readerSelection, type ReaderSelection } from './reader-selection';
 
 /** The reader's article, where words are selected. */
@@ -75,6 +75,10 @@ const selectionKeys: KeyGroup = {
 export function SelectionToolbar() {
   const [selected, clear] = useReaderSelection();
   const concept = useAtlasStore(selectSelectedConcept);
+  const fixing = useAtlasStore((s) => s.passageFix);
+  const fixedLabel = useAtlasStore(
+    (s) => s.draft?.concepts.find((c) => c.id === s.passageFix?.conceptId)?.label,
+  );
   // A problem belongs to the words it was about: selecting others clears it.
   const [said, setSaid] = useState<{ problem: string; about: ReaderSelection } | null>(null);
   const problem = said && said.about === selected ? said.problem : null;
@@ -104,6 +108,16 @@ export function SelectionToolbar() {
   });
 
   if (!selected) return null;
+  const replace = fixing ? (
+    <button
+      type="button"
+      className="button button--primary"
+      onMouseDown={(event) => event.preventDefault()}
+      onClick={() => done(replaceLostPassage(selected.start, selected.end))}
+    >
+      Replace the lost passage of “{fixedLabel ?? fixing.conceptId}”
+    </button>
+  ) : null;
   return (
     <div
       className="selection-toolbar"
@@ -117,9 +131,10 @@ export function SelectionToolbar() {
         clear();
       }}
     >
+      {replace}
       <button
         type="button"
-        className="button button--primary"
+        className={fixing ? 'button' : 'button button--primary'}
         aria-keyshortcuts="N"
         onMouseDown={(event) => event.preventDefault()}
         onClick={() => done(makeConcept(selected.start, selected.end))}
