@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { usePageKeys, type KeyGroup } from '../../shared/page-keys';
 import { useAtlasStore } from '../../store/atlas-store';
 import { selectSelectedConcept } from '../../store/selectors';
@@ -107,6 +107,19 @@ export function SelectionToolbar() {
     };
   });
 
+  // A toolbar taller than guessed (three actions, while a lost passage is being fixed) that would
+  // run off the bottom of the window stands above the words instead.
+  const bar = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const box = bar.current;
+    const words = selected?.rect;
+    if (!box || !words) return;
+    const { bottom, height } = box.getBoundingClientRect();
+    if (bottom > window.innerHeight - 8) {
+      box.style.top = `${Math.max(8, words.top - height - 8)}px`;
+    }
+  });
+
   if (!selected) return null;
   const replace = fixing ? (
     <button
@@ -120,6 +133,7 @@ export function SelectionToolbar() {
   ) : null;
   return (
     <div
+      ref={bar}
       className="selection-toolbar"
       role="toolbar"
       aria-label="Selected words"
