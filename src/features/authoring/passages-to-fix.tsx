@@ -22,6 +22,12 @@ export function LostPassageActions({ lost, about }: { lost: PassageToFix; about:
     (s) => s.passageFix?.conceptId === lost.conceptId && s.passageFix.index === lost.index,
   );
   const setPassageFix = useAtlasStore((s) => s.setPassageFix);
+  // The button pressed gives way to the way back, which takes the focus rather than the page.
+  const stop = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    const lost = document.activeElement === null || document.activeElement === document.body;
+    if (fixing && lost) stop.current?.focus();
+  }, [fixing]);
   const which = (
     <>
       {' '}
@@ -36,7 +42,7 @@ export function LostPassageActions({ lost, about }: { lost: PassageToFix; about:
             Now select the new words in the article, then choose “Replace the lost passage” beside
             them.
           </p>
-          <button type="button" className="button" onClick={() => setPassageFix(null)}>
+          <button ref={stop} type="button" className="button" onClick={() => setPassageFix(null)}>
             Stop choosing{which}
           </button>
         </>

@@ -190,6 +190,9 @@ describe('the passages to fix', () => {
     expect(within(list).getByRole('status')).toHaveTextContent(
       'Now select the new words in the article',
     );
+    expect(
+      within(list).getByRole('button', { name: 'Stop choosing of “Towns grow”, passage 1' }),
+    ).toHaveFocus();
     expect(useAtlasStore.getState().selectedId).toBe('towns-grow');
 
     selectInReader('Cities appear');
