@@ -12,8 +12,8 @@ import { startUrlSync } from '../store/url-sync';
 import { openDraftId } from '../store/draft-flag';
 import { useAtlasStore } from '../store/atlas-store';
 
-// Read before the address is made to fit the built-in map: a draft opened as the page starts
-// shows what it names (a tour of the draft, say).
+// Read before the address is made to fit the built-in map: a draft or a bundle opened as the
+// page starts shows what it names (a tour of its own, say).
 const startHash = location.hash;
 const loaded = loadBuiltInAtlas();
 if (loaded.ok) useAtlasStore.getState().setAtlas(loaded.atlas);
@@ -23,7 +23,7 @@ void useAtlasStore.persist.rehydrate();
 startStudySync();
 // A draft open at the end of the last visit opens again, unless a link names a map to open.
 const draftId = new URLSearchParams(location.search).has('bundle') ? null : openDraftId();
-if (draftId === null) openStartupBundle();
+if (draftId === null) openStartupBundle(window, startHash);
 else {
   useAtlasStore.getState().setOpening({ name: 'your draft', done: 0, total: 0, startup: true });
   void import('../features/authoring/draft-actions').then((m) =>

@@ -8,6 +8,16 @@ import { SourceReader } from '../features/explorer/source-reader';
 
 const COLLAPSED = 0;
 
+/** What a paragraph of a map being made says when it takes the focus: the keys of its words. */
+const PARAGRAPH_HINT =
+  'Paragraph. Press Enter to select its words: the arrows move over them, with Shift they extend the selection.';
+
+/** The article; on a map being made, each paragraph takes the focus, to select its words. */
+function ArticleReader() {
+  const drafting = useAtlasStore((s) => s.source.kind === 'draft');
+  return <SourceReader paragraphHint={drafting ? PARAGRAPH_HINT : undefined} />;
+}
+
 /** A button that hides or shows a side panel. */
 function PanelToggle({
   label,
@@ -97,7 +107,7 @@ export function WideLayout() {
           collapsedSize="0"
           className="panel"
         >
-          <SourceReader />
+          <ArticleReader />
         </Panel>
       </Group>
     </div>
@@ -184,7 +194,7 @@ export function NarrowLayout() {
                 <DetailsPanel />
               </div>
             ) : null}
-            {p === 'article' ? <SourceReader /> : null}
+            {p === 'article' ? <ArticleReader /> : null}
           </div>
         ))}
       </div>

@@ -182,18 +182,16 @@ export function articleMarkdown(article: Article): string | null {
 }
 
 /**
- * The bundle of the map on screen, every concept placed where the map draws it (as
- * `npm run bundle` writes the built-in map). Null when its article cannot be written again.
+ * A map's content as one bundle: the article as `markdown` (with the front matter of its file,
+ * where it has one: its author and date travel with it, and `npm run unbundle` writes it back as
+ * it was; the bundle's title and source repeat what it says), and every concept pinned where the
+ * layout placed it, so that the bundle opens without laying out again.
  */
-export function mapBundle(content: {
-  article: Article;
-  graph: Graph;
-  layout: Layout;
-  tours: readonly Tour[];
-}): Bundle | null {
+export function bundleFromContent(
+  markdown: string,
+  content: { article: Article; graph: Graph; layout: Layout; tours: readonly Tour[] },
+): Bundle {
   const { article, graph, layout, tours } = content;
-  const markdown = articleMarkdown(article);
-  if (markdown === null) return null;
   return {
     schemaVersion: BUNDLE_SCHEMA_VERSION,
     article: {
@@ -210,4 +208,18 @@ export function mapBundle(content: {
     },
     ...(tours.length > 0 ? { tours: { schemaVersion: 1, tours: [...tours] } } : {}),
   };
+}
+
+/**
+ * The bundle of the map on screen, every concept placed where the map draws it (as
+ * `npm run bundle` writes the built-in map). Null when its article cannot be written again.
+ */
+export function mapBundle(content: {
+  article: Article;
+  graph: Graph;
+  layout: Layout;
+  tours: readonly Tour[];
+}): Bundle | null {
+  const markdown = articleMarkdown(content.article);
+  return markdown === null ? null : bundleFromContent(markdown, content);
 }

@@ -1,5 +1,6 @@
 import { draftArticle, draftGraph, type Draft } from './draft.ts';
-import { conceptSchema } from './schema.ts';
+import { conceptSchema, type Graph } from './schema.ts';
+import { normaliseWhitespace } from './text.ts';
 import { bundleTours } from './tour-draft.ts';
 import { examineTours } from './tours.ts';
 import { checkGraph } from './validate.ts';
@@ -41,6 +42,27 @@ export function draftTourLines(draft: Draft): string[] {
 const problemOf = (field: ConceptField, index: unknown, message: string): FieldProblem =>
   typeof index === 'number' ? { field, item: index + 1, message } : { field, message };
 
+const nameKey = (name: string) => normaliseWhitespace(name).toLowerCase();
+
+/**
+ * Whether another concept can take part in a rule about `concept`, and so change what is found
+ * of it: a name one of its aliases repeats (a label or an alias, which claims the name before
+ * it), an id or former id its former ids repeat, a speaker of its passages. Its own lines depend
+ * on no other concept, nor on any relation.
+ */
+function meets(concept: Graph['concepts'][number]) {
+  const aliases = new Set((concept.aliases ?? []).map(nameKey));
+  const former = new Set(concept.formerIds ?? []);
+  const speakers = new Set(concept.passages.flatMap((passage) => passage.speaker ?? []));
+  return (other: Graph['concepts'][number]) =>
+    other.id === concept.id ||
+    speakers.has(other.id) ||
+    former.has(other.id) ||
+    (other.formerIds ?? []).some((id) => former.has(id)) ||
+    (aliases.size > 0 &&
+      [other.label, other.id, ...(other.aliases ?? [])].some((name) => aliases.has(nameKey(name))));
+}
+
 /**
  * What keeps one concept of the draft from opening as part of a map, by the rules of
  * `npm run validate` (its schema's fields and limits, a summary that copies its passage, an alias
@@ -61,8 +83,10 @@ export function conceptProblems(draft: Draft, conceptId: string): FieldProblem[]
   }
   // The other rules need a graph the schema accepts. Another concept still being written stands
   // in with what it has (its label, or else its id), so that its names still count; one the
-  // schema cannot accept even so is left out.
+  // schema cannot accept even so is left out. Only the concepts this one's rules can meet are
+  // checked with it: on a large map, checking every other concept at each key would be slow.
   const ready = graph.concepts
+    .filter(meets(graph.concepts[index] as Graph['concepts'][number]))
     .map((concept) =>
       concept.id === conceptId
         ? concept
@@ -74,7 +98,7 @@ export function conceptProblems(draft: Draft, conceptId: string): FieldProblem[]
     )
     .filter((concept) => conceptSchema.safeParse(concept).success);
   const place = ready.findIndex((concept) => concept.id === conceptId);
-  const checked = checkGraph({ ...graph, concepts: ready }, draftArticle(draft), {
+  const checked = checkGraph({ ...graph, concepts: ready, relations: [] }, draftArticle(draft), {
     complete: false,
   });
   if (checked.ok) return [];

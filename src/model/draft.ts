@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { anchorPassages, type Anchors } from './anchor.ts';
+import { anchorPassages, type Anchors, type TextPosition } from './anchor.ts';
 import { parseArticle, type Article, type Block } from './article.ts';
 import { BUNDLE_SCHEMA_VERSION, type Bundle } from './bundle-format.ts';
 import { deriveAtlas, type Atlas } from './derive-atlas.ts';
+import { keepUnchanged } from './flow.ts';
 import { NODE_WIDTH, nodeHeight, SECTION_HEADER, SECTION_PADDING } from './geometry.ts';
 import { quoteSelector, type QuoteSelector } from './quote-selector.ts';
 import {
@@ -402,37 +403,96 @@ export function draftPositions(
       y += nodeHeight(concept.label) + ROW_GAP;
     }
   }
+  return clearOfPinned(draft, placed);
+}
+
+/**
+ * The places with every concept the user did not pin kept clear of those pinned: one that a
+ * pinned concept would cover moves down below it (and below any other it then meets), so that a
+ * concept dragged onto another's place never hides it.
+ */
+function clearOfPinned(
+  draft: Draft,
+  placed: Map<string, { x: number; y: number }>,
+): Map<string, { x: number; y: number }> {
+  const box = (concept: DraftConcept) => {
+    const at = placed.get(concept.id) ?? { x: 0, y: 0 };
+    return { ...at, width: NODE_WIDTH, height: nodeHeight(concept.label) };
+  };
+  const meet = (a: ReturnType<typeof box>, b: ReturnType<typeof box>) =>
+    a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+  const pinned = draft.concepts.filter((concept) => concept.position);
+  if (pinned.length === 0) return placed;
+  const fixed = pinned.map(box);
+  const free = draft.concepts
+    .filter((concept) => !concept.position)
+    .sort((a, b) => (placed.get(a.id)?.y ?? 0) - (placed.get(b.id)?.y ?? 0));
+  for (const concept of free) {
+    let own = box(concept);
+    for (let tries = 0; tries <= fixed.length; tries += 1) {
+      const under = fixed.find((other) => meet(own, other));
+      if (!under) break;
+      own = { ...own, y: under.y + under.height + ROW_GAP };
+    }
+    placed.set(concept.id, { x: own.x, y: own.y });
+    // What has moved is kept clear of in its turn, by the concepts below it.
+    fixed.push(own);
+  }
   return placed;
 }
 
+/**
+ * Where a concept's passages were found, by its list of passages, for as long as the list and the
+ * article stay the same: an edit of one concept keeps every other concept's list, so a key typed
+ * on a large map finds no passage again.
+ */
+const anchoredPassages = new WeakMap<
+  DraftConcept['passages'],
+  { article: Article; positions: TextPosition[] }
+>();
+
 /** Where each concept's passages stand; a passage that does not anchor is left out. */
 function draftAnchors(draft: Draft, article: Article): Anchors {
-  const passages = draft.concepts.flatMap((concept) => concept.passages);
-  const results = anchorPassages(article.text, passages);
-  const anchors: Anchors = new Map();
+  const known = (concept: DraftConcept) => {
+    const kept = anchoredPassages.get(concept.passages);
+    return kept?.article === article ? kept.positions : null;
+  };
+  const unknown = draft.concepts.filter((concept) => known(concept) === null);
+  // Found together, which is much faster than one by one.
+  const results = anchorPassages(
+    article.text,
+    unknown.flatMap((concept) => concept.passages),
+  );
   let next = 0;
-  for (const concept of draft.concepts) {
+  for (const concept of unknown) {
     const positions = concept.passages.flatMap(() => {
       const result = results[next++];
       return result?.ok ? [result.position] : [];
     });
-    anchors.set(concept.id, positions);
+    anchoredPassages.set(concept.passages, { article, positions });
   }
-  return anchors;
+  return new Map(draft.concepts.map((concept) => [concept.id, known(concept) ?? []]));
 }
 
 /**
  * The map the explorer shows for the draft, every concept placed, even before it is complete:
  * where the user pinned it, else where the layout engine put it (`laidOut`, see
- * `laidOutPositions`), else in its section's column.
+ * `laidOutPositions`), else in its section's column. Given the map drawn before (`previous`), the
+ * nodes and edges the change left as they were are its own, so that only what changed is drawn.
  */
-export function draftAtlas(draft: Draft, laidOut?: Layout | null): Atlas {
+export function draftAtlas(draft: Draft, laidOut?: Layout | null, previous?: Atlas | null): Atlas {
   const article = draftArticle(draft);
   const anchors = draftAnchors(draft, article);
   const graph = draftGraph(draft);
   const positions = laidOut ? laidOutPositions(draft, laidOut) : draftPositions(draft, anchors);
   const layout = layoutFromPositions(graph, Object.fromEntries(positions));
-  return deriveAtlas({ article, graph, anchors, layout, tours: draftAtlasTours(draft) });
+  const atlas = deriveAtlas({ article, graph, anchors, layout, tours: draftAtlasTours(draft) });
+  if (!previous) return atlas;
+  return {
+    ...atlas,
+    nodes: keepUnchanged(previous.nodes, atlas.nodes),
+    edges: keepUnchanged(previous.edges, atlas.edges),
+  };
 }
 
 /** The tours the explorer can present now: a tour with something to fix waits until it is fixed. */
@@ -491,7 +551,7 @@ export function laidOutPositions(
     placed.set(concept.id, at);
     bottoms.set(concept.section, { x: at.x, y: at.y + nodeHeight(concept.label) + ROW_GAP });
   }
-  return placed;
+  return clearOfPinned(draft, placed);
 }
 
 /** The draft with a concept pinned where the user put it, or, without a place, laid out again. */

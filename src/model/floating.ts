@@ -25,6 +25,17 @@ export type EdgeEnds = {
 
 const centre = (box: Box): XYPosition => ({ x: box.x + box.width / 2, y: box.y + box.height / 2 });
 
+/** Whether `box` lies wholly inside `within`; anywhere, where there is no `within`. */
+export function boxInside(box: Box, within: Box | undefined): boolean {
+  return (
+    !within ||
+    (box.x >= within.x &&
+      box.y >= within.y &&
+      box.x + box.width <= within.x + within.width &&
+      box.y + box.height <= within.y + within.height)
+  );
+}
+
 /** Where the line from `box`'s centre towards `other`'s centre leaves `box`. */
 export function borderPoint(box: Box, other: Box): XYPosition {
   const w = box.width / 2;

@@ -135,3 +135,28 @@ export function toFlow(
   });
   return { nodes, edges, boxes };
 }
+
+/** Whether two values of plain data (numbers, strings, arrays, objects of them) are alike. */
+function alike(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const aKeys = Object.keys(a);
+  if (aKeys.length !== Object.keys(b).length) return false;
+  return aKeys.every((key) =>
+    alike((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]),
+  );
+}
+
+/**
+ * `next`, with each node or edge that is alike the one of the same id in `previous` replaced by
+ * that one: React Flow leaves the element of an unchanged object alone, so that a change of one
+ * concept of a large map draws that concept again, not every one.
+ */
+export function keepUnchanged<T extends { id: string }>(previous: readonly T[], next: T[]): T[] {
+  const before = new Map(previous.map((item) => [item.id, item]));
+  return next.map((item) => {
+    const was = before.get(item.id);
+    return was !== undefined && alike(was, item) ? was : item;
+  });
+}

@@ -54,6 +54,9 @@ const PROSE = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'P', 'LI', 'BLOCKQUOT
 
 const block = (content: string) => `\n\n${content.trim()}\n\n`;
 
+/** What stands between the cells of a table's row, once they are one paragraph. */
+const CELL_APART = '; ';
+
 /** The one converter, made when the first page is pasted. */
 let service: TurndownService | null = null;
 
@@ -94,6 +97,22 @@ function converter(): TurndownService {
           .join('\n'),
       ),
   });
+  // A table's row reads as one paragraph, its cells apart by semicolons, its caption as another.
+  made.addRule('tableCell', {
+    filter: ['td', 'th'],
+    replacement: (content) => {
+      const words = content.replace(/\s+/g, ' ').trim();
+      return words ? `${words}${CELL_APART}` : '';
+    },
+  });
+  made.addRule('tableRow', {
+    filter: 'tr',
+    replacement: (content) => {
+      const row = content.trim().replace(/;$/, '');
+      return row ? block(row) : '';
+    },
+  });
+  made.addRule('tableCaption', { filter: 'caption', replacement: block });
   // A hard break would join the words on either side of it in the article's text.
   made.addRule('lineBreak', { filter: 'br', replacement: () => '\n' });
   made.addRule('horizontalRule', { filter: 'hr', replacement: () => '\n\n' });
@@ -162,7 +181,7 @@ function shapeOf(root: Element): { tooLarge: string | null; prose: boolean } {
 /**
  * The Markdown of a web page's HTML, already parsed (the browser's DOMParser, which runs no
  * script and loads nothing): headings as `#` headings, paragraphs, emphasis and links kept,
- * lists and quotations as paragraphs; scripts, styles, frames, forms, images, comments and any
+ * lists and quotations as paragraphs, a table's rows each as a paragraph of its cells; scripts, styles, frames, forms, images, comments and any
  * other markup dropped, so that the Markdown holds no tag.
  */
 export function markdownOfHtml(body: HTMLElement): PastedHtml {

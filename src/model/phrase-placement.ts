@@ -1,5 +1,5 @@
 import { Position } from '@xyflow/react';
-import { type Box, boxesMeet, type EdgeEnds } from './floating.ts';
+import { type Box, boxesMeet, boxInside, type EdgeEnds } from './floating.ts';
 import { estimateWidth, type MeasureText } from './level-of-detail.ts';
 
 /** A relation's phrase on the map, in map units (see `.relation-label` in the map's CSS). */
@@ -146,12 +146,6 @@ export function placeStepPhrases(
 ): Map<string, PhrasePoint> {
   const placed: Box[] = [];
   const result = new Map<string, PhrasePoint>();
-  const inside = (box: Box) =>
-    !within ||
-    (box.x >= within.x &&
-      box.y >= within.y &&
-      box.x + box.width <= within.x + within.width &&
-      box.y + box.height <= within.y + within.height);
   for (const phrase of phrases) {
     const { width, height, lines } = screenPhraseSize(phrase.label, size, measure);
     if (lines > SCREEN_PHRASE_LINES) continue;
@@ -160,7 +154,7 @@ export function placeStepPhrases(
       const x = point.x * zoom;
       const y = point.y * zoom;
       const box = { x: x - width / 2, y: y - height / 2, width, height };
-      if (!inside(box) || taken.some((other) => meet(box, other))) continue;
+      if (!boxInside(box, within) || taken.some((other) => meet(box, other))) continue;
       if (placed.some((other) => meet(box, other))) continue;
       placed.push(box);
       result.set(phrase.id, point);

@@ -7,8 +7,10 @@ import {
   CARD_EMS,
   cardSizes,
   fittingStepPx,
-  STEP_PHRASE_RATIO,
+  phraseOnLine,
   relationLines,
+  segmentMeetsBox,
+  STEP_PHRASE_RATIO,
   type StepCard,
   type StepPhrase,
   stepPhraseSize,
@@ -243,6 +245,33 @@ export async function layOutStepGraph(
       if (taken.some((other) => boxesMeet(box, other, 2))) continue;
       taken.push(box);
       phrases.push({ id: edge.id, label: byId.get(edge.id)?.label ?? '', box });
+    }
+    // A phrase ELK had no room for, or whose room touches another's, may still find a place
+    // further along its own line, where no other line crosses it.
+    const said = new Set(phrases.map((p) => p.id));
+    const within = { x: 0, y: 0, width: pane.width, height: pane.height };
+    for (const line of lines) {
+      const relation = byId.get(line.id);
+      if (!relation || said.has(line.id)) continue;
+      const crossed = (box: Box) =>
+        lines.some(
+          (other) =>
+            other.id !== line.id &&
+            other.points.some((p, i) => i > 0 && segmentMeetsBox(other.points[i - 1]!, p, box)),
+        );
+      const phrasePx = size * STEP_PHRASE_RATIO;
+      const box = phraseOnLine(
+        relation.label,
+        line.points,
+        phrasePx,
+        taken,
+        crossed,
+        measure,
+        within,
+      );
+      if (!box) continue;
+      taken.push(box);
+      phrases.push({ id: line.id, label: relation.label, box });
     }
     return { cards, lines, phrases, px: size };
   }

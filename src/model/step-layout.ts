@@ -1,4 +1,4 @@
-import { borderPoint, type Box, boxesMeet } from './floating.ts';
+import { borderPoint, type Box, boxesMeet, boxInside } from './floating.ts';
 import { estimateWidth, type MeasureText, READABLE_PX } from './level-of-detail.ts';
 import { SCREEN_PHRASE_LINES } from './phrase-placement.ts';
 
@@ -177,6 +177,52 @@ const ALONG = [0.5, 0.45, 0.55, 0.4, 0.6, 0.35, 0.65, 0.3, 0.7, 0.25, 0.75] as c
 /** How wide a phrase between two cards may be, in ems: tried widest first. */
 const PHRASE_EMS = [PHRASE_MAX_EMS, 8, 6] as const;
 
+/** The point `t` of the way along a line of straight pieces, by length. */
+function alongLine(points: readonly Point[], t: number): Point {
+  const lengths = points.slice(1).map((p, i) => Math.hypot(p.x - points[i]!.x, p.y - points[i]!.y));
+  let left = lengths.reduce((sum, l) => sum + l, 0) * t;
+  for (let i = 0; i < lengths.length; i += 1) {
+    const length = lengths[i]!;
+    if (left <= length || i === lengths.length - 1) {
+      const k = length > 0 ? Math.min(1, left / length) : 0;
+      const a = points[i]!;
+      const b = points[i + 1]!;
+      return { x: a.x + (b.x - a.x) * k, y: a.y + (b.y - a.y) * k };
+    }
+    left -= length;
+  }
+  return points[0]!;
+}
+
+/**
+ * Where a relation's phrase at `size` px may stand on its line (`points`): from the middle out,
+ * on one line or wrapped narrower, three lines at most, touching none of `taken`, crossed by no
+ * other line (`crossed`) and inside `within` where it is given; `null` where there is no such place.
+ */
+export function phraseOnLine(
+  label: string,
+  points: readonly Point[],
+  size: number,
+  taken: readonly Box[],
+  crossed: (box: Box) => boolean,
+  measure: MeasureText = estimateWidth,
+  within?: Box,
+): Box | null {
+  if (points.length < 2) return null;
+  const sizes = PHRASE_EMS.map((ems) => stepPhraseSize(label, size, ems, measure));
+  for (const t of ALONG) {
+    const { x, y } = alongLine(points, t);
+    for (const { width, height, lines } of sizes) {
+      if (lines > SCREEN_PHRASE_LINES) continue;
+      const box = { x: x - width / 2, y: y - height / 2, width, height };
+      if (!boxInside(box, within) || taken.some((other) => boxesMeet(box, other, 4))) continue;
+      if (crossed(box)) continue;
+      return box;
+    }
+  }
+  return null;
+}
+
 /**
  * Where the phrases of the relations among a close-up's cards stand: on the line between the two
  * cards' centres, from its middle out, on one line or wrapped narrower, only where the phrase
@@ -193,31 +239,20 @@ export function stepPhrases(
   const at = new Map(cards.map((card) => [card.id, card.box]));
   const taken: Box[] = cards.map((card) => card.box);
   const placed: StepPhrase[] = [];
-  const meet = (a: Box, b: Box) => boxesMeet(a, b, 4);
   const lines = relationLines(cards, relations);
-  // A phrase crossed by another relation's line could be read as that one's.
-  const crossed = (box: Box, id: string) =>
-    lines.some((line) => line.id !== id && segmentMeetsBox(line.from, line.to, box));
   for (const relation of relations) {
     const from = at.get(relation.source);
     const to = at.get(relation.target);
     if (!from || !to) continue;
-    // Wide on few lines first, then narrower on more, as the room between two cards allows.
-    const sizes = PHRASE_EMS.map((ems) => stepPhraseSize(relation.label, size, ems, measure));
     const a = { x: from.x + from.width / 2, y: from.y + from.height / 2 };
     const b = { x: to.x + to.width / 2, y: to.y + to.height / 2 };
-    search: for (const t of ALONG) {
-      for (const { width, height, lines } of sizes) {
-        if (lines > SCREEN_PHRASE_LINES) continue;
-        const x = a.x + (b.x - a.x) * t;
-        const y = a.y + (b.y - a.y) * t;
-        const box = { x: x - width / 2, y: y - height / 2, width, height };
-        if (taken.some((other) => meet(box, other)) || crossed(box, relation.id)) continue;
-        taken.push(box);
-        placed.push({ id: relation.id, label: relation.label, box });
-        break search;
-      }
-    }
+    // A phrase crossed by another relation's line could be read as that one's.
+    const crossed = (box: Box) =>
+      lines.some((line) => line.id !== relation.id && segmentMeetsBox(line.from, line.to, box));
+    const box = phraseOnLine(relation.label, [a, b], size, taken, crossed, measure);
+    if (!box) continue;
+    taken.push(box);
+    placed.push({ id: relation.id, label: relation.label, box });
   }
   return placed;
 }

@@ -1,3 +1,4 @@
+import type { Atlas } from './atlas.ts';
 import type { Box } from './floating.ts';
 import { estimateWidth, type MeasureText } from './level-of-detail.ts';
 import {
@@ -37,4 +38,42 @@ export function presentStep(
       !placed.has(p.id) && screenPhraseSize(p.label, size, measure).lines <= SCREEN_PHRASE_LINES,
   );
   return missing ? { closeUp: true, phrases: new Map() } : { closeUp: false, phrases: placed };
+}
+
+/**
+ * `presentStep` for a step on the map at `zoom`: its phrases are those of the relations shown
+ * among its concepts (`candidates`, boxes in map units), and they keep clear of `blocked` (what is
+ * drawn and what covers the map, on screen) and of the step's concepts themselves.
+ */
+export function presentStepOnMap(
+  atlas: Atlas,
+  view: { emphasisedEdges: ReadonlySet<string>; hiddenEdges: ReadonlySet<string> },
+  candidates: readonly { id: string; box: Box }[],
+  unplaced: readonly string[],
+  zoom: number,
+  size: number,
+  blocked: readonly Box[],
+  within: Box | undefined,
+  measure: MeasureText = estimateWidth,
+): StepPresentation {
+  const taken: Box[] = [...blocked];
+  for (const c of candidates) {
+    taken.push({
+      x: c.box.x * zoom,
+      y: c.box.y * zoom,
+      width: c.box.width * zoom,
+      height: c.box.height * zoom,
+    });
+  }
+  const inStep = new Set(candidates.map((c) => c.id));
+  const phrases = atlas.edges.flatMap((edge) =>
+    edge.data &&
+    inStep.has(edge.source) &&
+    inStep.has(edge.target) &&
+    view.emphasisedEdges.has(edge.id) &&
+    !view.hiddenEdges.has(edge.id)
+      ? [{ id: edge.id, label: edge.data.label, ends: edge.data.ends }]
+      : [],
+  );
+  return presentStep(unplaced, phrases, zoom, size, taken, within, measure);
 }

@@ -39,6 +39,8 @@ export type Caption = {
   steps: number;
   title: string;
   text: string;
+  /** The relations the close-up has no room to say on their lines, said under the text. */
+  unsaid?: readonly { source: string; phrase: string; target: string }[];
 };
 
 export type SlideInput = {
@@ -49,15 +51,23 @@ export type SlideInput = {
   closeUp: StepGraph | null;
   caption: Caption;
   measure?: MeasureFont;
+  /** Drawn in the projector theme's darker ink, lines and arrows, as the class's screen shows it. */
+  projector?: boolean;
 };
 
-const INK = '#1b1f24';
-const MUTED = '#4b5563';
+/** The colours of the text, rules and relations: the page's, or the projector theme's. */
+type Palette = { ink: string; muted: string; line: string; edge: string };
+const STANDARD: Palette = { ink: '#1b1f24', muted: '#4b5563', line: '#d3d8df', edge: '#6b7280' };
+/** As `.theme-projector` sets them in the page's style sheet. */
+const PROJECTOR_THEME: Palette = {
+  ink: '#000000',
+  muted: '#2f3642',
+  line: '#8c95a3',
+  edge: '#374151',
+};
 const PAPER = '#ffffff';
 const CANVAS = '#f6f7f9';
-const LINE = '#d3d8df';
 const ACCENT = '#1d4ed8';
-const EDGE = '#6b7280';
 
 /** A measure of lines in one font and size. */
 const inFont = (measure: MeasureFont, px: number, weight: number) => (line: string) =>
@@ -84,6 +94,7 @@ class Slide {
   readonly blocks: SlideBlock[] = [];
   constructor(
     readonly measure: MeasureFont,
+    readonly colours: Palette,
     /** Where the shapes being drawn stand in the slide (a nested drawing's origin). */
     readonly origin = { x: 0, y: 0 },
   ) {}
@@ -147,11 +158,31 @@ function drawCaption(slide: Slide, caption: Caption, width: number, height: numb
   // The title and text at the size a projector shows them, smaller only where they would not fit.
   let titleSize = 52;
   let textSize = 34;
+  // The sentences at the phrases' size, each marked as a list item, a little in from the text.
+  const unsaid = caption.unsaid ?? [];
+  const sentenceSize = 24;
+  const indent = 28;
   const layOut = () => {
     const title = wrapText(caption.title, inner, inFont(measure, titleSize, 700), 4);
     const text = wrapText(caption.text, inner, inFont(measure, textSize, 400), 14);
+    const sentences = unsaid.map((r) =>
+      wrapText(
+        `${r.source} ${r.phrase} ${r.target}`,
+        inner - indent,
+        inFont(measure, sentenceSize, 400),
+        6,
+      ),
+    );
     const used = TITLE_TOP + title.length * titleSize * 1.15 + 24;
-    return { title, text, bottom: used + text.length * textSize * 1.4 };
+    const textBottom = used + text.length * textSize * 1.4;
+    const list =
+      sentences.length === 0
+        ? 0
+        : 24 +
+          sentenceSize * 1.6 +
+          sentences.reduce((n, l) => n + l.length, 0) * sentenceSize * 1.35 +
+          (sentences.length - 1) * 8;
+    return { title, text, sentences, bottom: textBottom + list };
   };
   let laid = layOut();
   while (laid.bottom > height - margin && textSize > 24) {
@@ -168,12 +199,17 @@ function drawCaption(slide: Slide, caption: Caption, width: number, height: numb
       y1: 0,
       x2: round(width - 0.5),
       y2: height,
-      stroke: LINE,
+      stroke: slide.colours.line,
       'stroke-width': 1,
     }),
   ];
   let y = 56;
-  const muted = { weight: 700, fill: MUTED, lineHeight: 1.2, part: 'caption' as const };
+  const muted = {
+    weight: 700,
+    fill: slide.colours.muted,
+    lineHeight: 1.2,
+    part: 'caption' as const,
+  };
   shapes.push(
     ...slide.lines(
       [tour],
@@ -196,7 +232,7 @@ function drawCaption(slide: Slide, caption: Caption, width: number, height: numb
   y += 48;
   const share = Math.min(1, Math.max(0, caption.step / Math.max(1, caption.steps)));
   shapes.push(
-    el('rect', { x: margin, y, width: inner, height: 12, rx: 6, fill: LINE }),
+    el('rect', { x: margin, y, width: inner, height: 12, rx: 6, fill: slide.colours.line }),
     el('rect', { x: margin, y, width: round(inner * share), height: 12, rx: 6, fill: ACCENT }),
   );
   y += 12 + 44;
@@ -205,7 +241,7 @@ function drawCaption(slide: Slide, caption: Caption, width: number, height: numb
     ...slide.lines(
       laid.title,
       titleBox,
-      { size: titleSize, weight: 700, fill: INK, lineHeight: 1.15, part: 'caption' },
+      { size: titleSize, weight: 700, fill: slide.colours.ink, lineHeight: 1.15, part: 'caption' },
       'start',
     ),
   );
@@ -216,11 +252,61 @@ function drawCaption(slide: Slide, caption: Caption, width: number, height: numb
     ...slide.lines(
       laid.text,
       textBox,
-      { size: textSize, weight: 400, fill: INK, lineHeight: 1.4, part: 'caption' },
+      { size: textSize, weight: 400, fill: slide.colours.ink, lineHeight: 1.4, part: 'caption' },
       'start',
     ),
   );
   slide.block('step-text', textBox, 'caption');
+  if (laid.sentences.length > 0) {
+    y += textBox.height + 24;
+    const headBox = { x: margin, y, width: inner, height: sentenceSize * 1.3 };
+    shapes.push(
+      ...slide.lines(
+        ['What the other lines say'],
+        headBox,
+        {
+          size: sentenceSize,
+          weight: 700,
+          fill: slide.colours.ink,
+          lineHeight: 1.3,
+          part: 'caption',
+        },
+        'start',
+      ),
+    );
+    slide.block('unsaid-title', headBox, 'caption');
+    y += sentenceSize * 1.6;
+    laid.sentences.forEach((lines, index) => {
+      const box = {
+        x: margin + indent,
+        y,
+        width: inner - indent,
+        height: lines.length * sentenceSize * 1.35,
+      };
+      shapes.push(
+        el('circle', {
+          cx: margin + 8,
+          cy: round(y + sentenceSize * 0.7),
+          r: 4,
+          fill: slide.colours.ink,
+        }),
+        ...slide.lines(
+          lines,
+          box,
+          {
+            size: sentenceSize,
+            weight: 400,
+            fill: slide.colours.ink,
+            lineHeight: 1.35,
+            part: 'caption',
+          },
+          'start',
+        ),
+      );
+      slide.block(`unsaid-${index}`, box, 'caption');
+      y += box.height + 8;
+    });
+  }
   return el('g', { class: 'slide-caption' }, shapes);
 }
 
@@ -228,7 +314,7 @@ const overlaps = (a: Box, b: Box) =>
   a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
 /** The map under the step, in its own units, framed by the scene's camera: faded but for the step. */
-function drawMapBelow(atlas: Atlas, view: MapView, scene: StepScene): SvgElement {
+function drawMapBelow(atlas: Atlas, view: MapView, scene: StepScene, colours: Palette): SvgElement {
   const { x: tx, y: ty, zoom } = scene.viewport;
   const frame = {
     x: -tx / zoom,
@@ -270,7 +356,7 @@ function drawMapBelow(atlas: Atlas, view: MapView, scene: StepScene): SvgElement
     const line = el('path', {
       d: path,
       fill: 'none',
-      stroke: pole ? '#7e22ce' : strong ? '#374151' : EDGE,
+      stroke: pole ? '#7e22ce' : strong ? '#374151' : colours.edge,
       'stroke-width': pole ? 2.2 : strong ? 2.4 : 1.4,
       ...(kind === 'contrasts-with' ? { 'stroke-dasharray': '7 4' } : {}),
       'marker-end': 'url(#slide-map-arrow)',
@@ -374,7 +460,7 @@ function drawTitles(slide: Slide, atlas: Atlas, scene: StepScene): SvgElement[] 
           width: round(width),
           height: round(line),
           rx: round(line / 2),
-          fill: INK,
+          fill: slide.colours.ink,
         }),
         ...slide.lines(
           [label],
@@ -391,7 +477,7 @@ function drawTitles(slide: Slide, atlas: Atlas, scene: StepScene): SvgElement[] 
         ...slide.lines(
           words,
           { x, y: top, width: room, height: line * words.length },
-          { size, weight: 700, fill: INK, lineHeight: 1.2, part: 'title' },
+          { size, weight: 700, fill: slide.colours.ink, lineHeight: 1.2, part: 'title' },
           'start',
         ),
       );
@@ -414,7 +500,13 @@ function drawLabels(slide: Slide, scene: StepScene): SvgElement[] {
         'stroke-opacity': 0.35,
         'stroke-width': 1,
       }),
-      ...slide.lines(lines, box, { size, weight: 600, fill: INK, lineHeight: 1.25, part: 'label' }),
+      ...slide.lines(lines, box, {
+        size,
+        weight: 600,
+        fill: slide.colours.ink,
+        lineHeight: 1.25,
+        part: 'label',
+      }),
     ];
   });
 }
@@ -437,7 +529,7 @@ function drawPhrases(slide: Slide, scene: StepScene): SvgElement[] {
       ...slide.lines(lines, box, {
         size,
         weight: 600,
-        fill: INK,
+        fill: slide.colours.ink,
         lineHeight: 1.25,
         part: 'phrase',
       }),
@@ -517,54 +609,56 @@ function drawCloseUp(slide: Slide, atlas: Atlas, scene: StepScene, graph: StepGr
       ...slide.lines(
         lines,
         { x: box.x + band, y: box.y, width: box.width - band, height: box.height },
-        { size, weight: 600, fill: INK, lineHeight: 1.2, part: 'card' },
+        { size, weight: 600, fill: slide.colours.ink, lineHeight: 1.2, part: 'card' },
       ),
     );
   }
   return el('g', { class: 'slide-close-up' }, shapes);
 }
 
-const defs = el('defs', {}, [
-  // As React Flow draws the map's arrowheads: in units of the line's width.
-  el(
-    'marker',
-    {
-      id: 'slide-map-arrow',
-      viewBox: '-10 -10 20 20',
-      refX: 0,
-      refY: 0,
-      markerWidth: 16,
-      markerHeight: 16,
-      markerUnits: 'strokeWidth',
-      orient: 'auto-start-reverse',
-    },
-    [
-      el('polyline', {
-        points: '-5,-4 0,0 -5,4 -5,-4',
-        fill: EDGE,
-        stroke: EDGE,
-        'stroke-width': 1,
-        'stroke-linejoin': 'round',
-      }),
-    ],
-  ),
-  el(
-    'marker',
-    {
-      id: 'slide-close-up-arrow',
-      viewBox: '0 0 10 10',
-      refX: 10,
-      refY: 5,
-      markerWidth: 6,
-      markerHeight: 6,
-      orient: 'auto-start-reverse',
-    },
-    [el('path', { d: 'M0,0 L10,5 L0,10 z', fill: '#4b5563' })],
-  ),
-  el('filter', { id: 'slide-card-shadow', x: '-10%', y: '-10%', width: '120%', height: '140%' }, [
-    el('feDropShadow', { dx: 0, dy: 2, stdDeviation: 4, 'flood-opacity': 0.15 }),
-  ]),
-]);
+/** The arrowheads and the cards' shadow, in the slide's colours. */
+const defsFor = (colours: Palette) =>
+  el('defs', {}, [
+    // As React Flow draws the map's arrowheads: in units of the line's width.
+    el(
+      'marker',
+      {
+        id: 'slide-map-arrow',
+        viewBox: '-10 -10 20 20',
+        refX: 0,
+        refY: 0,
+        markerWidth: 16,
+        markerHeight: 16,
+        markerUnits: 'strokeWidth',
+        orient: 'auto-start-reverse',
+      },
+      [
+        el('polyline', {
+          points: '-5,-4 0,0 -5,4 -5,-4',
+          fill: colours.edge,
+          stroke: colours.edge,
+          'stroke-width': 1,
+          'stroke-linejoin': 'round',
+        }),
+      ],
+    ),
+    el(
+      'marker',
+      {
+        id: 'slide-close-up-arrow',
+        viewBox: '0 0 10 10',
+        refX: 10,
+        refY: 5,
+        markerWidth: 6,
+        markerHeight: 6,
+        orient: 'auto-start-reverse',
+      },
+      [el('path', { d: 'M0,0 L10,5 L0,10 z', fill: '#4b5563' })],
+    ),
+    el('filter', { id: 'slide-card-shadow', x: '-10%', y: '-10%', width: '120%', height: '140%' }, [
+      el('feDropShadow', { dx: 0, dy: 2, stdDeviation: 4, 'flood-opacity': 0.15 }),
+    ]),
+  ]);
 
 /** The slide of a tour step: its caption on the left and the map (or the close-up) on the right. */
 export function drawStepSlide({
@@ -574,15 +668,17 @@ export function drawStepSlide({
   closeUp,
   caption,
   measure = estimateFont,
+  projector = false,
 }: SlideInput): StepSlide {
   const screen = PROJECTOR;
   const pane = tourMapPane(screen);
-  const slide = new Slide(measure);
+  const colours = projector ? PROJECTOR_THEME : STANDARD;
+  const slide = new Slide(measure, colours);
   const captionShapes = drawCaption(slide, caption, pane.x, screen.height);
-  const map = new Slide(measure, { x: pane.x, y: pane.y });
+  const map = new Slide(measure, colours, { x: pane.x, y: pane.y });
   const mapShapes: SvgElement[] = [
     el('rect', { x: 0, y: 0, width: pane.width, height: pane.height, fill: CANVAS }),
-    drawMapBelow(atlas, view, scene),
+    drawMapBelow(atlas, view, scene, colours),
   ];
   if (closeUp) mapShapes.push(drawCloseUp(map, atlas, scene, closeUp));
   else
@@ -604,7 +700,7 @@ export function drawStepSlide({
       el('title', {}, [
         `${caption.tour}, step ${caption.step} of ${caption.steps}: ${caption.title}`,
       ]),
-      defs,
+      defsFor(colours),
       captionShapes,
       // A drawing of its own, which cuts what lies beyond the map's edges.
       el(

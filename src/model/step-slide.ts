@@ -22,7 +22,7 @@ import {
 import { screenPhraseSize } from './phrase-placement.ts';
 import type { ConceptKind } from './schema.ts';
 import { STEP_PHRASE_RATIO } from './step-layout.ts';
-import { presentStep } from './step-presentation.ts';
+import { presentStepOnMap } from './step-presentation.ts';
 import { conceptTiers } from './tiers.ts';
 import type { MapView } from './view.ts';
 import { boundsOf } from './visible-window.ts';
@@ -102,6 +102,30 @@ export function closeUpInput(atlas: Atlas, ids: readonly string[]): CloseUpInput
       : [],
   );
   return { concepts, relations };
+}
+
+/** A relation said as a sentence: its source's label, its linking phrase, its target's label. */
+export type StepSentence = { id: string; source: string; phrase: string; target: string };
+
+/**
+ * The relations a close-up draws as bare lines, with no room for their phrase on them, as the
+ * sentences the step's text says instead; only those between two of `concepts`, the step's.
+ */
+export function unsaidSentences(
+  atlas: Atlas,
+  graph: { lines: readonly { id: string }[]; phrases: readonly { id: string }[] },
+  concepts: readonly string[],
+): StepSentence[] {
+  const said = new Set(graph.phrases.map((p) => p.id));
+  const inStep = new Set(concepts);
+  return graph.lines.flatMap(({ id }) => {
+    if (said.has(id)) return [];
+    const edge = atlas.edges.find((e) => e.id === id);
+    if (!edge || !inStep.has(edge.source) || !inStep.has(edge.target)) return [];
+    const source = atlas.conceptById.get(edge.source)?.label ?? '';
+    const target = atlas.conceptById.get(edge.target)?.label ?? '';
+    return [{ id, source, phrase: edge.data?.label ?? '', target }];
+  });
 }
 
 export type StepScene = {
@@ -304,31 +328,15 @@ export function stepScene({
   });
   // The phrases, clear of every label and title, the step's concepts and what covers the map;
   // the step stays on the map only where all of its labels and phrases have room.
-  const taken: Box[] = [...blocked, ...drawnBoxes];
-  for (const c of candidates) {
-    taken.push({
-      x: c.box.x * zoom,
-      y: c.box.y * zoom,
-      width: c.box.width * zoom,
-      height: c.box.height * zoom,
-    });
-  }
-  const inStep = new Set(candidates.map((c) => c.id));
   const phraseSize = phrasePx * scale;
-  const shown = presentStep(
+  const shown = presentStepOnMap(
+    atlas,
+    view,
+    candidates,
     unplaced,
-    atlas.edges.flatMap((edge) =>
-      edge.data &&
-      inStep.has(edge.source) &&
-      inStep.has(edge.target) &&
-      view.emphasisedEdges.has(edge.id) &&
-      !view.hiddenEdges.has(edge.id)
-        ? [{ id: edge.id, label: edge.data.label, ends: edge.data.ends }]
-        : [],
-    ),
     zoom,
     phraseSize,
-    taken,
+    [...blocked, ...drawnBoxes],
     within,
     measure,
   );

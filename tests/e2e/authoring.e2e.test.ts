@@ -1,162 +1,26 @@
 import { readFileSync } from 'node:fs';
-import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { Bundle } from '../../src/model/bundle-format';
 import { riversAndTowns } from '../fixtures/draft-article';
+import {
+  centre,
+  conceptNode,
+  conceptNodes,
+  drag,
+  edgePath,
+  fitWholeMap,
+  linkToRiversFromKeyboard,
+  makeConcept,
+  makeTour,
+  mapPlace,
+  nodeLabels,
+  openBundleFile,
+  presentTour,
+  startMap,
+  stillBox,
+  writeSummary,
+} from './authoring-steps';
 import { openApp, seriousAxeViolations, useBrowser } from './harness';
-
-/** The place on screen of the n-th occurrence of words in the reader's article. */
-function wordsBox(page: Page, words: string, nth = 0) {
-  return page.evaluate(
-    ({ words, nth }) => {
-      const article = document.querySelector('.reader-article');
-      if (!article) throw new Error('no article');
-      const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
-      let seen = 0;
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const text = node.textContent ?? '';
-        for (let at = text.indexOf(words); at >= 0; at = text.indexOf(words, at + 1)) {
-          if (seen++ !== nth) continue;
-          const range = document.createRange();
-          range.setStart(node, at);
-          range.setEnd(node, at + words.length);
-          const rects = [...range.getClientRects()];
-          const first = rects[0]!;
-          const last = rects[rects.length - 1]!;
-          return {
-            x0: first.left + 1,
-            y0: first.top + first.height / 2,
-            x1: last.right - 1,
-            y1: last.top + last.height / 2,
-          };
-        }
-      }
-      throw new Error(`not in the article: ${words}`);
-    },
-    { words, nth },
-  );
-}
-
-/** Selects words in the reader as a hand does: pressing before them and dragging to their end. */
-async function dragOver(page: Page, words: string, nth = 0) {
-  // The reader may still be scrolling to the concept just made: press where the words stand
-  // once they stand still.
-  let last = '';
-  await expect
-    .poll(async () => {
-      const now = JSON.stringify(await wordsBox(page, words, nth));
-      const still = now === last;
-      last = now;
-      return still;
-    })
-    .toBe(true);
-  const box = await wordsBox(page, words, nth);
-  await page.mouse.move(box.x0, box.y0);
-  await page.mouse.down();
-  await page.mouse.move((box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2, { steps: 4 });
-  await page.mouse.move(box.x1, box.y1, { steps: 4 });
-  await page.mouse.up();
-}
-
-const conceptNodes = (page: Page) => page.locator('.react-flow__node-concept');
-const nodeLabels = (page: Page) =>
-  conceptNodes(page).locator('.concept-node__label').allTextContents();
-
-async function makeConcept(page: Page, words: string, nth = 0) {
-  await dragOver(page, words, nth);
-  await page.getByRole('toolbar', { name: 'Selected words' }).waitFor();
-  await page.getByRole('button', { name: 'New concept from this passage' }).click();
-  await page.getByRole('heading', { name: /^Edit the concept/ }).waitFor();
-}
-
-async function writeSummary(page: Page, summary: string) {
-  await page.getByRole('textbox', { name: 'Summary' }).fill(summary);
-}
-
-/** Starts a map from an article's text, through "New map…". */
-async function startMap(page: Page, article: string, title?: string) {
-  await page.getByRole('button', { name: 'New map…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Make a new map' });
-  await dialog.getByRole('textbox', { name: 'The article' }).fill(article);
-  if (title) await dialog.getByRole('textbox', { name: 'Title (required)' }).fill(title);
-  await dialog.getByRole('button', { name: 'Start the map' }).click();
-  await page
-    .getByRole('region', { name: 'Draft' })
-    .getByText(title ?? 'Rivers and towns')
-    .waitFor();
-}
-
-const conceptNode = (page: Page, id: string) =>
-  page.locator(`.react-flow__node-concept[data-id="${id}"]`);
-
-/**
- * Where an element of the map stands on screen once the map stands still: a draft's map is laid
- * out anew as it changes (busy meanwhile), and the camera may glide after it.
- */
-async function stillBox(locator: Locator) {
-  await locator
-    .page()
-    .locator('[role="region"][aria-label="Concept map"][aria-busy="false"]')
-    .waitFor();
-  let last = '';
-  await expect
-    .poll(async () => {
-      const now = JSON.stringify(await locator.boundingBox());
-      const still = now === last && now !== 'null';
-      last = now;
-      return still;
-    })
-    .toBe(true);
-  return (await locator.boundingBox())!;
-}
-
-/** A relation's line on the map (a level line has no height, which a locator calls hidden). */
-const edgePath = (page: Page, id: string) =>
-  page.locator(`.react-flow__edge[data-id="${id}"] path.react-flow__edge-path[d^="M"]`);
-
-/** The camera's place, which glides to each selection. */
-const camera = (page: Page) =>
-  page
-    .locator('.react-flow__viewport')
-    .evaluate((viewport) => (viewport as HTMLElement).style.transform);
-
-/** Waits until the camera has stopped. */
-async function cameraStill(page: Page) {
-  let last = '';
-  await expect
-    .poll(async () => {
-      const now = await camera(page);
-      const still = now === last;
-      last = now;
-      return still;
-    })
-    .toBe(true);
-}
-
-/** Shows the whole map once the camera's glide to the last selection is over, which would undo it. */
-async function fitWholeMap(page: Page) {
-  await cameraStill(page);
-  await page.getByRole('button', { name: 'Fit the whole map' }).click();
-  await cameraStill(page);
-}
-
-/** Where a concept stands on the map (not on screen): React Flow places each node by a transform. */
-const mapPlace = (page: Page, id: string) =>
-  conceptNode(page, id).evaluate((node) => (node as HTMLElement).style.transform);
-
-/** Drags with the mouse from one point to another, in small steps as a hand does. */
-async function drag(page: Page, from: { x: number; y: number }, to: { x: number; y: number }) {
-  await page.mouse.move(from.x, from.y);
-  await page.mouse.down();
-  await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 8 });
-  await page.mouse.move(to.x, to.y, { steps: 8 });
-  await page.mouse.up();
-}
-
-const centre = (box: { x: number; y: number; width: number; height: number }) => ({
-  x: box.x + box.width / 2,
-  y: box.y + box.height / 2,
-});
 
 describe('making a map in the browser', () => {
   const session = useBrowser();
@@ -229,16 +93,7 @@ describe('making a map in the browser', () => {
     ]);
     await page.getByText('“Open map…” opens it.').waitFor();
 
-    await page.getByRole('button', { name: 'Open map…' }).click();
-    await page
-      .getByRole('dialog', { name: 'Open another map' })
-      .getByLabel(/From this computer/)
-      .setInputFiles({
-        name: 'rivers.json',
-        mimeType: 'application/json',
-        buffer: Buffer.from(text),
-      });
-    await page.getByText('Opened “Rivers and towns”.').waitFor({ timeout: 20_000 });
+    await openBundleFile(page, text, 'Opened “Rivers and towns”.');
     await expect.poll(() => bar.count()).toBe(0);
     expect((await nodeLabels(page)).sort()).toEqual([
       'Boats',
@@ -279,16 +134,7 @@ describe('making a map in the browser', () => {
     expect(bundle.graph.concepts).toHaveLength(builtIn);
     expect(bundle.tours?.tours.length).toBeGreaterThan(0);
 
-    await page.getByRole('button', { name: 'Open map…' }).click();
-    await page
-      .getByRole('dialog', { name: 'Open another map' })
-      .getByLabel(/From this computer/)
-      .setInputFiles({
-        name: 'copy.json',
-        mimeType: 'application/json',
-        buffer: Buffer.from(text),
-      });
-    await page.getByText(/^Opened “/).waitFor({ timeout: 20_000 });
+    await openBundleFile(page, text, /^Opened “/);
     await expect.poll(() => bar.count()).toBe(0);
     expect(await conceptNodes(page).count()).toBe(builtIn);
   });
@@ -302,27 +148,22 @@ describe('making a map in the browser', () => {
     await makeConcept(page, 'Boats carry goods');
     await writeSummary(page, 'Trade moves by boat.');
 
-    await bar.getByRole('button', { name: 'Tours' }).click();
-    const editor = page.getByRole('region', { name: 'Tours of this map' });
-    await editor.getByRole('textbox', { name: 'Title of the tour' }).fill('Down the river');
-    await editor.getByRole('button', { name: 'Make the tour' }).click();
-    await editor.getByRole('textbox', { name: 'Description' }).fill('From water to trade.');
-    for (const [label, text, notes] of [
-      ['Rivers carry water', 'Rivers bring water to the towns.', 'Where does our water come from?'],
-      ['Boats carry goods', 'Boats carry the goods of trade.', 'What do boats carry?'],
-    ] as const) {
-      // The draft's map is laid out anew after each change: click the concept once it stands still.
-      const node = conceptNodes(page).filter({ hasText: label });
-      await stillBox(node);
-      await node.click();
-      await editor
-        .getByText(`Add step makes a step of the selected concept, “${label}”.`)
-        .waitFor();
-      await editor.getByRole('button', { name: 'Add step' }).click();
-      await editor.getByRole('textbox', { name: 'Text for the class' }).fill(text);
-      await editor.getByRole('textbox', { name: 'Talking points' }).fill(notes);
-    }
-    await editor.getByText('This tour is ready to present.').waitFor();
+    const editor = await makeTour(
+      page,
+      { title: 'Down the river', description: 'From water to trade.' },
+      [
+        {
+          label: 'Rivers carry water',
+          text: 'Rivers bring water to the towns.',
+          notes: 'Where does our water come from?',
+        },
+        {
+          label: 'Boats carry goods',
+          text: 'Boats carry the goods of trade.',
+          notes: 'What do boats carry?',
+        },
+      ],
+    );
     expect(await seriousAxeViolations(page)).toEqual([]);
 
     await bar.getByText('Saved in this browser').waitFor();
@@ -356,24 +197,8 @@ describe('making a map in the browser', () => {
     ]);
     await page.getByText('“Open map…” opens it.').waitFor();
 
-    await page.getByRole('button', { name: 'Open map…' }).click();
-    await page
-      .getByRole('dialog', { name: 'Open another map' })
-      .getByLabel(/From this computer/)
-      .setInputFiles({
-        name: 'rivers.json',
-        mimeType: 'application/json',
-        buffer: Buffer.from(text),
-      });
-    await page.getByText('Opened “Rivers and towns”.').waitFor({ timeout: 20_000 });
-    await page.getByRole('button', { name: 'Present' }).click();
-    await page
-      .getByRole('dialog', { name: 'Present a tour' })
-      .getByRole('link', { name: /Down the river/ })
-      .click();
-    await expect
-      .poll(() => page.locator('#tour-step-title').textContent())
-      .toBe('Boats carry goods');
+    await openBundleFile(page, text, 'Opened “Rivers and towns”.');
+    await presentTour(page, /Down the river/, 'Boats carry goods');
     expect(page.url()).toMatch(/#\/tour\/down-the-river\/1$/);
     await page.keyboard.press('ArrowRight');
     await expect
@@ -443,28 +268,7 @@ describe('making a map in the browser', () => {
     await edgePath(page, 'r-rivers-carry-water-boats-carry-goods').waitFor({ state: 'attached' });
 
     // From the keyboard alone: "Link to…", a search, a suggested phrase, Enter.
-    await fitWholeMap(page);
-    await stillBox(conceptNode(page, 'towns-grow'));
-    await conceptNode(page, 'towns-grow').click();
-    await page.getByRole('heading', { name: 'Edit the concept “Towns grow”' }).waitFor();
-    await page.getByRole('button', { name: 'Link to…' }).focus();
-    await page.keyboard.press('Enter');
-    const search = page.getByRole('combobox', { name: 'Find a concept' });
-    await expect.poll(() => search.evaluate((box) => box === document.activeElement)).toBe(true);
-    await page.keyboard.type('rivers');
-    await page.getByRole('option', { name: /^Rivers carry water/, selected: true }).waitFor();
-    await page.keyboard.press('Enter');
-    const phrase = page.getByRole('textbox', { name: 'Linking phrase' });
-    await expect.poll(() => phrase.evaluate((box) => box === document.activeElement)).toBe(true);
-    await page.keyboard.type('sup');
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Enter');
-    await page.getByText('Towns grow supports Rivers carry water', { exact: true }).waitFor();
-    await page.keyboard.press('Enter');
-    await page
-      .getByText('Saved the relation “Towns grow supports Rivers carry water”.')
-      .waitFor({ state: 'attached' });
-    await edgePath(page, 'r-towns-grow-rivers-carry-water').waitFor({ state: 'attached' });
+    await linkToRiversFromKeyboard(page, { id: 'towns-grow', label: 'Towns grow' });
 
     // A concept dragged to a place of its own stays there.
     await fitWholeMap(page);

@@ -4,9 +4,14 @@ import { checkContent } from '../../src/features/bundle/check-bundle';
 import { loadAtlas } from '../../src/model/atlas';
 import { parseArticle } from '../../src/model/article';
 import type { Bundle } from '../../src/model/bundle-format';
-import { articleMarkdown, bundleToDraft, copyName, mapBundle } from '../../src/model/bundle-draft';
 import { draftAtlas, draftBundle, draftSchema } from '../../src/model/draft';
-import { bundleFromContent } from '../../tools/bundle-from-content';
+import {
+  articleMarkdown,
+  bundleFromContent,
+  bundleToDraft,
+  copyName,
+  mapBundle,
+} from '../../src/model/bundle-draft';
 
 const markdown = readFileSync('data/article.md', 'utf8');
 const loaded = loadAtlas(

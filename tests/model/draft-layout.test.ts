@@ -56,6 +56,26 @@ describe('where a draft’s concepts stand', () => {
     expect(unpinned.concepts.find((c) => c.id === boats)).not.toHaveProperty('position');
   });
 
+  it('keeps every concept clear of one pinned onto its place, moving it down below', async () => {
+    const atlas = draftAtlas(base);
+    const layout = await computeLayout(atlas.graph, atlas.anchors);
+    const at = layout.concepts[water]!;
+    // "Boats carry goods" dragged exactly onto the place of "Rivers carry water".
+    const pinned = pinConcept(base, boats, { x: at.x + 10, y: at.y + 5 });
+    const laid = draftAtlas(pinned, layout);
+    const boxOf = (id: string) => laid.boxes.get(id)!;
+    expect(laid.layout.concepts[boats]).toEqual({ x: at.x + 10, y: at.y + 5 });
+    const [w, b] = [boxOf(water), boxOf(boats)];
+    const meet =
+      w.x < b.x + b.width && b.x < w.x + w.width && w.y < b.y + b.height && b.y < w.y + w.height;
+    expect(meet).toBe(false);
+    // Moved down, under the pinned concept, in its own column still.
+    expect(laid.layout.concepts[water]!.x).toBe(at.x);
+    expect(laid.layout.concepts[water]!.y).toBeGreaterThan(at.y + 5);
+    // What no pin covers stays where the layout put it.
+    expect(laid.layout.concepts[towns]).toEqual(layout.concepts[towns]);
+  });
+
   it('places a concept the last layout has not placed under the others of its section', async () => {
     const layout = await computeLayout(draftAtlas(base).graph, draftAtlas(base).anchors);
     const more = draftWith('Rivers carry water', 'Boats carry goods', 'Towns grow', 'rivers meet');

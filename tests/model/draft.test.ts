@@ -13,7 +13,7 @@ import {
   updateConcept,
   type Draft,
 } from '../../src/model/draft';
-import { conceptProblems, draftMapProblems } from '../../src/model/draft-problems';
+import { conceptFields, conceptProblems, draftMapProblems } from '../../src/model/draft-problems';
 import { riversAndTowns } from '../fixtures/draft-article';
 
 const draftOf = (text = riversAndTowns, title = 'Rivers') =>
@@ -140,6 +140,103 @@ describe('the rules a draft concept is held to', () => {
     expect(conceptProblems(aliased, copy.conceptId)).toEqual([
       { field: 'aliases', item: 1, message: `"rivers carry water" also names "${conceptId}"` },
     ]);
+  });
+});
+
+describe("a concept's problems on a map of many", () => {
+  /** Four concepts whose names, former ids and speakers meet, then one that meets none. */
+  function crowded(): Draft {
+    let draft = draftOf();
+    for (const words of [
+      'Rivers carry water',
+      'Boats carry goods',
+      'The river is a road for trade',
+      'Towns grow where rivers meet',
+      'to the towns',
+    ]) {
+      draft = made(draft, words).draft;
+    }
+    const [water, boats, road, towns, alone] = draft.concepts.map((concept) => concept.id);
+    const edits: Record<string, Parameters<typeof updateConcept>[2]> = {
+      [water as string]: { aliases: ['Waterways'], formerIds: ['old-water'] },
+      [boats as string]: {
+        // Its first alias is another's label, its second was claimed first by "water".
+        aliases: ['towns grow where rivers meet', 'waterways'],
+        formerIds: ['old-water', road as string],
+        kind: 'source',
+      },
+      [road as string]: {
+        passages: [{ exact: 'The river is a road for trade', speaker: towns as string }],
+      },
+      [towns as string]: { aliases: ['Boats Carry Goods'] },
+      [alone as string]: { aliases: ['Harbours'] },
+    };
+    for (const [id, edit] of Object.entries(edits)) {
+      draft = updateConcept(draft, id, { summary: `About ${id}.`, ...edit });
+    }
+    return draft;
+  }
+
+  it('finds of each concept what the check of the whole map finds of it', () => {
+    const draft = crowded();
+    const whole = draftMapProblems(draft);
+    expect(whole.length).toBeGreaterThan(3);
+    draft.concepts.forEach((concept, index) => {
+      const prefix = `concepts[${index}] (${concept.id}).`;
+      // The form shows the problems of its own fields (a former id is none of them).
+      const lines = whole.filter(
+        (line) =>
+          line.startsWith(prefix) &&
+          (conceptFields as readonly string[]).includes(
+            /^[a-z]+/i.exec(line.slice(prefix.length))?.[0] ?? '',
+          ),
+      );
+      const own = conceptProblems(draft, concept.id);
+      expect(own.map((problem) => problem.message)).toEqual(
+        lines.map((line) => line.slice(line.indexOf(': ') + 2)),
+      );
+    });
+    const boats = draft.concepts[1]?.id as string;
+    expect(conceptProblems(draft, boats).map((problem) => problem.field)).toEqual([
+      'aliases',
+      'aliases',
+    ]);
+  });
+});
+
+describe('the map of a draft, drawn again after a change', () => {
+  it('keeps the nodes and edges the change left alone, and draws the changed concept anew', () => {
+    let draft = made(draftOf(), 'Rivers carry water').draft;
+    draft = made(draft, 'Boats carry goods').draft;
+    const [water, boats] = draft.concepts.map((concept) => concept.id) as [string, string];
+    const before = draftAtlas(draft);
+    const renamed = updateConcept(draft, boats, { label: 'Boats' });
+    const after = draftAtlas(renamed, null, before);
+    const node = (atlas: typeof before, id: string) => atlas.nodes.find((n) => n.id === id);
+    expect(node(after, water)).toBe(node(before, water));
+    expect(node(after, boats)).not.toBe(node(before, boats));
+    expect(node(after, boats)?.data).toMatchObject({ label: 'Boats' });
+    // The same map drawn afresh, only with fewer new objects.
+    expect(after.nodes).toEqual(draftAtlas(renamed).nodes);
+  });
+
+  it('finds a passage again only when its concept quotes other words', () => {
+    const first = made(draftOf(), 'Rivers carry water');
+    const again = addPassage(
+      first.draft,
+      first.conceptId,
+      ...span(first.draft, 'Boats carry goods'),
+    );
+    if (!again.ok) throw new Error(again.reason);
+    const text = draftArticle(again.draft).text;
+    const quoted = (draft: Draft) =>
+      draftAtlas(draft)
+        .anchors.get(first.conceptId)
+        ?.map((p) => text.slice(p.start, p.end));
+    expect(quoted(first.draft)).toEqual(['Rivers carry water']);
+    expect(quoted(again.draft)).toEqual(['Rivers carry water', 'Boats carry goods']);
+    const renamed = updateConcept(again.draft, first.conceptId, { label: 'Water and boats' });
+    expect(quoted(renamed)).toEqual(['Rivers carry water', 'Boats carry goods']);
   });
 });
 

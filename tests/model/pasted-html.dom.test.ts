@@ -71,6 +71,22 @@ describe('markdownOfHtml', () => {
     ]);
   });
 
+  it('makes each row of a table one paragraph, its cells apart, never a paragraph a cell', () => {
+    const markdown = markdownOf(`<h2>Ports</h2><p>The ports of the river.</p>
+      <table><caption>Ports and their goods</caption>
+      <thead><tr><th>Port</th><th>Goods</th></tr></thead>
+      <tbody><tr><td>Upton</td><td><p>grain</p><p>wool</p></td></tr>
+      <tr><td>Downey</td><td></td></tr></tbody></table>`);
+    expect(markdown.split('\n\n')).toEqual([
+      '## Ports',
+      'The ports of the river.',
+      'Ports and their goods',
+      'Port; Goods',
+      'Upton; grain wool',
+      'Downey',
+    ]);
+  });
+
   it('joins no words across a line break, and keeps a code block as a paragraph', () => {
     const markdown = markdownOf(
       '<p>One line<br>the next</p><pre><code>  # not a heading\nx = 1</code></pre>',

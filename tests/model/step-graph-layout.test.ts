@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { boxesMeet } from '../../src/model/floating';
 import { SCREEN_PHRASE_LINES, screenPhraseSize } from '../../src/model/phrase-placement';
 import { elkOnThisThread, type LayOut, layOutStepGraph } from '../../src/model/step-graph-layout';
-import { fittingStepPx, STEP_PHRASE_RATIO } from '../../src/model/step-layout';
+import { fittingStepPx, segmentMeetsBox, STEP_PHRASE_RATIO } from '../../src/model/step-layout';
 import { loadRealAtlas } from '../fixtures/real-atlas';
 
 /** What the browser draws: each character 0.58 of the size wide (a bold sans-serif). */
@@ -133,5 +133,30 @@ describe('a tour step laid out as its own small map', () => {
       phrases: [],
       px: 32,
     });
+  });
+
+  it('gives a phrase a place further along its own line where ELK’s room for it is taken', async () => {
+    const concepts = [
+      { id: 'a', label: 'Roads' },
+      { id: 'b', label: 'Networks' },
+    ];
+    const relations = [{ id: 'ab', label: 'connect', source: 'a', target: 'b' }];
+    // ELK as it is, except that it leaves the phrase's room on the first card.
+    const onTheCard: LayOut = async (graph) => {
+      const laid = await elkOnThisThread(graph);
+      const card = laid.children!.find((c) => c.id === 'a')!;
+      const edges = (laid.edges ?? []).map((edge) => ({
+        ...edge,
+        labels: (edge.labels ?? []).map((label) => ({ ...label, x: card.x ?? 0, y: card.y ?? 0 })),
+      }));
+      return { ...laid, edges };
+    };
+    const laid = await layOutStepGraph(concepts, relations, pane, 32, measure, onTheCard);
+    expect(laid.phrases.map((p) => p.id)).toEqual(['ab']);
+    const phrase = laid.phrases[0]!.box;
+    // Clear of both cards, and on its line: the line passes through its box.
+    for (const card of laid.cards) expect(boxesMeet(phrase, card.box, 2)).toBe(false);
+    const line = laid.lines[0]!.points;
+    expect(line.some((p, i) => i > 0 && segmentMeetsBox(line[i - 1]!, p, phrase))).toBe(true);
   });
 });

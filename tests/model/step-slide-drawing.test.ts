@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { boxesMeet, type Box } from '../../src/model/floating';
 import { svgToText } from '../../src/model/map-drawing';
 import { layOutStepGraph } from '../../src/model/step-graph-layout';
-import { closeUpInput, PROJECTOR, stepScene, tourMapPane } from '../../src/model/step-slide';
+import {
+  closeUpInput,
+  PROJECTOR,
+  stepScene,
+  tourMapPane,
+  unsaidSentences,
+} from '../../src/model/step-slide';
 import { drawStepSlide, type MeasureFont } from '../../src/model/step-slide-drawing';
 import { tourFrame } from '../../src/model/tour-view';
 import { computeView } from '../../src/model/view';
@@ -49,6 +55,7 @@ async function slideOf(name: string) {
       steps: tour.steps.length,
       title: content.title,
       text: content.text,
+      unsaid: closeUp ? unsaidSentences(atlas, closeUp, view.frame) : [],
     },
     measure: measureFont,
   });
@@ -97,6 +104,26 @@ describe('a tour step as a slide', () => {
       }
     },
   );
+
+  it('says under its text what the close-up’s bare lines join, as sentences', async () => {
+    // A dense step: its close-up has no room for every phrase on its line.
+    const { slide, closeUp, view } = await slideOf('whole-argument 12');
+    const unsaid = unsaidSentences(atlas, closeUp!, view.frame);
+    expect(unsaid.length).toBeGreaterThan(0);
+    expect(unsaid.length).toBe(closeUp!.lines.length - closeUp!.phrases.length);
+    const caption = slide.texts
+      .filter((t) => t.part === 'caption')
+      .map((t) => t.text)
+      .join(' ');
+    expect(caption).toContain('What the other lines say');
+    for (const { source, phrase, target } of unsaid) {
+      expect(caption).toContain(`${source} ${phrase} ${target}`);
+    }
+    const sentences = slide.blocks.filter(
+      (b) => b.id.startsWith('unsaid-') && b.id !== 'unsaid-title',
+    );
+    expect(sentences).toHaveLength(unsaid.length);
+  });
 
   it('says the step’s progress and draws its bar as far as the step', async () => {
     const { slide } = await slideOf('whole-argument 4');

@@ -16,8 +16,10 @@ import { startPreview } from '../preview-server.ts';
 import {
   type ConceptPoint,
   pageBytes,
+  type PageBytes,
   writeBuiltInBundle,
   writeSyntheticBundle,
+  type WrittenBundle,
 } from './bench-data.ts';
 import {
   heapMb,
@@ -31,6 +33,8 @@ import {
   zoomFrames,
 } from './bench-page.ts';
 import { budgetAtLeast, budgetLine, median, percentile, Results } from './bench-report.ts';
+import { measureEditor } from './editor-bench.ts';
+import { editorBudgets, editorRows, editorTable, type EditorSamples } from './editor-rows.ts';
 import { type Legibility, legibilityTable, measureLegibility } from './legibility.ts';
 import { builtInTours, measureTours, tourSummary } from './tour-legibility.ts';
 import { STEP_PHRASE_RATIO } from '../../src/model/step-layout.ts';
@@ -42,6 +46,10 @@ const option = (name: string) => {
 const RUNS = Number(option('runs') ?? 3);
 const SIZES = (option('sizes') ?? '100,1000,5000').split(',').map(Number);
 const THROTTLE_ALL = process.argv.includes('--throttle-all');
+/** Only the editor's rows, for a quick look at them. */
+const EDITOR_ONLY = process.argv.includes('--editor-only');
+/** The size of the bundle the editor is measured on. */
+const EDITOR_SIZE = 1000;
 const VIEWPORT = { width: 1366, height: 768 };
 const THROTTLING = 4;
 /** Typed into the search box one key at a time: every bundle has manufacturing in it. */
@@ -187,8 +195,11 @@ scenarios.push({
   bare: `${url}bench/bare/?data=../data/builtin.json`,
 });
 results.add(M.data, 'built-in bare', kB(builtIn.gzip));
-for (const count of SIZES) {
-  const { gzip, ids, points } = await writeSyntheticBundle(count);
+const written = new Map<number, WrittenBundle>();
+for (const count of EDITOR_ONLY ? [] : SIZES) {
+  const bundle = await writeSyntheticBundle(count);
+  written.set(count, bundle);
+  const { gzip, ids, points } = bundle;
   const name = count.toLocaleString('en');
   scenarios.push({
     name,
@@ -202,11 +213,12 @@ for (const count of SIZES) {
   for (const kind of KINDS) results.add(M.data, `${name} ${kind}`, kB(gzip));
 }
 
-const [appBytes, bareBytes] = await Promise.all([
-  pageBytes('dist/index.html'),
-  pageBytes('dist/bench/bare/index.html'),
-]);
-for (const scenario of scenarios) {
+// The editor's rows alone need no bare page, nor its bytes.
+const pages = EDITOR_ONLY
+  ? null
+  : await Promise.all([pageBytes('dist/index.html'), pageBytes('dist/bench/bare/index.html')]);
+for (const scenario of pages ? scenarios : []) {
+  const [appBytes, bareBytes] = pages as [PageBytes, PageBytes];
   for (const [kind, bytes] of [
     ['app', appBytes],
     ['bare', bareBytes],
@@ -217,11 +229,27 @@ for (const scenario of scenarios) {
   }
 }
 
+const editorBundle = written.get(EDITOR_SIZE) ?? (await writeSyntheticBundle(EDITOR_SIZE));
+
 const browser = await launchChromium();
 log(`Chromium ${browser.version()}, ${cpus().length} CPU cores, ${RUNS} cold runs per page`);
 let legibility: Legibility[] = [];
 const tourLines: string[] = [];
+let editor: EditorSamples = { label: [], newConcept: [], save: [] };
 try {
+  log(`the editor, on a draft of ${EDITOR_SIZE.toLocaleString('en')} concepts`);
+  editor = await measureEditor(browser, url, editorBundle, log).catch((error: unknown) => {
+    log(`  editor: FAILED: ${String(error).split('\n')[0]}`);
+    return editor;
+  });
+  if (!EDITOR_ONLY) await measureMaps();
+} finally {
+  await browser.close();
+  await server.close();
+}
+
+/** Everything but the editor: legibility, tours, and each map's load and interaction. */
+async function measureMaps() {
   log('legibility of the built-in map at 1366x768 and 1920x1080');
   legibility = await measureLegibility(browser, url);
   log('every tour step at 1920x1080 and 1366x768');
@@ -253,9 +281,15 @@ try {
       }
     }
   }
-} finally {
-  await browser.close();
-  await server.close();
+}
+
+const editorAt = `editing a draft of ${EDITOR_SIZE.toLocaleString('en')} concepts`;
+const editing = editorRows(editor);
+if (EDITOR_ONLY) {
+  console.log(`\nConcept Atlas benchmark: ${editorAt}, ${VIEWPORT.width}x${VIEWPORT.height}\n`);
+  console.log(editorTable(editing));
+  console.log(`\nBudgets\n\n${editorBudgets(editing, editorAt).join('\n')}`);
+  process.exit(0);
 }
 
 const columns = scenarios.flatMap((s) => KINDS.map((kind) => column(s, kind)));
@@ -306,9 +340,11 @@ if (largest !== first) {
     ),
   );
 }
+budgets.push(...editorBudgets(editing, editorAt));
 const [laptop, projector] = legibility;
 console.log(`\n${legibilityTable(legibility)}\n`);
 console.log(`${tourLines.join('\n')}\n`);
+console.log(`${editorTable(editing)}\n`);
 budgets.push(
   budgetAtLeast(
     'built-in map at fit view, 1366x768: labels at >= 14 px',

@@ -45,6 +45,11 @@ export type StepLegibility = {
    */
   relations: number;
   phrases: number;
+  /**
+   * The step's relations whose phrase is not on their line, said instead as sentences in the
+   * step's text beside the map, in view and at `phrasePx` or more.
+   */
+  listed: number;
   /** Whether the step's concepts are brought together as a close-up, rather than on the map. */
   closeUp: boolean;
 };
@@ -86,12 +91,27 @@ ${drawnScript(true)}
       .filter((p) => !phrases.some((q) => q !== p && meet(p.box, q.box)))
       .map((p) => p.id),
   );
+  // A relation left without its phrase on the close-up may be said in the step's text instead,
+  // where its sentence is in view (not scrolled away) at the class's size.
+  const text = document.querySelector('.tour-card');
+  const room = text ? text.getBoundingClientRect() : null;
+  const listed = new Set(
+    [...document.querySelectorAll('.tour-card__unsaid li[data-relation]')]
+      .filter((el) => {
+        const box = el.getBoundingClientRect();
+        const px = Number.parseFloat(getComputedStyle(el).fontSize);
+        return room && px >= phrasePx - 0.1 && box.top >= room.top - 1 &&
+          box.bottom <= Math.min(room.bottom, window.innerHeight) + 1;
+      })
+      .map((el) => el.dataset.relation),
+  );
   return {
     smallest: step.length === 0 ? 0 : Math.min(...step.map((d) => (d ? Math.round(d.px * 10) / 10 : 0))),
     overlaps: phrases.filter(onLabel).length,
     cut,
     relations: relationIds.length,
     phrases: relationIds.filter((id) => said.has(id)).length,
+    listed: relationIds.filter((id) => !said.has(id) && listed.has(id)).length,
     closeUp: document.querySelector('.step-close-up') !== null,
   };
 })`;
@@ -139,11 +159,12 @@ export function tourSummary(rows: readonly StepLegibility[], least: number): str
   const cut = rows.reduce((sum, r) => sum + r.cut, 0);
   const relations = rows.reduce((sum, r) => sum + r.relations, 0);
   const phrases = rows.reduce((sum, r) => sum + r.phrases, 0);
+  const listed = rows.reduce((sum, r) => sum + r.listed, 0);
   const closeUps = rows.filter((r) => r.closeUp).length;
-  return `${rows.length} steps (${closeUps} as close-ups): smallest step label ${worst.smallest.toFixed(1)} px (${worst.tour} step ${worst.step}); ${under} steps under ${least} px; ${overlaps} phrases on concept labels; ${cut} labels cut short; ${phrases} of ${relations} step relations show their phrase`;
+  return `${rows.length} steps (${closeUps} as close-ups): smallest step label ${worst.smallest.toFixed(1)} px (${worst.tour} step ${worst.step}); ${under} steps under ${least} px; ${overlaps} phrases on concept labels; ${cut} labels cut short; ${phrases} of ${relations} step relations show their phrase on their line, ${listed} more in the step's text, ${relations - phrases - listed} unsaid`;
 }
 
 /** One line for a step: its smallest label, what lies on labels, and the phrases it says. */
 export function stepLine(r: StepLegibility): string {
-  return `${r.tour} ${r.step}${r.closeUp ? ' (close-up)' : ''}: ${r.smallest} px, ${r.overlaps} overlaps, ${r.cut} cut, ${r.phrases} of ${r.relations} phrases said`;
+  return `${r.tour} ${r.step}${r.closeUp ? ' (close-up)' : ''}: ${r.smallest} px, ${r.overlaps} overlaps, ${r.cut} cut, ${r.phrases} of ${r.relations} phrases said${r.listed > 0 ? `, ${r.listed} in the text` : ''}`;
 }

@@ -1,7 +1,7 @@
 import type { Plugin } from 'vite';
 import { readContent, dataPath } from '../cli/content.ts';
 import { loadAtlas } from '../../src/model/atlas.ts';
-import { bundleFromContent } from '../bundle-from-content.ts';
+import { bundleFromContent } from '../../src/model/bundle-draft.ts';
 import { BUNDLE_FILE_NAME, EXAMPLE_ELEMENT_ID } from '../../src/model/bundle-format.ts';
 import { SNAPSHOT_ELEMENT_ID, snapshotScriptText } from '../../src/model/snapshot.ts';
 

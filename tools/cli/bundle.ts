@@ -1,7 +1,7 @@
 /** `npm run bundle [file]`: writes the built-in content as one bundle (default: the example's name). */
 import { writeFile } from 'node:fs/promises';
 import { loadAtlas } from '../../src/model/atlas.ts';
-import { bundleFromContent } from '../bundle-from-content.ts';
+import { bundleFromContent } from '../../src/model/bundle-draft.ts';
 import { BUNDLE_FILE_NAME } from '../../src/model/bundle-format.ts';
 import { readContent } from './content.ts';
 

@@ -21,6 +21,15 @@ try {
       await page.goto(`${url}${hash}`);
       await page.locator('.app-main > *').first().waitFor({ state: 'attached' });
       await page.waitForTimeout(hash ? 1500 : 600);
+      // A tour step may be brought together as a close-up, laid out in the worker: wait for it.
+      if (hash.includes('/tour/')) {
+        await page
+          .locator('.step-close-up__card')
+          .first()
+          .waitFor({ timeout: 10_000 })
+          .then(() => page.waitForTimeout(1200))
+          .catch(() => undefined);
+      }
       const file = `${outDir}/${size.name}${hash.replace(/[^a-z0-9]+/gi, '-')}.png`;
       await page.screenshot({ path: file });
       console.log(file);

@@ -325,6 +325,10 @@ export function ConceptForm() {
           Select words in the article to make a concept
           {count === 0 ? '' : ', or choose a concept on the map to edit it'}.
         </p>
+        <p>
+          From the keyboard: Tab to a paragraph of the article, press Enter, then select words with
+          Shift and the arrow keys, and press Enter again.
+        </p>
       </section>
     );
   }

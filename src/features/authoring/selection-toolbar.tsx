@@ -1,32 +1,36 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { usePageKeys, type KeyGroup } from '../../shared/page-keys';
 import { useAtlasStore } from '../../store/atlas-store';
 import { selectSelectedConcept } from '../../store/selectors';
 import { addSelectedPassage, makeConcept, replaceLostPassage } from './draft-actions';
+import { returnFocusFromWords, useKeyboardWords } from './keyboard-words';
 import { readerSelection, type ReaderSelection } from './reader-selection';
 
 /** The reader's article, where words are selected. */
 const ARTICLE = '.reader-article';
 
 /** The words selected in the reader now, followed as the selection changes. */
-function useReaderSelection(): [ReaderSelection | null, () => void] {
+function useReaderSelection(
+  toolbar: React.RefObject<HTMLElement | null>,
+): [ReaderSelection | null, () => void, () => void] {
   const [selected, setSelected] = useState<ReaderSelection | null>(null);
+  const update = useCallback(() => {
+    const article = document.querySelector(ARTICLE);
+    const next = article ? readerSelection(article, document.getSelection()) : null;
+    // While the focus is in the toolbar, its words stay offered: moving the focus there may
+    // collapse the selection, and only its buttons or Escape are done with them.
+    if (next === null && toolbar.current?.contains(document.activeElement)) return;
+    setSelected((last) =>
+      last?.start === next?.start && last?.end === next?.end && (next === null) === (last === null)
+        ? last
+        : next,
+    );
+  }, [toolbar]);
   useEffect(() => {
-    const update = () => {
-      const article = document.querySelector(ARTICLE);
-      const next = article ? readerSelection(article, document.getSelection()) : null;
-      setSelected((last) =>
-        last?.start === next?.start &&
-        last?.end === next?.end &&
-        (next === null) === (last === null)
-          ? last
-          : next,
-      );
-    };
     document.addEventListener('selectionchange', update);
     return () => document.removeEventListener('selectionchange', update);
-  }, []);
-  return [selected, () => setSelected(null)];
+  }, [update]);
+  return [selected, () => setSelected(null), update];
 }
 
 /** Where the toolbar stands: just below the selected words, inside the window. */
@@ -73,12 +77,18 @@ const selectionKeys: KeyGroup = {
  * (listed under `?`), wherever the focus is.
  */
 export function SelectionToolbar() {
-  const [selected, clear] = useReaderSelection();
+  const toolbar = useRef<HTMLDivElement>(null);
+  const [selected, clear, reread] = useReaderSelection(toolbar);
   const concept = useAtlasStore(selectSelectedConcept);
   const fixing = useAtlasStore((s) => s.passageFix);
   const fixedLabel = useAtlasStore(
     (s) => s.draft?.concepts.find((c) => c.id === s.passageFix?.conceptId)?.label,
   );
+  // Words being selected from the keyboard are offered once Enter makes the selection, with the
+  // focus in the toolbar; until then the arrows move over them.
+  const words = useKeyboardWords();
+  const focused = useRef(0);
+  const returning = useRef(false);
   // A problem belongs to the words it was about: selecting others clears it.
   const [said, setSaid] = useState<{ problem: string; about: ReaderSelection } | null>(null);
   const problem = said && said.about === selected ? said.problem : null;
@@ -89,12 +99,36 @@ export function SelectionToolbar() {
       if (selected) setSaid({ problem: outcome, about: selected });
       return;
     }
-    document.getSelection()?.removeAllRanges();
-    clear();
+    dismiss();
   }
 
+  /** Done with the words: none selected, and the focus back where they were (see below). */
+  function dismiss() {
+    document.getSelection()?.removeAllRanges();
+    clear();
+    returning.current = true;
+  }
+
+  // Once the toolbar is gone and the page shows what was made, the focus goes back.
   useEffect(() => {
-    if (!selected) {
+    if (selected || !returning.current) return;
+    returning.current = false;
+    returnFocusFromWords();
+  });
+
+  // The selection made from the keyboard is read at once: the browser says it changed later.
+  useEffect(() => {
+    if (words.confirmed > 0) reread();
+  }, [words.confirmed, reread]);
+
+  useEffect(() => {
+    if (!selected || words.selecting || words.confirmed === focused.current) return;
+    focused.current = words.confirmed;
+    toolbar.current?.querySelector('button')?.focus();
+  });
+
+  useEffect(() => {
+    if (!selected || words.selecting) {
       current = null;
       return;
     }
@@ -109,18 +143,17 @@ export function SelectionToolbar() {
 
   // A toolbar taller than guessed (three actions, while a lost passage is being fixed) that would
   // run off the bottom of the window stands above the words instead.
-  const bar = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
-    const box = bar.current;
-    const words = selected?.rect;
-    if (!box || !words) return;
+    const box = toolbar.current;
+    const place = selected?.rect;
+    if (!box || !place) return;
     const { bottom, height } = box.getBoundingClientRect();
     if (bottom > window.innerHeight - 8) {
-      box.style.top = `${Math.max(8, words.top - height - 8)}px`;
+      box.style.top = `${Math.max(8, place.top - height - 8)}px`;
     }
   });
 
-  if (!selected) return null;
+  if (!selected || words.selecting) return null;
   const replace = fixing ? (
     <button
       type="button"
@@ -133,7 +166,7 @@ export function SelectionToolbar() {
   ) : null;
   return (
     <div
-      ref={bar}
+      ref={toolbar}
       className="selection-toolbar"
       role="toolbar"
       aria-label="Selected words"
@@ -141,8 +174,7 @@ export function SelectionToolbar() {
       onKeyDown={(event) => {
         if (event.key !== 'Escape') return;
         event.stopPropagation();
-        document.getSelection()?.removeAllRanges();
-        clear();
+        dismiss();
       }}
     >
       {replace}

@@ -13,7 +13,7 @@ const loadOpener = () => import('./open');
 
 let running: AbortController | null = null;
 /** The last bundle that could not be opened for a reason that may pass, for "Try again". */
-let retryable: { request: OpenRequest; atStartup: boolean } | null = null;
+let retryable: { request: OpenRequest; atStartup: boolean; hash: string } | null = null;
 
 function flag(name: string | null) {
   try {
@@ -44,14 +44,19 @@ function requestName(request: OpenRequest): string {
  * Opens a bundle while the current map stays on screen. On success the new map replaces it and is
  * kept for the next visit; on failure every problem is listed and the current map stays.
  * `atStartup`: the page waits for this map rather than drawing the built-in one first, and the
- * link's concept or view applies to it.
+ * link's concept or view applies to it: the one in `startHash`, the address the page was opened
+ * at, before it was made to fit the built-in map (which has none of the bundle's tours).
  */
-export async function openBundle(request: OpenRequest, atStartup = false): Promise<void> {
+export async function openBundle(
+  request: OpenRequest,
+  atStartup = false,
+  startHash?: string,
+): Promise<void> {
   const store = useAtlasStore.getState();
   running?.abort();
   const controller = new AbortController();
   running = controller;
-  const hash = window.location.hash;
+  const hash = startHash ?? window.location.hash;
   store.setOpenProblems(null);
   const name = requestName(request);
   store.setOpening({ name, done: 0, total: 0, startup: atStartup });
@@ -72,7 +77,7 @@ export async function openBundle(request: OpenRequest, atStartup = false): Promi
     else {
       // The page's own fault, not the file's: said in words, the details kept for a report.
       console.warn('Opening a map failed:', error);
-      retryable = { request, atStartup };
+      retryable = { request, atStartup, hash };
       store.setOpenProblems({
         name,
         problems: [`(map): it could not be opened: ${faultInWords(error)}`],
@@ -85,7 +90,7 @@ export async function openBundle(request: OpenRequest, atStartup = false): Promi
   running = null;
   if (!outcome.ok) {
     store.setOpening(null);
-    retryable = outcome.transient ? { request, atStartup } : null;
+    retryable = outcome.transient ? { request, atStartup, hash } : null;
     store.setOpenProblems({
       name: outcome.name,
       problems: outcome.problems,
@@ -112,7 +117,7 @@ export async function openBundle(request: OpenRequest, atStartup = false): Promi
 export function retryOpening(): void {
   const last = retryable;
   retryable = null;
-  if (last) void openBundle(last.request, last.atStartup);
+  if (last) void openBundle(last.request, last.atStartup, last.hash);
 }
 
 /** Stops opening a bundle; the current map stays. */
@@ -140,8 +145,8 @@ export function backToBuiltIn(): void {
  * visit. The page waits for it instead of drawing the built-in map first, which would only delay
  * it; the built-in map shows if it cannot be opened.
  */
-export function openStartupBundle(win: Window = window): void {
+export function openStartupBundle(win: Window = window, startHash = win.location.hash): void {
   const url = new URLSearchParams(win.location.search).get('bundle');
-  if (url) void openBundle({ kind: 'url', url }, true);
-  else if (savedBundleName() !== null) void openBundle({ kind: 'saved' }, true);
+  if (url) void openBundle({ kind: 'url', url }, true, startHash);
+  else if (savedBundleName() !== null) void openBundle({ kind: 'saved' }, true, startHash);
 }

@@ -40,6 +40,7 @@ export function ExportStepImage() {
         step: tour.step,
         reveal,
         scale: selectTextScale(state),
+        projector: state.theme === 'projector',
       });
       downloadBlob(image, filename);
     } catch (failure) {

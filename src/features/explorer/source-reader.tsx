@@ -29,7 +29,7 @@ function scrollOptions(): ScrollIntoViewOptions & { container?: 'nearest' } {
  * The article itself, with every passage the map quotes marked: choosing a passage selects its
  * concept, and selecting a concept (or asking for one of its passages) brings its words into view.
  */
-export function SourceReader() {
+export function SourceReader({ paragraphHint }: { paragraphHint?: string | undefined } = {}) {
   // The article follows a new map one render behind: the map is drawn first, and a long article
   // (thousands of quoted passages) is rendered after it, in a render that input can interrupt.
   const current = useAtlasStore((s) => s.atlas);
@@ -56,6 +56,7 @@ export function SourceReader() {
   /** A selection made in the reader: the reader already shows it, so it must not jump away. */
   const selectedHere = useRef<string | null>(null);
   const aboutPrefix = `${useId()}about-`;
+  const hintId = `${aboutPrefix}paragraph`;
 
   const findMark = useCallback(
     (start: number) =>
@@ -170,11 +171,13 @@ export function SourceReader() {
                 aboutPrefix={aboutPrefix}
                 onActivate={onActivate}
                 chooserHandlers={chooserHandlers}
+                focusHint={paragraphHint ? hintId : null}
               />
             );
           })}
         </article>
         <div hidden>
+          {paragraphHint ? <span id={hintId}>{paragraphHint}</span> : null}
           {[...model.abouts].map(([key, text]) => (
             <span key={key} id={`${aboutPrefix}${key}`}>
               {text}

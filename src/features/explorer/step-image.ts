@@ -7,6 +7,7 @@ import {
   stepImageName,
   stepScene,
   tourMapPane,
+  unsaidSentences,
 } from '../../model/step-slide';
 import { drawStepSlide, estimateFont, type MeasureFont } from '../../model/step-slide-drawing';
 import { tourFrame } from '../../model/tour-view';
@@ -24,6 +25,8 @@ export type StepImageRequest = {
   reveal: boolean;
   /** The reader's text scale, which the class's screen draws the labels with. */
   scale: number;
+  /** The projector theme is on: the picture takes its darker ink, lines and arrows too. */
+  projector?: boolean;
 };
 
 let context: CanvasRenderingContext2D | null | undefined;
@@ -62,6 +65,7 @@ export async function stepImage({
   step,
   reveal,
   scale,
+  projector = false,
 }: StepImageRequest): Promise<{ image: Blob; filename: string }> {
   const tour = atlas.tours.find((t) => t.id === tourId);
   const content = tour?.steps[step - 1];
@@ -102,8 +106,10 @@ export async function stepImage({
       steps: tour.steps.length,
       title: content.title,
       text: content.text,
+      unsaid: closeUp ? unsaidSentences(atlas, closeUp, view.frame) : [],
     },
     measure: measureFont,
+    projector,
   });
   const svg = `<?xml version="1.0" encoding="UTF-8"?>\n${svgToText(slide.svg)}\n`;
   return {

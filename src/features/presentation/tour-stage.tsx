@@ -1,5 +1,6 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { formatRoute } from '../../model/route';
+import { unsaidSentences } from '../../model/step-slide';
 import { isPreview, toggleFullscreen, useCurrentTour, useTourKeys, useTourSync } from './use-tour';
 import { useAtlasStore } from '../../store/atlas-store';
 import { routeOf } from '../../store/selectors';
@@ -25,6 +26,8 @@ export function TourStage({ map, themeToggle, exportStep }: Props) {
   const blackout = useAtlasStore((s) => s.blackout);
   const setBlackout = useAtlasStore((s) => s.setBlackout);
   const heading = useRef<HTMLHeadingElement>(null);
+  const atlas = useAtlasStore((s) => s.atlas);
+  const unsaid = useAtlasStore((s) => s.unsaid);
   useTourSync();
   useTourKeys();
   const stepKey = current ? `${current.tour.id}/${current.step}` : '';
@@ -41,6 +44,14 @@ export function TourStage({ map, themeToggle, exportStep }: Props) {
   const content = tour.steps[step - 1];
   if (!content) return null;
   const last = tour.steps.length;
+  const unsaidLines =
+    atlas && unsaid
+      ? unsaidSentences(
+          atlas,
+          { lines: unsaid.relations.map((id) => ({ id })), phrases: [] },
+          content.concepts,
+        )
+      : [];
   const presenterHref = formatRoute({
     ...routeOf(useAtlasStore.getState()),
     view: 'presenter',
@@ -88,6 +99,19 @@ export function TourStage({ map, themeToggle, exportStep }: Props) {
             Next →
           </button>
         </div>
+        {unsaidLines.length > 0 ? (
+          // The close-up had no room for these phrases on their lines: the class reads them here.
+          <div className="tour-card__unsaid">
+            <h3 className="tour-card__unsaid-title">What the other lines say</h3>
+            <ul>
+              {unsaidLines.map((r) => (
+                <li key={r.id} data-relation={r.id}>
+                  <strong>{r.source}</strong> {r.phrase} <strong>{r.target}</strong>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
         <div className="tour-card__tools">
           <label className="map-toolbar__check">
             <input

@@ -9,6 +9,12 @@ export type TourState = {
   reveal: boolean;
   /** The audience's screen is blacked out (B or .), as a presenter pauses a slide show. */
   blackout: boolean;
+  /**
+   * The relations of the step on screen that its close-up draws as bare lines, with no room for
+   * their phrases (`concepts`: the step's concept ids, joined by spaces), so that the step's
+   * text says them instead; `null` until a close-up is laid out, and after it is left.
+   */
+  unsaid: { concepts: string; relations: readonly string[] } | null;
 };
 
 export type TourActions = {
@@ -17,9 +23,10 @@ export type TourActions = {
   leaveTour: () => void;
   setReveal: (reveal: boolean) => void;
   setBlackout: (blackout: boolean) => void;
+  setUnsaid: (unsaid: TourState['unsaid']) => void;
 };
 
-export const tourInitial: TourState = { tour: null, reveal: false, blackout: false };
+export const tourInitial: TourState = { tour: null, reveal: false, blackout: false, unsaid: null };
 
 export const createTourSlice: Slice<TourState & TourActions> = (set, get) => ({
   ...tourInitial,
@@ -32,7 +39,8 @@ export const createTourSlice: Slice<TourState & TourActions> = (set, get) => ({
     const view = get().view === 'presenter' ? 'presenter' : 'tour';
     set({ view, tour: { id: tourId, step: clampStep(tour, step) } });
   },
-  leaveTour: () => set({ view: 'map', tour: null, blackout: false }),
+  leaveTour: () => set({ view: 'map', tour: null, blackout: false, unsaid: null }),
   setReveal: (reveal) => set({ reveal }),
   setBlackout: (blackout) => set({ blackout }),
+  setUnsaid: (unsaid) => set({ unsaid }),
 });

@@ -5,6 +5,7 @@ import { App } from '../../../src/app/app';
 import { OPEN_BUNDLE_KEY, openStartupBundle } from '../../../src/features/bundle/bundle-actions';
 import { SNAPSHOT_ELEMENT_ID, snapshotScriptText } from '../../../src/model/snapshot';
 import { useAtlasStore } from '../../../src/store/atlas-store';
+import { startUrlSync } from '../../../src/store/url-sync';
 import { copy, fileClaiming, smallBundle } from '../../fixtures/bundle-fixture';
 import { fixtureAtlas } from '../../fixtures/load-fixture';
 
@@ -184,6 +185,45 @@ describe('a map named in the address as the page starts', () => {
     await waitFor(() => expect(document.title).toBe('Linked reading — Concept Atlas'));
     await waitFor(() => expect(document.querySelector('.concept-map')).not.toBeNull());
     expect(await screen.findByRole('article', { name: 'Source article' })).toBeInTheDocument();
+  });
+
+  it('opens at the tour step its link names, a tour the built-in map does not have', async () => {
+    const bundle = copy(await smallBundle());
+    bundle.article.title = 'Linked reading';
+    bundle.tours = {
+      schemaVersion: 1,
+      tours: [
+        {
+          id: 'linked-tour',
+          title: 'A linked tour',
+          description: 'Two steps.',
+          steps: [
+            { title: 'First', text: 'Water.', concepts: ['water'], notes: 'A.' },
+            { title: 'Second', text: 'Pipes.', concepts: ['pipes'], notes: 'B.' },
+          ],
+        },
+      ],
+    };
+    const release = serveLater(JSON.stringify(bundle));
+    window.history.replaceState(null, '', '/?bundle=maps/linked.json#/tour/linked-tour/2');
+    const startHash = window.location.hash;
+    await renderApp();
+    // As the page starts: the address is first read for the built-in map, which has no such
+    // tour and shows the map, and the address with it.
+    const stop = startUrlSync();
+    try {
+      expect(useAtlasStore.getState().view).toBe('map');
+      act(() => openStartupBundle(window, startHash));
+      release();
+      await waitFor(() => expect(title()).toBe('Linked reading'));
+      await waitFor(() =>
+        expect(useAtlasStore.getState().tour).toEqual({ id: 'linked-tour', step: 2 }),
+      );
+      expect(await screen.findByRole('heading', { level: 2, name: 'Second' })).toBeInTheDocument();
+      expect(window.location.hash).toBe('#/tour/linked-tour/2');
+    } finally {
+      stop();
+    }
   });
 
   it('gives way to the built-in map, with its problems listed, when it cannot be opened', async () => {

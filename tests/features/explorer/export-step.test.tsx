@@ -1,4 +1,4 @@
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../../src/app/app';
@@ -141,6 +141,24 @@ describe('exporting a tour step as an image', () => {
     const label = [...svg.querySelectorAll('text')].find((t) => t.textContent === 'veins');
     expect(Number(label?.getAttribute('font-size'))).toBeGreaterThanOrEqual(32);
     await waitFor(() => expect(status).toHaveTextContent(''));
+  });
+
+  it('draws the picture in the projector theme’s darker ink where the theme is on', async () => {
+    const fills = async () => {
+      await waitFor(() => expect(canvas.drawn.svg).not.toBe(''));
+      const svg = new DOMParser().parseFromString(canvas.drawn.svg, 'image/svg+xml');
+      const title = [...svg.querySelectorAll('text')].find((t) => t.textContent === 'Pipes');
+      return title?.getAttribute('fill');
+    };
+    const { user, button } = await present(2);
+    await user.click(button);
+    await waitFor(() => expect(saved()).toHaveLength(1));
+    expect(await fills()).toBe('#1b1f24');
+    canvas.drawn.svg = '';
+    act(() => useAtlasStore.setState({ theme: 'projector' }));
+    await user.click(button);
+    await waitFor(() => expect(saved()).toHaveLength(2));
+    expect(await fills()).toBe('#000000');
   });
 
   it('is reached and pressed from the keyboard, and a second press while it works makes no second file', async () => {

@@ -3,6 +3,7 @@ import { memo, useEffect, useState, useSyncExternalStore } from 'react';
 import type { Atlas } from '../../../model/atlas';
 import { kindStyles } from '../../../model/kinds';
 import { STEP_PHRASE_RATIO } from '../../../model/step-layout';
+import { CloseUpLines } from './close-up-lines';
 import { closeUpReturn, onCloseUpReturn, RETURN_MS, startCloseUpReturn } from './close-up-return';
 
 type Props = {
@@ -63,36 +64,14 @@ function StepCloseUpReturnView({ atlas, ready }: Props) {
       style={{ fontSize: `${size}px` }}
     >
       <div className="step-close-up-return__ground" style={{ opacity: 1 - e }} />
-      <svg
-        className="step-close-up__lines"
+      <CloseUpLines
+        lines={graph.lines}
         width={width}
         height={height}
-        style={{ opacity: fading }}
-      >
-        <defs>
-          <marker
-            id="step-close-up-return-arrow"
-            viewBox="0 0 10 10"
-            refX="10"
-            refY="5"
-            markerWidth="6"
-            markerHeight="6"
-            orient="auto-start-reverse"
-          >
-            <path d="M0,0 L10,5 L0,10 z" />
-          </marker>
-        </defs>
-        {graph.lines.map((line) => (
-          <polyline
-            key={line.id}
-            points={line.points
-              .map((p) => at(p.x, p.y))
-              .map((p) => `${p.x},${p.y}`)
-              .join(' ')}
-            markerEnd="url(#step-close-up-return-arrow)"
-          />
-        ))}
-      </svg>
+        arrowId="step-close-up-return-arrow"
+        at={(p) => at(p.x, p.y)}
+        opacity={fading}
+      />
       {graph.phrases.map((phrase) => {
         const start = at(phrase.box.x, phrase.box.y);
         return (

@@ -6,6 +6,8 @@ import { layOutStepGraph, type StepGraph } from '../../../model/step-graph-layou
 import { STEP_PHRASE_RATIO } from '../../../model/step-layout';
 import { closeUpInput } from '../../../model/step-slide';
 import { prefersReducedMotion } from '../../../shared/motion';
+import { useAtlasStore } from '../../../store/atlas-store';
+import { CloseUpLines } from './close-up-lines';
 import { type CloseUpReturn, sendCloseUpBack } from './close-up-return';
 import { measure } from './measure-text';
 import { layOutInBackground } from './step-layout-client';
@@ -48,6 +50,15 @@ function StepCloseUpView({ atlas, ids, px }: Props) {
     };
   }, [concepts, relations, width, height, px, layoutKey]);
   const graph = laid?.key === layoutKey ? laid.graph : null;
+  // The lines left without their phrase are said in the step's text beside the map.
+  const setUnsaid = useAtlasStore((s) => s.setUnsaid);
+  useEffect(() => {
+    if (!graph) return;
+    const said = new Set(graph.phrases.map((p) => p.id));
+    const relations = graph.lines.flatMap((line) => (said.has(line.id) ? [] : [line.id]));
+    setUnsaid({ concepts: key, relations });
+  }, [graph, key, setUnsaid]);
+  useEffect(() => () => setUnsaid(null), [key, setUnsaid]);
   // Where each card starts: its concept's box on screen, as the camera shows it now.
   const from = useMemo(() => {
     const [tx, ty, zoom] = flowStore.getState().transform;
@@ -93,29 +104,13 @@ function StepCloseUpView({ atlas, ids, px }: Props) {
       aria-hidden="true"
       style={{ fontSize: `${size}px` }}
     >
-      <svg className="step-close-up__lines" width={width} height={height}>
-        <defs>
-          <marker
-            id="step-close-up-arrow"
-            viewBox="0 0 10 10"
-            refX="10"
-            refY="5"
-            markerWidth="6"
-            markerHeight="6"
-            orient="auto-start-reverse"
-          >
-            <path d="M0,0 L10,5 L0,10 z" />
-          </marker>
-        </defs>
-        {graph.lines.map((line) => (
-          <polyline
-            key={line.id}
-            data-relation={line.id}
-            points={line.points.map((p) => `${p.x},${p.y}`).join(' ')}
-            markerEnd="url(#step-close-up-arrow)"
-          />
-        ))}
-      </svg>
+      <CloseUpLines
+        lines={graph.lines}
+        width={width}
+        height={height}
+        arrowId="step-close-up-arrow"
+        marked
+      />
       {graph.phrases.map((phrase) => (
         <span
           key={phrase.id}

@@ -1,9 +1,8 @@
 import { useStore, useStoreApi } from '@xyflow/react';
 import { useEffect, useMemo, useState } from 'react';
 import type { Atlas } from '../../../model/atlas';
-import type { Box } from '../../../model/floating';
 import type { PhrasePoint } from '../../../model/phrase-placement';
-import { presentStep } from '../../../model/step-presentation';
+import { presentStepOnMap } from '../../../model/step-presentation';
 import { STEP_PHRASE_RATIO } from '../../../model/step-layout';
 import { type LabelBox, type PlacementRoom, placeMapLabels } from '../../../model/label-placement';
 import {
@@ -281,30 +280,14 @@ export function useFarLabels(
     let phrases: Map<string, PhrasePoint> | null = null;
     let closeUp = false;
     if (inTour) {
-      const taken: Box[] = [...(room.blocked ?? []), ...drawnBoxes];
-      const step = new Set(candidates.map((c) => c.id));
-      for (const c of candidates) {
-        taken.push({
-          x: c.box.x * zoom,
-          y: c.box.y * zoom,
-          width: c.box.width * zoom,
-          height: c.box.height * zoom,
-        });
-      }
-      const shown = presentStep(
+      const shown = presentStepOnMap(
+        atlas,
+        view,
+        candidates,
         unplaced,
-        atlas.edges.flatMap((edge) =>
-          edge.data &&
-          step.has(edge.source) &&
-          step.has(edge.target) &&
-          view.emphasisedEdges.has(edge.id) &&
-          !view.hiddenEdges.has(edge.id)
-            ? [{ id: edge.id, label: edge.data.label, ends: edge.data.ends }]
-            : [],
-        ),
         zoom,
         phrasePx * scale,
-        taken,
+        [...(room.blocked ?? []), ...drawnBoxes],
         room.within,
         measure,
       );

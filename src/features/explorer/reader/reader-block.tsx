@@ -25,6 +25,8 @@ type Props = {
   aboutPrefix: string;
   onActivate: (blockId: string, run: Run) => void;
   chooserHandlers: ChooserHandlers;
+  /** The id of what a paragraph that takes the focus says it is for; none takes it without. */
+  focusHint: string | null;
 };
 
 /** One heading or paragraph of the article, its quoted passages marked as controls. */
@@ -38,6 +40,7 @@ export const ReaderBlock = memo(function ReaderBlock({
   aboutPrefix,
   onActivate,
   chooserHandlers,
+  focusHint,
 }: Props) {
   const { block, runs } = model;
   const content = runs.map((run) => {
@@ -120,6 +123,9 @@ export const ReaderBlock = memo(function ReaderBlock({
     <p
       className={quoted ? 'reader-paragraph' : 'reader-paragraph reader-paragraph--unquoted'}
       data-block-start={block.start}
+      // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- on a map being made, a paragraph is where the keyboard selects words (its hint says how)
+      tabIndex={focusHint ? 0 : undefined}
+      aria-describedby={focusHint ?? undefined}
     >
       {quoted ? null : <span className="reader-unquoted-label">Not on the map</span>}
       {content}
