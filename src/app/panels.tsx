@@ -53,11 +53,14 @@ export function WideLayout() {
     // "Show in article" opens the article panel if the user had closed it.
     if (passageRequest && reader.current?.isCollapsed()) reader.current.expand();
   }, [passageRequest]);
-  const draftTours = useAtlasStore((s) => s.source.kind === 'draft' && s.draftPanel === 'tours');
+  const draftPanel = useAtlasStore((s) =>
+    s.source.kind === 'draft' && s.draftPanel !== 'concept' ? s.draftPanel : null,
+  );
   useEffect(() => {
-    // The draft's tours are edited in the details panel: asking for them opens it if closed.
-    if (draftTours && details.current?.isCollapsed()) details.current.expand();
-  }, [draftTours]);
+    // The draft's tours and its passages to fix are in the details panel: asking for them opens
+    // it if closed.
+    if (draftPanel && details.current?.isCollapsed()) details.current.expand();
+  }, [draftPanel]);
   return (
     <div className="wide-layout">
       <Group

@@ -15,7 +15,13 @@ import { createTourSlice, type TourActions, type TourState } from './slices/tour
 import { createUiSlice, type UiActions, type UiState } from './slices/ui-slice';
 
 export type { ContentSource, Opening } from './slices/content-slice';
-export type { DraftLayout, DraftPanel, DraftSaving, RelationRequest } from './slices/draft-slice';
+export type {
+  DraftLayout,
+  DraftPanel,
+  DraftSaving,
+  PassageFix,
+  RelationRequest,
+} from './slices/draft-slice';
 export type { PassageRequest } from './slices/explore-slice';
 export type { NotesImport } from './slices/study-slice';
 export type { NarrowTab, Preferences, TextSize, Theme } from './slices/ui-slice';

@@ -75,7 +75,13 @@ export function startDraftSync({
     timer = undefined;
     const draft = waiting;
     waiting = null;
-    if (!draft || draft === written) return;
+    if (!draft) return;
+    if (draft === written) {
+      // Undone and redone within the delay: what is kept is what is on screen already.
+      const store = useAtlasStore.getState();
+      if (store.draft === draft) store.setDraftSaving({ state: 'saved' });
+      return;
+    }
     const writing = write(draft);
     underWay.add(writing);
     void writing.finally(() => underWay.delete(writing));

@@ -63,6 +63,21 @@ describe('the draft in the store', () => {
     expect(useAtlasStore.getState().atlas?.conceptById.has('boats-carry-goods')).toBe(true);
   });
 
+  it('says the draft is saved when a change is undone and redone before it is written again', async () => {
+    const storage = memoryDrafts();
+    stop = startDraftSync({ storage });
+    const draft = fresh();
+    open(draft);
+    useAtlasStore.getState().editDraft(withConcept(draft, 'Boats carry goods'));
+    await vi.advanceTimersByTimeAsync(SAVE_DELAY_MS);
+    expect(useAtlasStore.getState().draftSaving).toEqual({ state: 'saved' });
+    undo();
+    redo();
+    expect(useAtlasStore.getState().draftSaving).toEqual({ state: 'pending' });
+    await vi.advanceTimersByTimeAsync(SAVE_DELAY_MS);
+    expect(useAtlasStore.getState().draftSaving).toEqual({ state: 'saved' });
+  });
+
   it('undoes the keys typed into one field as one step', () => {
     stop = startDraftSync({ storage: memoryDrafts() });
     const base = withConcept(fresh(), 'Boats carry goods');

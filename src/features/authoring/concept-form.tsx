@@ -11,6 +11,7 @@ import { kindStyles } from '../../model/kinds';
 import { conceptKinds, type ConceptKind } from '../../model/schema';
 import { useAtlasStore } from '../../store/atlas-store';
 import { ConceptPlace, ConceptRelations } from './concept-relations';
+import { LostPassageActions, usePassagesToFix } from './passages-to-fix';
 import './authoring.css';
 
 const fieldNames: Record<ConceptField, string> = {
@@ -50,6 +51,7 @@ function ConceptFormFor({ concept }: Props) {
   const select = useAtlasStore((s) => s.select);
   const showPassage = useAtlasStore((s) => s.showPassage);
   const id = useId();
+  const lostOnes = usePassagesToFix().filter((lost) => lost.conceptId === concept.id);
   const problems = useMemo(
     () => (draft ? conceptProblems(draft, concept.id) : []),
     [draft, concept.id],
@@ -243,34 +245,47 @@ function ConceptFormFor({ concept }: Props) {
           In the article’s words ({concept.passages.length})
         </h3>
         <ul className="concept-form__passages">
-          {concept.passages.map((passage, index) => (
-            <li key={`${passage.exact}-${index}`}>
-              <blockquote>{passage.exact}</blockquote>
-              <span>
-                <button
-                  type="button"
-                  className="button button--quiet"
-                  onClick={() => showPassage(concept.id, index)}
-                >
-                  Show in article
-                  <span className="visually-hidden"> (passage {index + 1})</span>
-                </button>
-                {concept.passages.length > 1 ? (
+          {concept.passages.map((passage, index) => {
+            const lost = lostOnes.find((candidate) => candidate.index === index);
+            if (lost) {
+              return (
+                <li key={`${passage.exact}-${index}`} className="lost-passage">
+                  <p className="lost-passage__concept">Can no longer be found</p>
+                  <blockquote className="lost-passage__words">{passage.exact}</blockquote>
+                  <p className="lost-passage__reason">{lost.reason}</p>
+                  <LostPassageActions lost={lost} about={`passage ${index + 1}`} />
+                </li>
+              );
+            }
+            return (
+              <li key={`${passage.exact}-${index}`}>
+                <blockquote>{passage.exact}</blockquote>
+                <span>
                   <button
                     type="button"
                     className="button button--quiet"
-                    onClick={() =>
-                      edit('passages', {
-                        passages: concept.passages.filter((_, other) => other !== index),
-                      })
-                    }
+                    onClick={() => showPassage(concept.id, index)}
                   >
-                    Remove<span className="visually-hidden"> passage {index + 1}</span>
+                    Show in article
+                    <span className="visually-hidden"> (passage {index + 1})</span>
                   </button>
-                ) : null}
-              </span>
-            </li>
-          ))}
+                  {concept.passages.length > 1 ? (
+                    <button
+                      type="button"
+                      className="button button--quiet"
+                      onClick={() =>
+                        edit('passages', {
+                          passages: concept.passages.filter((_, other) => other !== index),
+                        })
+                      }
+                    >
+                      Remove<span className="visually-hidden"> passage {index + 1}</span>
+                    </button>
+                  ) : null}
+                </span>
+              </li>
+            );
+          })}
         </ul>
         {fieldProblems('passages')}
       </div>

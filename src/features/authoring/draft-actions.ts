@@ -1,6 +1,14 @@
 import '../../shared/zod-setup';
 import { ArticleError } from '../../model/article';
 import type { Atlas } from '../../model/atlas';
+import {
+  passagesToFix,
+  planArticleEdit,
+  planInWords,
+  removePassage,
+  replacePassage,
+  type ArticleEditPlan,
+} from '../../model/article-edit';
 import { bundleToDraft, copyName, mapBundle } from '../../model/bundle-draft';
 import {
   addConcept,
@@ -39,7 +47,7 @@ import {
   type KeptRead,
 } from '../../store/draft-storage';
 import { settleDraftWrites, startDraftSync } from '../../store/draft-sync';
-import { endEditGroup } from '../../store/slices/draft-slice';
+import { endEditGroup, type PassageFix } from '../../store/slices/draft-slice';
 
 let storage: DraftStorage = indexedDbDrafts;
 
@@ -254,6 +262,15 @@ export function exportDraft(): void {
   downloadBlob(new Blob([text], { type: 'application/json' }), bundleFileName(draft));
   const problems = [...draftMapProblems(draft), ...draftTourLines(draft)];
   const saved = `Saved “${bundleFileName(draft)}”.`;
+  const lost = passagesToFix(draft).length;
+  if (lost > 0) {
+    // A bundle opens only where every passage is found in its article: the file keeps the work,
+    // and says what to fix before it opens.
+    store.setNotice(
+      `${saved} ${lost === 1 ? 'One passage' : `${lost} passages`} can no longer be found in the article, so “Open map…” will not open it yet: fix ${lost === 1 ? 'it' : 'them'} under “Passages to fix”, then export again.`,
+    );
+    return;
+  }
   const [first] = problems;
   if (first === undefined) {
     store.setNotice(`${saved} “Open map…” opens it.`);
@@ -376,4 +393,78 @@ export async function openMapCopy(draft: Draft): Promise<void> {
   useAtlasStore
     .getState()
     .setNotice(`Made “${draft.name}”, a draft of the map: every change is kept in this browser.`);
+}
+
+/** What applying `text` as the draft's article would do; nothing is changed yet. */
+export function planDraftArticle(text: string): ArticleEditPlan | null {
+  const { draft } = useAtlasStore.getState();
+  return draft ? planArticleEdit(draft, text) : null;
+}
+
+/**
+ * Applies an edited article to the open draft as one change, which Undo takes back whole: the
+ * text, its sections and every passage found again. Screen readers hear what became of the
+ * passages; those that can no longer be found are listed to fix. Returns the plan applied, or
+ * what kept it from applying.
+ */
+export function applyDraftArticle(text: string): ArticleEditPlan | null {
+  const store = useAtlasStore.getState();
+  if (!store.draft) return null;
+  const plan = planArticleEdit(store.draft, text);
+  if (!plan.ok || plan.unchanged) return plan;
+  endEditGroup();
+  store.editDraft(plan.draft);
+  store.setPassageFix(null);
+  const words = planInWords(plan);
+  const [counts] = words;
+  store.announce(`Applied the edited article. ${counts ?? ''} Undo brings the old text back.`);
+  if (plan.counts.orphan > 0) {
+    store.setDraftPanel('passages');
+    store.setNarrowTab('details');
+  }
+  return plan;
+}
+
+/**
+ * Starts choosing new words for a lost passage: its concept is selected, and the reader's
+ * selection toolbar offers "Replace the lost passage" for the words selected next.
+ */
+export function startPassageFix(fix: PassageFix): void {
+  const store = useAtlasStore.getState();
+  store.select(fix.conceptId);
+  store.setPassageFix({ conceptId: fix.conceptId, index: fix.index, passage: fix.passage });
+  store.setNarrowTab('article');
+  store.announce(
+    'Select the new words in the article, then choose “Replace the lost passage” beside them.',
+  );
+}
+
+/** Replaces the lost passage being fixed with the article's words from `start` to `end`. */
+export function replaceLostPassage(start: number, end: number): string | null {
+  const store = useAtlasStore.getState();
+  const fix = store.passageFix;
+  if (!store.draft || !fix) return 'Choose a passage to fix first.';
+  const made = replacePassage(store.draft, fix, start, end);
+  if (!made.ok) return made.reason;
+  endEditGroup();
+  store.editDraft(made.draft);
+  store.setPassageFix(null);
+  const label = made.draft.concepts.find((concept) => concept.id === fix.conceptId)?.label;
+  store.announce(`Replaced the lost passage of “${label ?? fix.conceptId}”. Undo brings it back.`);
+  return null;
+}
+
+/** Removes a lost passage from its concept; Undo brings it back. */
+export function removeLostPassage(fix: PassageFix): void {
+  const store = useAtlasStore.getState();
+  if (!store.draft) return;
+  const draft = removePassage(store.draft, fix);
+  if (draft === store.draft) return;
+  endEditGroup();
+  store.editDraft(draft);
+  if (store.passageFix?.conceptId === fix.conceptId) store.setPassageFix(null);
+  const label = draft.concepts.find((concept) => concept.id === fix.conceptId)?.label;
+  store.announce(
+    `Removed the passage “${fix.passage.exact}” from “${label ?? fix.conceptId}”. Undo brings it back.`,
+  );
 }

@@ -1,8 +1,11 @@
-import { Redo2, Route, Undo2 } from 'lucide-react';
+import { FilePenLine, Redo2, Route, TriangleExclamationPoint, Undo2 } from 'lucide-react';
+import { useState } from 'react';
 import { useStore } from 'zustand';
 import { usePageKeys, type KeyGroup } from '../../shared/page-keys';
 import { useAtlasStore } from '../../store/atlas-store';
+import { ArticleEditorDialog, EDIT_ARTICLE_BUTTON } from './article-editor-dialog';
 import { exportDraft, redoDraft, undoDraft } from './draft-actions';
+import { PASSAGES_TOGGLE, usePassagesToFix } from './passages-to-fix';
 import './authoring.css';
 
 const isUndo = (event: KeyboardEvent) =>
@@ -78,6 +81,61 @@ function ToursToggle() {
   );
 }
 
+/** Opens the editor of the draft's article, its passages found again once the edit is applied. */
+function EditArticleButton() {
+  const open = useAtlasStore((s) => s.articleEditorOpen);
+  const setOpen = useAtlasStore((s) => s.setArticleEditorOpen);
+  // The editor is mounted the first time it opens, and then stays, so that closing it returns
+  // the focus here.
+  const [mounted, setMounted] = useState(open);
+  if (open && !mounted) setMounted(true);
+  return (
+    <>
+      <button
+        type="button"
+        id={EDIT_ARTICLE_BUTTON}
+        className="button"
+        onClick={() => setOpen(true)}
+      >
+        <FilePenLine className="draft-bar__icon" size={16} aria-hidden="true" />
+        <span className="draft-bar__wide">Edit article</span>
+        <span className="draft-bar__narrow" aria-hidden="true">
+          Article
+        </span>
+      </button>
+      {mounted ? <ArticleEditorDialog /> : null}
+    </>
+  );
+}
+
+/** Shows the passages the article no longer holds, with their count, while there are any. */
+function PassagesToggle() {
+  const count = usePassagesToFix().length;
+  const panel = useAtlasStore((s) => s.draftPanel);
+  const setPanel = useAtlasStore((s) => s.setDraftPanel);
+  const setNarrowTab = useAtlasStore((s) => s.setNarrowTab);
+  if (count === 0 && panel !== 'passages') return null;
+  return (
+    <button
+      type="button"
+      id={PASSAGES_TOGGLE}
+      className="button draft-bar__to-fix"
+      aria-pressed={panel === 'passages'}
+      onClick={() => {
+        setPanel(panel === 'passages' ? 'concept' : 'passages');
+        setNarrowTab('details');
+      }}
+    >
+      <TriangleExclamationPoint className="draft-bar__icon" size={16} aria-hidden="true" />
+      <span className="draft-bar__wide">Passages to fix</span>
+      <span className="draft-bar__narrow" aria-hidden="true">
+        To fix
+      </span>{' '}
+      ({count})
+    </button>
+  );
+}
+
 /** The drafts kept in this browser, to open another, rename or delete. */
 function DraftsButton() {
   const setDraftsOpen = useAtlasStore((s) => s.setDraftsOpen);
@@ -127,6 +185,8 @@ export function DraftBar({ onLeave }: { onLeave: () => void }) {
           <Redo2 size={16} aria-hidden="true" />
           <span className="draft-bar__wide">Redo</span>
         </button>
+        <EditArticleButton />
+        <PassagesToggle />
         <ToursToggle />
         <button type="button" className="button" onClick={exportDraft}>
           Export <span className="draft-bar__wide">bundle</span>

@@ -1,8 +1,8 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { usePageKeys, type KeyGroup } from '../../shared/page-keys';
 import { useAtlasStore } from '../../store/atlas-store';
 import { selectSelectedConcept } from '../../store/selectors';
-import { addSelectedPassage, makeConcept } from './draft-actions';
+import { addSelectedPassage, makeConcept, replaceLostPassage } from './draft-actions';
 import { returnFocusFromWords, useKeyboardWords } from './keyboard-words';
 import { readerSelection, type ReaderSelection } from './reader-selection';
 
@@ -80,6 +80,10 @@ export function SelectionToolbar() {
   const toolbar = useRef<HTMLDivElement>(null);
   const [selected, clear, reread] = useReaderSelection(toolbar);
   const concept = useAtlasStore(selectSelectedConcept);
+  const fixing = useAtlasStore((s) => s.passageFix);
+  const fixedLabel = useAtlasStore(
+    (s) => s.draft?.concepts.find((c) => c.id === s.passageFix?.conceptId)?.label,
+  );
   // Words being selected from the keyboard are offered once Enter makes the selection, with the
   // focus in the toolbar; until then the arrows move over them.
   const words = useKeyboardWords();
@@ -137,7 +141,29 @@ export function SelectionToolbar() {
     };
   });
 
+  // A toolbar taller than guessed (three actions, while a lost passage is being fixed) that would
+  // run off the bottom of the window stands above the words instead.
+  useLayoutEffect(() => {
+    const box = toolbar.current;
+    const place = selected?.rect;
+    if (!box || !place) return;
+    const { bottom, height } = box.getBoundingClientRect();
+    if (bottom > window.innerHeight - 8) {
+      box.style.top = `${Math.max(8, place.top - height - 8)}px`;
+    }
+  });
+
   if (!selected || words.selecting) return null;
+  const replace = fixing ? (
+    <button
+      type="button"
+      className="button button--primary"
+      onMouseDown={(event) => event.preventDefault()}
+      onClick={() => done(replaceLostPassage(selected.start, selected.end))}
+    >
+      Replace the lost passage of “{fixedLabel ?? fixing.conceptId}”
+    </button>
+  ) : null;
   return (
     <div
       ref={toolbar}
@@ -151,9 +177,10 @@ export function SelectionToolbar() {
         dismiss();
       }}
     >
+      {replace}
       <button
         type="button"
-        className="button button--primary"
+        className={fixing ? 'button' : 'button button--primary'}
         aria-keyshortcuts="N"
         onMouseDown={(event) => event.preventDefault()}
         onClick={() => done(makeConcept(selected.start, selected.end))}

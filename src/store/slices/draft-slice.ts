@@ -1,7 +1,7 @@
 import type { TemporalState } from 'zundo';
 import type { Atlas } from '../../model/atlas';
 import type { Draft } from '../../model/draft';
-import type { Layout } from '../../model/schema';
+import type { Layout, Passage } from '../../model/schema';
 import type { Slice } from './types';
 
 /** Whether the draft on screen is kept in this browser, and if not, why. */
@@ -9,7 +9,10 @@ export type DraftSaving =
   { state: 'saved' } | { state: 'pending' } | { state: 'failed'; problem: string };
 
 /** What the details panel shows while a draft is open: the selected concept's form, or its tours. */
-export type DraftPanel = 'concept' | 'tours';
+export type DraftPanel = 'concept' | 'tours' | 'passages';
+
+/** A passage that no longer anchors, for which the teacher is choosing new words in the reader. */
+export type PassageFix = { conceptId: string; index: number; passage: Passage };
 
 /**
  * What the relation form is asked to do: link a concept to one still to be found ("Link to…"),
@@ -34,6 +37,10 @@ export type DraftState = {
   draftLayingOut: boolean;
   /** The relation form, while it is open. */
   relationForm: RelationRequest | null;
+  /** The editor of the draft's article text, while it is open. */
+  articleEditorOpen: boolean;
+  /** The lost passage that words selected in the reader will replace, once chosen. */
+  passageFix: PassageFix | null;
 };
 
 /** The part of the state that undo and redo restore. */
@@ -58,6 +65,8 @@ type DraftMapActions = {
   setDraftLayingOut: (draftLayingOut: boolean) => void;
   openRelationForm: (request: RelationRequest) => void;
   closeRelationForm: () => void;
+  setArticleEditorOpen: (open: boolean) => void;
+  setPassageFix: (fix: PassageFix | null) => void;
 };
 
 export const draftInitial: DraftState = {
@@ -67,6 +76,8 @@ export const draftInitial: DraftState = {
   draftLayout: null,
   draftLayingOut: false,
   relationForm: null,
+  articleEditorOpen: false,
+  passageFix: null,
 };
 
 /** What the map of a draft adds: its layout, and the form that relates two of its concepts. */
@@ -75,6 +86,8 @@ const draftMapActions = (set: (state: Partial<DraftState>) => void): DraftMapAct
   setDraftLayingOut: (draftLayingOut) => set({ draftLayingOut }),
   openRelationForm: (relationForm) => set({ relationForm }),
   closeRelationForm: () => set({ relationForm: null }),
+  setArticleEditorOpen: (articleEditorOpen) => set({ articleEditorOpen }),
+  setPassageFix: (passageFix) => set({ passageFix }),
 });
 
 /** The last group of edits, so that the next edit of the same group joins it in the history. */
