@@ -1,52 +1,8 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { riversAndTowns } from '../fixtures/draft-article';
+import { makeConcept, writeSummary } from './authoring-steps';
 import { openApp, seriousAxeViolations, useBrowser } from './harness';
-
-/** The place on screen of words in the reader's article. */
-function wordsBox(page: Page, words: string) {
-  return page.evaluate((words) => {
-    const article = document.querySelector('.reader-article');
-    if (!article) throw new Error('no article');
-    const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent?.indexOf(words) ?? -1;
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + words.length);
-      const rects = [...range.getClientRects()];
-      const first = rects[0]!;
-      const last = rects[rects.length - 1]!;
-      return {
-        x0: first.left + 1,
-        y0: first.top + first.height / 2,
-        x1: last.right - 1,
-        y1: last.top + last.height / 2,
-      };
-    }
-    throw new Error(`not in the article: ${words}`);
-  }, words);
-}
-
-/** Selects words in the reader as a hand does, once they stand still (the reader may scroll). */
-async function dragOver(page: Page, words: string) {
-  let last = '';
-  await expect
-    .poll(async () => {
-      const now = JSON.stringify(await wordsBox(page, words));
-      const still = now === last;
-      last = now;
-      return still;
-    })
-    .toBe(true);
-  const box = await wordsBox(page, words);
-  await page.mouse.move(box.x0, box.y0);
-  await page.mouse.down();
-  await page.mouse.move((box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2, { steps: 4 });
-  await page.mouse.move(box.x1, box.y1, { steps: 4 });
-  await page.mouse.up();
-}
 
 /** Selects words in the reader as Shift+arrows with caret browsing would. */
 async function selectWords(page: Page, words: string) {
@@ -65,13 +21,6 @@ async function selectWords(page: Page, words: string) {
     }
     throw new Error(`not in the article: ${words}`);
   }, words);
-}
-
-async function makeConcept(page: Page, words: string, summary: string) {
-  await dragOver(page, words);
-  await page.getByRole('button', { name: 'New concept from this passage' }).click();
-  await page.getByRole('heading', { name: /^Edit the concept/ }).waitFor();
-  await page.getByRole('textbox', { name: 'Summary' }).fill(summary);
 }
 
 /** The words the reader highlights as passages. */
@@ -94,8 +43,10 @@ describe('editing the article under a draft’s map', () => {
     await newMap.getByRole('button', { name: 'Start the map' }).click();
     const bar = page.getByRole('region', { name: 'Draft' });
     await bar.getByText('Rivers and towns').waitFor();
-    await makeConcept(page, 'Rivers carry water', 'Water comes to the towns by river.');
-    await makeConcept(page, 'Towns grow', 'Towns come where rivers meet.');
+    await makeConcept(page, 'Rivers carry water');
+    await writeSummary(page, 'Water comes to the towns by river.');
+    await makeConcept(page, 'Towns grow');
+    await writeSummary(page, 'Towns come where rivers meet.');
     await expect.poll(() => marked(page)).toEqual(['Rivers carry water', 'Towns grow']);
 
     // From the keyboard: the bar's button is reached and pressed, its focus shown.

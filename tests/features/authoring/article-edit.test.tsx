@@ -11,6 +11,7 @@ import { draftAtlas, type Draft } from '../../../src/model/draft';
 import { useAtlasStore } from '../../../src/store/atlas-store';
 import { startDraftSync } from '../../../src/store/draft-sync';
 import { mappedRivers } from '../../fixtures/draft-fixture';
+import { selectInReader } from '../../fixtures/draft-page';
 import { memoryDrafts } from '../../fixtures/memory-drafts';
 
 /** The rivers article with one passage's words changed a little and another's gone. */
@@ -44,26 +45,6 @@ function withOrphan(): Draft {
   const draft = openDraft();
   act(() => void applyDraftArticle(edited(draft)));
   return draft;
-}
-
-/** Selects words in the reader, as a mouse or Shift+arrows would. */
-function selectInReader(words: string) {
-  const article = screen.getByRole('article', { name: 'Source article' });
-  const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const at = node.textContent?.indexOf(words) ?? -1;
-    if (at < 0) continue;
-    const range = document.createRange();
-    range.setStart(node, at);
-    range.setEnd(node, at + words.length);
-    act(() => {
-      document.getSelection()?.removeAllRanges();
-      document.getSelection()?.addRange(range);
-      document.dispatchEvent(new Event('selectionchange'));
-    });
-    return;
-  }
-  throw new Error(`not in the reader: ${words}`);
 }
 
 describe('editing the article from the draft’s bar', () => {

@@ -18,7 +18,7 @@ import { useAtlasStore } from '../../../src/store/atlas-store';
 import { startDraftSync } from '../../../src/store/draft-sync';
 import { fixtureAtlas } from '../../fixtures/load-fixture';
 import { waterAndTrade } from '../../fixtures/draft-article';
-import { draftPage } from '../../fixtures/draft-page';
+import { draftPage, selectInReader } from '../../fixtures/draft-page';
 import { memoryDrafts } from '../../fixtures/memory-drafts';
 
 const text = waterAndTrade;
@@ -36,29 +36,6 @@ function openDraft(draft = newDraft({ id: 'd1', meta: { title: 'Rivers' }, text 
   stops.push(startDraftSync({ storage: memoryDrafts() }));
   act(() => useAtlasStore.getState().openDraft(draft, draftAtlas(draft)));
   return draft;
-}
-
-/** Selects the n-th occurrence of words in the reader, as a mouse or Shift+arrows would. */
-function selectInReader(words: string, nth = 0) {
-  const article = screen.getByRole('article', { name: 'Source article' });
-  const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
-  let seen = 0;
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const value = node.textContent ?? '';
-    for (let at = value.indexOf(words); at >= 0; at = value.indexOf(words, at + 1)) {
-      if (seen++ !== nth) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + words.length);
-      act(() => {
-        document.getSelection()?.removeAllRanges();
-        document.getSelection()?.addRange(range);
-        document.dispatchEvent(new Event('selectionchange'));
-      });
-      return;
-    }
-  }
-  throw new Error(`not in the reader: ${words}`);
 }
 
 /** The reader's text node that holds the words. */
