@@ -1,3 +1,4 @@
+import { PanelTop } from './panel-top';
 import { useEffect, useRef } from 'react';
 import { passagesToFix, type PassageToFix } from '../../model/article-edit';
 import { useAtlasStore } from '../../store/atlas-store';
@@ -69,7 +70,6 @@ export function LostPassageActions({ lost, about }: { lost: PassageToFix; about:
  */
 export function PassagesToFix() {
   const list = usePassagesToFix();
-  const setDraftPanel = useAtlasStore((s) => s.setDraftPanel);
   const select = useAtlasStore((s) => s.select);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -83,21 +83,9 @@ export function PassagesToFix() {
       className="concept-form passages-to-fix"
       aria-labelledby="passages-to-fix-heading"
     >
-      <div className="tour-editor__top">
-        <h2 id="passages-to-fix-heading" ref={heading} tabIndex={-1}>
-          Passages to fix ({list.length})
-        </h2>
-        <button
-          type="button"
-          className="button button--quiet"
-          onClick={() => {
-            setDraftPanel('concept');
-            document.getElementById(PASSAGES_TOGGLE)?.focus();
-          }}
-        >
-          Back to the concept
-        </button>
-      </div>
+      <PanelTop headingId="passages-to-fix-heading" headingRef={heading} toggleId={PASSAGES_TOGGLE}>
+        Passages to fix ({list.length})
+      </PanelTop>
       {list.length === 0 ? (
         <p className="concept-form__ok">Every passage is found in the article.</p>
       ) : (

@@ -1,3 +1,4 @@
+import { PanelTop } from './panel-top';
 import '../../shared/zod-setup';
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
@@ -403,7 +404,6 @@ function TourForm({ draft, tour, say }: TourFormProps) {
  */
 export function TourEditor() {
   const draft = useAtlasStore((s) => s.draft);
-  const setDraftPanel = useAtlasStore((s) => s.setDraftPanel);
   const [chosen, setChosen] = useState<string | null>(null);
   const [said, setSaid] = useState('');
   const heading = useRef<HTMLHeadingElement>(null);
@@ -422,21 +422,9 @@ export function TourEditor() {
       className="concept-form tour-editor"
       aria-labelledby={TOUR_EDITOR_HEADING}
     >
-      <div className="tour-editor__top">
-        <h2 id={TOUR_EDITOR_HEADING} ref={heading} tabIndex={-1}>
-          Tours of this map
-        </h2>
-        <button
-          type="button"
-          className="button button--quiet"
-          onClick={() => {
-            setDraftPanel('concept');
-            document.getElementById(TOURS_TOGGLE)?.focus();
-          }}
-        >
-          Back to the concept
-        </button>
-      </div>
+      <PanelTop headingId={TOUR_EDITOR_HEADING} headingRef={heading} toggleId={TOURS_TOGGLE}>
+        Tours of this map
+      </PanelTop>
       <p className="concept-form__hint">
         A tour walks the class through the map step by step, each step showing a few concepts with a
         text the class reads and the talking points you say.
