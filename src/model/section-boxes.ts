@@ -1,9 +1,14 @@
 import { NODE_WIDTH, nodeHeight, SECTION_HEADER, SECTION_PADDING } from './geometry.ts';
 import type { Graph, Layout } from './schema.ts';
 
+/** How far apart, in map units, the empty sections stand from the map and from each other. */
+const EMPTY_GAP = 80;
+
 /**
  * A layout from concepts that already have places: each section's box wraps its concepts, with
- * room for its title. Used for bundles, whose concepts carry positions rather than a layout file.
+ * room for its title. Used for bundles, whose concepts carry positions rather than a layout file,
+ * and for drafts. A section with no concept yet (a draft's, say) stands in a row under the map,
+ * in reading order, the size of a title, so that it is seen and lies on nothing.
  */
 export function layoutFromPositions(graph: Graph, placed: Layout['concepts']): Layout {
   const bounds = new Map<string, { left: number; top: number; right: number; bottom: number }>();
@@ -32,6 +37,21 @@ export function layoutFromPositions(graph: Graph, placed: Layout['concepts']): L
       height: box.bottom - box.top + SECTION_HEADER + SECTION_PADDING,
     };
   }
+  const boxes = Object.values(sections);
+  const left = boxes.length > 0 ? Math.min(...boxes.map((b) => b.x)) : 0;
+  const below = boxes.length > 0 ? Math.max(...boxes.map((b) => b.y + b.height)) + EMPTY_GAP : 0;
+  const empty = [...graph.sections]
+    .sort((a, b) => a.order - b.order)
+    .filter((section) => !sections[section.id]);
+  empty.forEach((section, index) => {
+    const width = NODE_WIDTH + 2 * SECTION_PADDING;
+    sections[section.id] = {
+      x: left + index * (width + EMPTY_GAP),
+      y: below,
+      width,
+      height: SECTION_HEADER + SECTION_PADDING,
+    };
+  });
   return { sections, concepts };
 }
 
