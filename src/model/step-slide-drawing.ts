@@ -2,12 +2,26 @@ import { getBezierPath } from '@xyflow/react';
 import type { Atlas } from './atlas.ts';
 import type { Box } from './floating.ts';
 import { kindStyles } from './kinds.ts';
-import { estimateWidth } from './level-of-detail.ts';
+import { estimateWidth, type MeasureText } from './level-of-detail.ts';
 import { DRAWING_FONTS, type SvgElement } from './map-drawing.ts';
-import type { StepGraph } from './step-graph-layout.ts';
+import {
+  elkOnThisThread,
+  type LayOut,
+  layOutStepGraph,
+  type StepGraph,
+} from './step-graph-layout.ts';
 import { STEP_PHRASE_RATIO } from './step-layout.ts';
-import { PROJECTOR, type StepScene, tourMapPane } from './step-slide.ts';
-import type { MapView } from './view.ts';
+import {
+  bareLines,
+  closeUpInput,
+  PROJECTOR,
+  relationSentences,
+  type StepScene,
+  stepScene,
+  tourMapPane,
+} from './step-slide.ts';
+import type { Tour } from './tours.ts';
+import { type MapView, tourStepView } from './view.ts';
 import { cutShort, wrapText } from './wrap-text.ts';
 
 /**
@@ -721,4 +735,68 @@ export function drawStepSlide({
     texts: [...slide.texts, ...map.texts],
     blocks: [...slide.blocks, ...map.blocks],
   };
+}
+
+export type TourStepSlideInput = {
+  atlas: Atlas;
+  tour: Tour;
+  /** 1-based, as the address has it. */
+  step: number;
+  /** Progressive reveal: the concepts of later steps are not on the map. */
+  reveal: boolean;
+  /** The reader's text scale, which the class's screen draws the labels with. */
+  scale?: number;
+  projector?: boolean;
+  /** How wide the map's labels are (the map's own measure, so that a close-up is one in both). */
+  measure?: MeasureText;
+  /** How wide the slide's texts are, in the drawing's font. */
+  measureFont?: MeasureFont;
+  /** Where a close-up is laid out by ELK: on this thread, or in the background. */
+  layout?: LayOut;
+};
+
+/**
+ * A tour step as the class sees it on a 1080p projector, as one slide: its view, its scene by
+ * the map's own rules, its close-up laid out where the scene calls for one, and the slide drawn,
+ * the sentences of the close-up's bare lines under its text.
+ */
+export async function tourStepSlide({
+  atlas,
+  tour,
+  step,
+  reveal,
+  scale = 1,
+  projector = false,
+  measure = estimateWidth,
+  measureFont = estimateFont,
+  layout = elkOnThisThread,
+}: TourStepSlideInput): Promise<{ slide: StepSlide; view: MapView; closeUp: StepGraph | null }> {
+  const content = tour.steps[step - 1];
+  if (!content) throw new Error('this step is not in the tour');
+  const view = tourStepView(atlas, tour, step, reveal);
+  const { width, height } = tourMapPane(PROJECTOR);
+  const pane = { width, height };
+  const scene = stepScene({ atlas, view, pane, screenWidth: PROJECTOR.width, scale, measure });
+  let closeUp: StepGraph | null = null;
+  if (scene.closeUp) {
+    const { concepts, relations } = closeUpInput(atlas, view.frame);
+    closeUp = await layOutStepGraph(concepts, relations, pane, scene.px, measure, layout);
+  }
+  const slide = drawStepSlide({
+    atlas,
+    view,
+    scene,
+    closeUp,
+    caption: {
+      tour: tour.title,
+      step,
+      steps: tour.steps.length,
+      title: content.title,
+      text: content.text,
+      unsaid: closeUp ? relationSentences(atlas, bareLines(closeUp), view.frame) : [],
+    },
+    measure: measureFont,
+    projector,
+  });
+  return { slide, view, closeUp };
 }

@@ -107,19 +107,26 @@ export function closeUpInput(atlas: Atlas, ids: readonly string[]): CloseUpInput
 /** A relation said as a sentence: its source's label, its linking phrase, its target's label. */
 export type StepSentence = { id: string; source: string; phrase: string; target: string };
 
+/** The relations a close-up draws as bare lines, with no room for their phrase on them. */
+export function bareLines(graph: {
+  lines: readonly { id: string }[];
+  phrases: readonly { id: string }[];
+}): string[] {
+  const said = new Set(graph.phrases.map((p) => p.id));
+  return graph.lines.flatMap(({ id }) => (said.has(id) ? [] : [id]));
+}
+
 /**
- * The relations a close-up draws as bare lines, with no room for their phrase on them, as the
- * sentences the step's text says instead; only those between two of `concepts`, the step's.
+ * Relations (by id) as the sentences a step's text says where its close-up has no room for
+ * their phrases (see `bareLines`); only those between two of `concepts`, the step's.
  */
-export function unsaidSentences(
+export function relationSentences(
   atlas: Atlas,
-  graph: { lines: readonly { id: string }[]; phrases: readonly { id: string }[] },
+  ids: readonly string[],
   concepts: readonly string[],
 ): StepSentence[] {
-  const said = new Set(graph.phrases.map((p) => p.id));
   const inStep = new Set(concepts);
-  return graph.lines.flatMap(({ id }) => {
-    if (said.has(id)) return [];
+  return ids.flatMap((id) => {
     const edge = atlas.edges.find((e) => e.id === id);
     if (!edge || !inStep.has(edge.source) || !inStep.has(edge.target)) return [];
     const source = atlas.conceptById.get(edge.source)?.label ?? '';

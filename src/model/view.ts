@@ -2,6 +2,8 @@ import type { FocusDepth, FocusMode } from './route.ts';
 import type { Atlas } from './atlas.ts';
 import { neighbourhood } from './neighbours.ts';
 import type { ConceptKind } from './schema.ts';
+import { tourFrame } from './tour-view.ts';
+import type { Tour } from './tours.ts';
 
 export type ViewInput = {
   selectedId: string | null;
@@ -138,4 +140,21 @@ function computeTourView(atlas: Atlas, tour: NonNullable<ViewInput['tour']>): Ma
     hiddenSections: new Set(),
     frame: tour.current.filter((id) => !hidden.has(id)),
   };
+}
+
+/**
+ * A tour step as the class sees it: nothing selected, filtered or searched, the step's concepts
+ * framed and the rest faded (or, under progressive `reveal`, the later steps' hidden).
+ */
+export function tourStepView(atlas: Atlas, tour: Tour, step: number, reveal: boolean): MapView {
+  return computeView(atlas, {
+    selectedId: null,
+    focusDepth: 0,
+    focusMode: 'fade',
+    hiddenKinds: [],
+    hiddenSections: [],
+    searchMatches: [],
+    showCrossLinks: false,
+    tour: { ...tourFrame(tour, step), reveal },
+  });
 }

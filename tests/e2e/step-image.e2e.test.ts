@@ -11,9 +11,8 @@ import {
   TOUR_MAP_COVERS,
   tourMapPane,
 } from '../../src/model/step-slide';
-import { tourFrame } from '../../src/model/tour-view';
 import type { Tour } from '../../src/model/tours';
-import { computeView } from '../../src/model/view';
+import { tourStepView } from '../../src/model/view';
 import { useBrowser } from './harness';
 
 const read = (name: string) => readFileSync(`data/${name}`, 'utf8');
@@ -76,16 +75,7 @@ function pngSize(bytes: Buffer): { width: number; height: number } {
 
 /** Where the camera frames a step on the projector: the map's own rule, from the layout. */
 function cameraFor(tour: Tour, step: number) {
-  const view = computeView(atlas, {
-    selectedId: null,
-    focusDepth: 0,
-    focusMode: 'fade',
-    hiddenKinds: [],
-    hiddenSections: [],
-    searchMatches: [],
-    showCrossLinks: false,
-    tour: { ...tourFrame(tour, step), reveal: false },
-  });
+  const view = tourStepView(atlas, tour, step, false);
   const { width, height } = tourMapPane(PROJECTOR);
   return stepScene({ atlas, view, pane: { width, height }, screenWidth: PROJECTOR.width }).viewport;
 }

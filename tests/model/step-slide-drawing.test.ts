@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { boxesMeet, type Box } from '../../src/model/floating';
 import { svgToText } from '../../src/model/map-drawing';
-import { layOutStepGraph } from '../../src/model/step-graph-layout';
-import {
-  closeUpInput,
-  PROJECTOR,
-  stepScene,
-  tourMapPane,
-  unsaidSentences,
-} from '../../src/model/step-slide';
-import { drawStepSlide, type MeasureFont } from '../../src/model/step-slide-drawing';
-import { tourFrame } from '../../src/model/tour-view';
-import { computeView } from '../../src/model/view';
+import { bareLines, PROJECTOR, relationSentences, tourMapPane } from '../../src/model/step-slide';
+import { type MeasureFont, tourStepSlide } from '../../src/model/step-slide-drawing';
 import { loadRealAtlas } from '../fixtures/real-atlas';
 
 const atlas = loadRealAtlas();
@@ -19,47 +10,14 @@ const atlas = loadRealAtlas();
 const measure = (text: string, px: number) => text.length * px * 0.58;
 const measureFont: MeasureFont = (text, px, weight) =>
   text.length * px * (weight >= 700 ? 0.6 : weight >= 600 ? 0.58 : 0.52);
-const { width, height } = tourMapPane(PROJECTOR);
-const pane = { width, height };
-
 const steps = atlas.tours.flatMap((tour) =>
   tour.steps.map((_, index) => ({ name: `${tour.id} ${index + 1}`, tour, step: index + 1 })),
 );
 
 async function slideOf(name: string) {
   const { tour, step } = steps.find((s) => s.name === name)!;
-  const view = computeView(atlas, {
-    selectedId: null,
-    focusDepth: 0,
-    focusMode: 'fade',
-    hiddenKinds: [],
-    hiddenSections: [],
-    searchMatches: [],
-    showCrossLinks: false,
-    tour: { ...tourFrame(tour, step), reveal: false },
-  });
-  const scene = stepScene({ atlas, view, pane, screenWidth: PROJECTOR.width, measure });
-  const input = closeUpInput(atlas, view.frame);
-  const closeUp = scene.closeUp
-    ? await layOutStepGraph(input.concepts, input.relations, pane, scene.px, measure)
-    : null;
-  const content = tour.steps[step - 1]!;
-  const slide = drawStepSlide({
-    atlas,
-    view,
-    scene,
-    closeUp,
-    caption: {
-      tour: tour.title,
-      step,
-      steps: tour.steps.length,
-      title: content.title,
-      text: content.text,
-      unsaid: closeUp ? unsaidSentences(atlas, closeUp, view.frame) : [],
-    },
-    measure: measureFont,
-  });
-  return { slide, view, closeUp, content };
+  const made = await tourStepSlide({ atlas, tour, step, reveal: false, measure, measureFont });
+  return { ...made, content: tour.steps[step - 1]! };
 }
 
 const within = (inner: Box, outer: Box, slack = 1) =>
@@ -108,7 +66,7 @@ describe('a tour step as a slide', () => {
   it('says under its text what the close-up’s bare lines join, as sentences', async () => {
     // A dense step: its close-up has no room for every phrase on its line.
     const { slide, closeUp, view } = await slideOf('whole-argument 12');
-    const unsaid = unsaidSentences(atlas, closeUp!, view.frame);
+    const unsaid = relationSentences(atlas, bareLines(closeUp!), view.frame);
     expect(unsaid.length).toBeGreaterThan(0);
     expect(unsaid.length).toBe(closeUp!.lines.length - closeUp!.phrases.length);
     const caption = slide.texts

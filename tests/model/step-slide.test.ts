@@ -10,8 +10,7 @@ import {
   stepScene,
   tourMapPane,
 } from '../../src/model/step-slide';
-import { tourFrame } from '../../src/model/tour-view';
-import { computeView } from '../../src/model/view';
+import { computeView, tourStepView } from '../../src/model/view';
 import { loadRealAtlas } from '../fixtures/real-atlas';
 
 const atlas = loadRealAtlas();
@@ -25,16 +24,7 @@ const steps = atlas.tours.flatMap((tour) =>
 
 function sceneOf(name: string, reveal = false) {
   const { tour, step } = steps.find((s) => s.name === name)!;
-  const view = computeView(atlas, {
-    selectedId: null,
-    focusDepth: 0,
-    focusMode: 'fade',
-    hiddenKinds: [],
-    hiddenSections: [],
-    searchMatches: [],
-    showCrossLinks: false,
-    tour: { ...tourFrame(tour, step), reveal },
-  });
+  const view = tourStepView(atlas, tour, step, reveal);
   return { view, scene: stepScene({ atlas, view, pane, screenWidth: PROJECTOR.width, measure }) };
 }
 

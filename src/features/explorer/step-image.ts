@@ -1,19 +1,9 @@
 import type { Atlas } from '../../model/atlas';
 import { DRAWING_FONTS, svgToText } from '../../model/map-drawing';
-import { layOutStepGraph } from '../../model/step-graph-layout';
-import {
-  closeUpInput,
-  PROJECTOR,
-  stepImageName,
-  stepScene,
-  tourMapPane,
-  unsaidSentences,
-} from '../../model/step-slide';
-import { drawStepSlide, estimateFont, type MeasureFont } from '../../model/step-slide-drawing';
-import { tourFrame } from '../../model/tour-view';
-import { computeView } from '../../model/view';
+import { stepImageName } from '../../model/step-slide';
+import { estimateFont, type MeasureFont, tourStepSlide } from '../../model/step-slide-drawing';
 import { svgToPng } from './export-image';
-import { measure } from './map/measure-text';
+import { canvasMeasure, measure } from './map/measure-text';
 import { layOutInBackground } from './map/step-layout-client';
 
 export type StepImageRequest = {
@@ -29,29 +19,11 @@ export type StepImageRequest = {
   projector?: boolean;
 };
 
-let context: CanvasRenderingContext2D | null | undefined;
-const widths = new Map<string, number>();
-
 /** A text's width in the drawing's own font, measured by the browser; estimated without one. */
-const measureFont: MeasureFont = (text, px, weight) => {
-  const key = `${weight} ${px} ${text}`;
-  const known = widths.get(key);
-  if (known !== undefined) return known;
-  if (context === undefined) {
-    try {
-      context = document.createElement('canvas').getContext('2d');
-    } catch {
-      context = null;
-    }
-  }
-  let width = estimateFont(text, px, weight);
-  if (context) {
-    context.font = `${weight} ${px}px ${DRAWING_FONTS}`;
-    width = context.measureText(text).width;
-  }
-  widths.set(key, width);
-  return width;
-};
+const measureFont: MeasureFont = canvasMeasure(
+  (px, weight) => `${weight} ${px}px ${DRAWING_FONTS}`,
+  estimateFont,
+);
 
 /**
  * A tour step as the class sees it on a 1080p projector, as a 1920x1080 PNG, and the name to save
@@ -70,46 +42,16 @@ export async function stepImage({
   const tour = atlas.tours.find((t) => t.id === tourId);
   const content = tour?.steps[step - 1];
   if (!tour || !content) throw new Error('this step is not in the tour');
-  const view = computeView(atlas, {
-    selectedId: null,
-    focusDepth: 0,
-    focusMode: 'fade',
-    hiddenKinds: [],
-    hiddenSections: [],
-    searchMatches: [],
-    showCrossLinks: false,
-    tour: { ...tourFrame(tour, step), reveal },
-  });
-  const { width, height } = tourMapPane(PROJECTOR);
-  const pane = { width, height };
-  const scene = stepScene({ atlas, view, pane, screenWidth: PROJECTOR.width, scale, measure });
-  let closeUp = null;
-  if (scene.closeUp) {
-    const { concepts, relations } = closeUpInput(atlas, view.frame);
-    closeUp = await layOutStepGraph(
-      concepts,
-      relations,
-      pane,
-      scene.px,
-      measure,
-      layOutInBackground,
-    );
-  }
-  const slide = drawStepSlide({
+  const { slide } = await tourStepSlide({
     atlas,
-    view,
-    scene,
-    closeUp,
-    caption: {
-      tour: tour.title,
-      step,
-      steps: tour.steps.length,
-      title: content.title,
-      text: content.text,
-      unsaid: closeUp ? unsaidSentences(atlas, closeUp, view.frame) : [],
-    },
-    measure: measureFont,
+    tour,
+    step,
+    reveal,
+    scale,
     projector,
+    measure,
+    measureFont,
+    layout: layOutInBackground,
   });
   const svg = `<?xml version="1.0" encoding="UTF-8"?>\n${svgToText(slide.svg)}\n`;
   return {

@@ -1,6 +1,6 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { formatRoute } from '../../model/route';
-import { unsaidSentences } from '../../model/step-slide';
+import { relationSentences } from '../../model/step-slide';
 import { isPreview, toggleFullscreen, useCurrentTour, useTourKeys, useTourSync } from './use-tour';
 import { useAtlasStore } from '../../store/atlas-store';
 import { routeOf } from '../../store/selectors';
@@ -44,14 +44,7 @@ export function TourStage({ map, themeToggle, exportStep }: Props) {
   const content = tour.steps[step - 1];
   if (!content) return null;
   const last = tour.steps.length;
-  const unsaidLines =
-    atlas && unsaid
-      ? unsaidSentences(
-          atlas,
-          { lines: unsaid.relations.map((id) => ({ id })), phrases: [] },
-          content.concepts,
-        )
-      : [];
+  const unsaidLines = atlas && unsaid ? relationSentences(atlas, unsaid, content.concepts) : [];
   const presenterHref = formatRoute({
     ...routeOf(useAtlasStore.getState()),
     view: 'presenter',

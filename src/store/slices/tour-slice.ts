@@ -10,11 +10,11 @@ export type TourState = {
   /** The audience's screen is blacked out (B or .), as a presenter pauses a slide show. */
   blackout: boolean;
   /**
-   * The relations of the step on screen that its close-up draws as bare lines, with no room for
-   * their phrases (`concepts`: the step's concept ids, joined by spaces), so that the step's
-   * text says them instead; `null` until a close-up is laid out, and after it is left.
+   * The relations (ids) of the step on screen that its close-up draws as bare lines, with no room
+   * for their phrases, so that the step's text says them instead; `null` until a close-up is laid
+   * out, and after it is left.
    */
-  unsaid: { concepts: string; relations: readonly string[] } | null;
+  unsaid: readonly string[] | null;
 };
 
 export type TourActions = {

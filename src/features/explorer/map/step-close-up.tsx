@@ -4,7 +4,7 @@ import type { Atlas } from '../../../model/atlas';
 import { kindStyles } from '../../../model/kinds';
 import { layOutStepGraph, type StepGraph } from '../../../model/step-graph-layout';
 import { STEP_PHRASE_RATIO } from '../../../model/step-layout';
-import { closeUpInput } from '../../../model/step-slide';
+import { bareLines, closeUpInput } from '../../../model/step-slide';
 import { prefersReducedMotion } from '../../../shared/motion';
 import { useAtlasStore } from '../../../store/atlas-store';
 import { CloseUpLines } from './close-up-lines';
@@ -53,11 +53,8 @@ function StepCloseUpView({ atlas, ids, px }: Props) {
   // The lines left without their phrase are said in the step's text beside the map.
   const setUnsaid = useAtlasStore((s) => s.setUnsaid);
   useEffect(() => {
-    if (!graph) return;
-    const said = new Set(graph.phrases.map((p) => p.id));
-    const relations = graph.lines.flatMap((line) => (said.has(line.id) ? [] : [line.id]));
-    setUnsaid({ concepts: key, relations });
-  }, [graph, key, setUnsaid]);
+    if (graph) setUnsaid(bareLines(graph));
+  }, [graph, setUnsaid]);
   useEffect(() => () => setUnsaid(null), [key, setUnsaid]);
   // Where each card starts: its concept's box on screen, as the camera shows it now.
   const from = useMemo(() => {

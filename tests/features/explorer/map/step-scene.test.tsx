@@ -8,9 +8,8 @@ import {
   stepScene,
   tourMapPane,
 } from '../../../../src/model/step-slide';
-import { tourFrame } from '../../../../src/model/tour-view';
 import type { Tour } from '../../../../src/model/tours';
-import { computeView } from '../../../../src/model/view';
+import { tourStepView } from '../../../../src/model/view';
 import { useAtlasStore } from '../../../../src/store/atlas-store';
 import { fixtureAtlas } from '../../../fixtures/load-fixture';
 import { givenScreen } from '../../../fixtures/projector-screen';
@@ -37,16 +36,7 @@ const atlasWithScenes = async (): Promise<Atlas> => ({ ...(await fixtureAtlas())
 /** The scene a picture of the step is drawn from, worked out from the layout alone. */
 async function sceneOf(step: number, pane: { width: number; height: number }): Promise<StepScene> {
   const atlas = await atlasWithScenes();
-  const view = computeView(atlas, {
-    selectedId: null,
-    focusDepth: 0,
-    focusMode: 'fade',
-    hiddenKinds: [],
-    hiddenSections: [],
-    searchMatches: [],
-    showCrossLinks: false,
-    tour: { ...tourFrame(tour, step), reveal: false },
-  });
+  const view = tourStepView(atlas, tour, step, false);
   // jsdom lays out none of the map's controls: nothing covers its map.
   return stepScene({ atlas, view, pane, screenWidth: PROJECTOR.width, covers: [] });
 }
