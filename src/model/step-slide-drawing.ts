@@ -217,32 +217,41 @@ function drawCaption(slide: Slide, caption: Caption, width: number, height: numb
       'stroke-width': 1,
     }),
   ];
-  let y = 56;
-  const muted = {
-    weight: 700,
-    fill: slide.colours.muted,
-    lineHeight: 1.2,
-    part: 'caption' as const,
+  // Each text of the caption: its lines from the left of its box, and its block.
+  const paragraph = (
+    id: string,
+    lines: readonly string[],
+    box: Box,
+    style: { size: number; weight: number; fill: string; lineHeight: number },
+  ) => {
+    shapes.push(...slide.lines(lines, box, { ...style, part: 'caption' }, 'start'));
+    slide.block(id, box, 'caption');
   };
-  shapes.push(
-    ...slide.lines(
-      [tour],
-      { x: margin, y, width: inner, height: 31 },
-      { ...muted, size: 26 },
-      'start',
-    ),
+  const { ink, muted } = slide.colours;
+  let y = 56;
+  paragraph(
+    'tour',
+    [tour],
+    { x: margin, y, width: inner, height: 31 },
+    {
+      size: 26,
+      weight: 700,
+      fill: muted,
+      lineHeight: 1.2,
+    },
   );
-  slide.block('tour', { x: margin, y, width: inner, height: 31 }, 'caption');
   y += 40;
-  shapes.push(
-    ...slide.lines(
-      [progress],
-      { x: margin, y, width: inner, height: 36 },
-      { ...muted, size: 30 },
-      'start',
-    ),
+  paragraph(
+    'progress',
+    [progress],
+    { x: margin, y, width: inner, height: 36 },
+    {
+      size: 30,
+      weight: 700,
+      fill: muted,
+      lineHeight: 1.2,
+    },
   );
-  slide.block('progress', { x: margin, y, width: inner, height: 36 }, 'caption');
   y += 48;
   const share = Math.min(1, Math.max(0, caption.step / Math.max(1, caption.steps)));
   shapes.push(
@@ -251,44 +260,29 @@ function drawCaption(slide: Slide, caption: Caption, width: number, height: numb
   );
   y += 12 + 44;
   const titleBox = { x: margin, y, width: inner, height: laid.title.length * titleSize * 1.15 };
-  shapes.push(
-    ...slide.lines(
-      laid.title,
-      titleBox,
-      { size: titleSize, weight: 700, fill: slide.colours.ink, lineHeight: 1.15, part: 'caption' },
-      'start',
-    ),
-  );
-  slide.block('step-title', titleBox, 'caption');
+  paragraph('step-title', laid.title, titleBox, {
+    size: titleSize,
+    weight: 700,
+    fill: ink,
+    lineHeight: 1.15,
+  });
   y += titleBox.height + 24;
   const textBox = { x: margin, y, width: inner, height: laid.text.length * textSize * 1.4 };
-  shapes.push(
-    ...slide.lines(
-      laid.text,
-      textBox,
-      { size: textSize, weight: 400, fill: slide.colours.ink, lineHeight: 1.4, part: 'caption' },
-      'start',
-    ),
-  );
-  slide.block('step-text', textBox, 'caption');
+  paragraph('step-text', laid.text, textBox, {
+    size: textSize,
+    weight: 400,
+    fill: ink,
+    lineHeight: 1.4,
+  });
   if (laid.sentences.length > 0) {
     y += textBox.height + 24;
     const headBox = { x: margin, y, width: inner, height: sentenceSize * 1.3 };
-    shapes.push(
-      ...slide.lines(
-        ['What the other lines say'],
-        headBox,
-        {
-          size: sentenceSize,
-          weight: 700,
-          fill: slide.colours.ink,
-          lineHeight: 1.3,
-          part: 'caption',
-        },
-        'start',
-      ),
-    );
-    slide.block('unsaid-title', headBox, 'caption');
+    paragraph('unsaid-title', ['What the other lines say'], headBox, {
+      size: sentenceSize,
+      weight: 700,
+      fill: ink,
+      lineHeight: 1.3,
+    });
     y += sentenceSize * 1.6;
     laid.sentences.forEach((lines, index) => {
       const box = {
@@ -298,26 +292,14 @@ function drawCaption(slide: Slide, caption: Caption, width: number, height: numb
         height: lines.length * sentenceSize * 1.35,
       };
       shapes.push(
-        el('circle', {
-          cx: margin + 8,
-          cy: round(y + sentenceSize * 0.7),
-          r: 4,
-          fill: slide.colours.ink,
-        }),
-        ...slide.lines(
-          lines,
-          box,
-          {
-            size: sentenceSize,
-            weight: 400,
-            fill: slide.colours.ink,
-            lineHeight: 1.35,
-            part: 'caption',
-          },
-          'start',
-        ),
+        el('circle', { cx: margin + 8, cy: round(y + sentenceSize * 0.7), r: 4, fill: ink }),
       );
-      slide.block(`unsaid-${index}`, box, 'caption');
+      paragraph(`unsaid-${index}`, lines, box, {
+        size: sentenceSize,
+        weight: 400,
+        fill: ink,
+        lineHeight: 1.35,
+      });
       y += box.height + 8;
     });
   }
