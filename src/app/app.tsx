@@ -188,7 +188,10 @@ function ProjectorThemeButton() {
 }
 
 export function App() {
-  const atlas = useAtlasStore((s) => s.atlas);
+  // The map's article and whether it has tours, not the map itself: a key typed into a draft
+  // changes the map, and the whole page would be drawn again for it.
+  const article = useAtlasStore((s) => s.atlas?.article ?? null);
+  const hasTours = useAtlasStore((s) => (s.atlas?.tours.length ?? 0) > 0);
   const problems = useAtlasStore((s) => s.problems);
   const textSize = useAtlasStore((s) => s.textSize);
   const setTextSize = useAtlasStore((s) => s.setTextSize);
@@ -214,11 +217,11 @@ export function App() {
   // for: nothing of the built-in map is shown meanwhile, neither its title nor its panels, only
   // the banner that says what is being opened.
   const startup = useAtlasStore((s) => s.opening?.startup === true);
-  const shown = startup ? null : atlas;
-  const sourceHref = safeHref(shown?.article.meta.source);
+  const shown = startup ? null : article;
+  const sourceHref = safeHref(shown?.meta.source);
   usePageKeyboard();
   useTextScale();
-  useDocumentTitle(shown?.article.meta.title, startup);
+  useDocumentTitle(shown?.meta.title, startup);
   const actions = (
     <>
       <button type="button" className="button button--quiet" onClick={() => setNewMapOpen(true)}>
@@ -237,7 +240,7 @@ export function App() {
       <button type="button" className="button button--quiet" onClick={() => setOpenMapOpen(true)}>
         Open map…
       </button>
-      {shown && shown.tours.length > 0 ? (
+      {shown && hasTours ? (
         <button type="button" className="button button--quiet" onClick={() => setPicking(true)}>
           Present
         </button>
@@ -287,16 +290,12 @@ export function App() {
       {presenting ? (
         // While presenting, the step takes the screen: the header gives way, its title kept for
         // assistive technology.
-        <h1 className="visually-hidden">{shown ? headlineOf(shown.article.meta.title) : ''}</h1>
+        <h1 className="visually-hidden">{shown ? headlineOf(shown.meta.title) : ''}</h1>
       ) : null}
       <header className="app-header" hidden={presenting}>
         <p className="app-header__brand">{APP_NAME}</p>
-        <h1 className="app-header__title" title={shown?.article.meta.title}>
-          {shown
-            ? headlineOf(shown.article.meta.title)
-            : startup
-              ? 'Opening a map…'
-              : 'Concept map'}
+        <h1 className="app-header__title" title={shown?.meta.title}>
+          {shown ? headlineOf(shown.meta.title) : startup ? 'Opening a map…' : 'Concept map'}
         </h1>
         {shown ? <SearchBox /> : null}
         {narrow ? (

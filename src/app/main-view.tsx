@@ -97,7 +97,8 @@ function recordAnswer(conceptIds: string[]) {
  */
 export function MainView({ toggles, narrow }: { toggles?: React.ReactNode; narrow?: boolean }) {
   const view = useAtlasStore((s) => s.view);
-  const atlas = useAtlasStore((s) => s.atlas);
+  // Which map this is, not the map itself, which a key typed into a draft changes.
+  const atlasKey = useAtlasStore((s) => (s.source.kind === 'draft' ? 0 : mapKey(s.atlas)));
   // A new draft's map is empty: it says what to do first instead.
   const emptyDraft = useAtlasStore(
     (s) => s.source.kind === 'draft' && s.atlas?.graph.concepts.length === 0,
@@ -128,7 +129,7 @@ export function MainView({ toggles, narrow }: { toggles?: React.ReactNode; narro
               <>
                 <SkipPastMap />
                 {draftId === undefined ? (
-                  <ConceptMap key={mapKey(atlas)} />
+                  <ConceptMap key={atlasKey} />
                 ) : (
                   <ConceptMap key={draftId} editing={draftEditing} />
                 )}

@@ -1,7 +1,7 @@
-import { anchorPassages } from './anchor.ts';
 import { ArticleError, parseArticle, type Article } from './article.ts';
 import {
   draftArticle,
+  draftPassageResults,
   draftGraph,
   passageAt,
   sectionedMarkdown,
@@ -283,26 +283,22 @@ export function passagesToFix(draft: Draft): PassageToFix[] {
 const toFix = new WeakMap<Draft, PassageToFix[]>();
 
 function findPassagesToFix(draft: Draft): PassageToFix[] {
-  const all = draft.concepts.flatMap((concept) => concept.passages);
-  if (all.length === 0) return [];
-  const results = anchorPassages(draftArticle(draft).text, all);
-  const list: PassageToFix[] = [];
-  let next = 0;
-  for (const concept of draft.concepts) {
-    concept.passages.forEach((passage, index) => {
-      const result = results[next++];
-      if (result && !result.ok) {
-        list.push({
-          conceptId: concept.id,
-          label: concept.label || concept.id,
-          index,
-          passage,
-          reason: reasonOf(result.reason),
-        });
-      }
-    });
-  }
-  return list;
+  const found = draftPassageResults(draft);
+  return draft.concepts.flatMap((concept, i) =>
+    found[i]!.results.flatMap((result, index) =>
+      result.ok
+        ? []
+        : [
+            {
+              conceptId: concept.id,
+              label: concept.label || concept.id,
+              index,
+              passage: concept.passages[index]!,
+              reason: reasonOf(result.reason),
+            },
+          ],
+    ),
+  );
 }
 
 /** Whether `passage` still stands at `index` of the concept's passages (an undo may have moved it). */

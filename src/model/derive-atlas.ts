@@ -56,6 +56,24 @@ export function deriveAtlas(content: CheckedContent): Atlas {
 }
 
 /**
+ * Whether two maps differ at most in the words of their concepts (labels, summaries, kinds) and
+ * so in the heights of their boxes and sections: the same article, passages, places of concepts,
+ * relations and tours.
+ */
+export function sameShape(a: Atlas, b: Atlas): boolean {
+  return (
+    a.article === b.article &&
+    a.anchors === b.anchors &&
+    a.layout.concepts === b.layout.concepts &&
+    a.links === b.links &&
+    a.order === b.order &&
+    a.tours === b.tours &&
+    a.graph.relations === b.graph.relations &&
+    a.graph.sections === b.graph.sections
+  );
+}
+
+/**
  * The concept a link names: its id, or the id it has now if it was renamed, so that links shared
  * before a rename still work. Null when no concept has or had that id.
  */

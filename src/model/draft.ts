@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { anchorPassages, type Anchors, type TextPosition } from './anchor.ts';
+import { anchorPassages, type AnchorResult, type Anchors, type TextPosition } from './anchor.ts';
 import { parseArticle, type Article, type Block } from './article.ts';
 import { BUNDLE_SCHEMA_VERSION, type Bundle } from './bundle-format.ts';
 import { deriveAtlas, type Atlas } from './derive-atlas.ts';
-import { keepUnchanged } from './flow.ts';
+import { keepUnchanged, retextFlow } from './flow.ts';
 import { NODE_WIDTH, nodeHeight, SECTION_HEADER, SECTION_PADDING } from './geometry.ts';
 import { quoteSelector, type QuoteSelector } from './quote-selector.ts';
 import {
@@ -13,6 +13,7 @@ import {
   relationSchema,
   SCHEMA_VERSION,
   sectionSchema,
+  type Concept,
   type ConceptKind,
   type Graph,
   type Layout,
@@ -315,15 +316,23 @@ function toursWithout(draft: Draft, conceptId: string): Pick<Draft, 'tours'> {
 
 /** The draft's concept as the bundle holds it: empty optional fields left out. */
 function bundleConcept(concept: DraftConcept) {
-  const { aliases: typed, zh, note, ...rest } = concept;
-  const aliases = typed?.filter((alias) => alias.trim() !== '');
-  return {
-    ...rest,
-    ...(aliases && aliases.length > 0 ? { aliases } : {}),
-    ...(zh?.trim() ? { zh } : {}),
-    ...(note?.trim() ? { note } : {}),
-  };
+  let made = bundled.get(concept);
+  if (!made) {
+    const { aliases: typed, zh, note, ...rest } = concept;
+    const aliases = typed?.filter((alias) => alias.trim() !== '');
+    made = {
+      ...rest,
+      ...(aliases && aliases.length > 0 ? { aliases } : {}),
+      ...(zh?.trim() ? { zh } : {}),
+      ...(note?.trim() ? { note } : {}),
+    };
+    bundled.set(concept, made);
+  }
+  return made;
 }
+
+/** Each concept in the bundle's shape, made once: a key typed on a large draft remakes one. */
+const bundled = new WeakMap<DraftConcept, Omit<DraftConcept, 'aliases' | 'zh' | 'note'>>();
 
 /** The draft's map in the graph's shape, as typed: the rules say what is still missing. */
 export function draftGraph(draft: Draft): Graph {
@@ -442,36 +451,43 @@ function clearOfPinned(
 }
 
 /**
- * Where a concept's passages were found, by its list of passages, for as long as the list and the
- * article stay the same: an edit of one concept keeps every other concept's list, so a key typed
- * on a large map finds no passage again.
+ * Where a concept's passages were found, or why not, by its list of passages, for as long as the
+ * list and the article stay the same: an edit of one concept keeps every other concept's list, so
+ * a key typed on a large map finds no passage again.
  */
 const anchoredPassages = new WeakMap<
   DraftConcept['passages'],
-  { article: Article; positions: TextPosition[] }
+  { article: Article; results: AnchorResult[]; positions: TextPosition[] }
 >();
 
-/** Where each concept's passages stand; a passage that does not anchor is left out. */
-function draftAnchors(draft: Draft, article: Article): Anchors {
+/**
+ * Where each concept's passages stand in the draft's article, or why they are not found, in the
+ * order of the draft's concepts and of each one's passages.
+ */
+export function draftPassageResults(draft: Draft, article = draftArticle(draft)) {
   const known = (concept: DraftConcept) => {
     const kept = anchoredPassages.get(concept.passages);
-    return kept?.article === article ? kept.positions : null;
+    return kept?.article === article ? kept : null;
   };
   const unknown = draft.concepts.filter((concept) => known(concept) === null);
   // Found together, which is much faster than one by one.
-  const results = anchorPassages(
+  const found = anchorPassages(
     article.text,
     unknown.flatMap((concept) => concept.passages),
   );
   let next = 0;
   for (const concept of unknown) {
-    const positions = concept.passages.flatMap(() => {
-      const result = results[next++];
-      return result?.ok ? [result.position] : [];
-    });
-    anchoredPassages.set(concept.passages, { article, positions });
+    const results = concept.passages.map(() => found[next++]!);
+    const positions = results.flatMap((result) => (result.ok ? [result.position] : []));
+    anchoredPassages.set(concept.passages, { article, results, positions });
   }
-  return new Map(draft.concepts.map((concept) => [concept.id, known(concept) ?? []]));
+  return draft.concepts.map((concept) => known(concept)!);
+}
+
+/** Where each concept's passages stand; a passage that does not anchor is left out. */
+function draftAnchors(draft: Draft, article: Article): Anchors {
+  const found = draftPassageResults(draft, article);
+  return new Map(draft.concepts.map((concept, i) => [concept.id, found[i]!.positions]));
 }
 
 /**
@@ -481,6 +497,112 @@ function draftAnchors(draft: Draft, article: Article): Anchors {
  * nodes and edges the change left as they were are its own, so that only what changed is drawn.
  */
 export function draftAtlas(draft: Draft, laidOut?: Layout | null, previous?: Atlas | null): Atlas {
+  const drawn = previous ? drawnFrom.get(previous) : undefined;
+  const retexted =
+    previous && drawn && drawn.laidOut === (laidOut ?? null)
+      ? retextedAtlas(previous, drawn.draft, draft, drawn.laidOut)
+      : null;
+  const atlas = retexted ?? drawAtlas(draft, laidOut, previous);
+  drawnFrom.set(atlas, { draft, laidOut: laidOut ?? null });
+  return atlas;
+}
+
+/** The draft and layout each map of a draft was drawn from, to draw the next change from it. */
+const drawnFrom = new WeakMap<Atlas, { draft: Draft; laidOut: Layout | null }>();
+
+/**
+ * The draft's map after a change of only the words of some concepts (a label typed into, a
+ * summary, a kind, …), made from the map before it: no passage is found again, and only the
+ * changed concepts' nodes and their relations are new. A label that needs another line, or one
+ * fewer, is drawn so too where that moves nothing else (see `resizesAlone`). Null when the change
+ * is any other, which draws the whole map again.
+ */
+function retextedAtlas(
+  previous: Atlas,
+  before: Draft,
+  after: Draft,
+  laidOut: Layout | null,
+): Atlas | null {
+  const same = (['markdown', 'name', 'meta', 'sections', 'relations', 'tours'] as const).every(
+    (key) => before[key] === after[key],
+  );
+  if (!same || before.mapTitle !== after.mapTitle || before.byline !== after.byline) return null;
+  if (before.corrections !== after.corrections) return null;
+  if (before.concepts.length !== after.concepts.length) return null;
+  const changed: Concept[] = [];
+  const concepts = previous.graph.concepts.slice();
+  for (const [i, now] of after.concepts.entries()) {
+    const was = before.concepts[i]!;
+    if (was === now) continue;
+    const moves =
+      was.id !== now.id ||
+      was.section !== now.section ||
+      was.passages !== now.passages ||
+      was.position !== now.position ||
+      was.formerIds !== now.formerIds;
+    if (moves) return null;
+    if (nodeHeight(was.label) !== nodeHeight(now.label) && !resizesAlone(now, after, laidOut)) {
+      return null;
+    }
+    const concept = bundleConcept(now) as Concept;
+    concepts[i] = concept;
+    changed.push(concept);
+  }
+  const graph = { ...previous.graph, concepts };
+  const layout = resizedLayout(previous, graph, changed);
+  if (!layout) return null;
+  const conceptById = new Map(previous.conceptById);
+  for (const concept of changed) conceptById.set(concept.id, concept);
+  return {
+    ...previous,
+    graph,
+    layout,
+    conceptById,
+    ...retextFlow(previous, changed, conceptById, layout),
+  };
+}
+
+/**
+ * The layout once some concepts are taller or shorter where they stand: their sections' boxes
+ * grow or shrink with them (and the row of empty sections under the map moves with the map's
+ * bottom). Each box that stays keeps its object. Null if a section with concepts would move.
+ */
+function resizedLayout(previous: Atlas, graph: Graph, changed: readonly Concept[]): Layout | null {
+  const resized = changed.some(
+    (concept) => previous.boxes.get(concept.id)?.height !== nodeHeight(concept.label),
+  );
+  if (!resized) return previous.layout;
+  const was = previous.layout.sections;
+  const made = layoutFromPositions(graph, previous.layout.concepts).sections;
+  if (Object.keys(made).length !== Object.keys(was).length) return null;
+  const filled = new Set(graph.concepts.map((concept) => concept.section));
+  const sections: Layout['sections'] = {};
+  for (const [id, box] of Object.entries(made)) {
+    const old = was[id];
+    if (!old) return null;
+    const same = old.x === box.x && old.y === box.y;
+    if (!same && filled.has(id)) return null;
+    sections[id] = same && old.width === box.width && old.height === box.height ? old : box;
+  }
+  return { ...previous.layout, sections };
+}
+
+/**
+ * Whether the concept may be drawn taller or shorter where it stands, moving no other concept:
+ * so every concept of its section has a place of its own, pinned or given by the layout engine
+ * (none waits under the others, see `laidOutPositions` and `draftPositions`), and none is kept
+ * clear of a pinned one (see `clearOfPinned`), until the engine lays the draft out again.
+ */
+function resizesAlone(concept: DraftConcept, draft: Draft, laidOut: Layout | null): boolean {
+  const pinned = draft.concepts.filter((other) => other.position).length;
+  if (pinned !== 0 && pinned !== draft.concepts.length) return false;
+  return draft.concepts.every(
+    (other) => other.section !== concept.section || other.position || laidOut?.concepts[other.id],
+  );
+}
+
+/** The draft's whole map drawn again, keeping the nodes and edges alike those of `previous`. */
+function drawAtlas(draft: Draft, laidOut?: Layout | null, previous?: Atlas | null): Atlas {
   const article = draftArticle(draft);
   const anchors = draftAnchors(draft, article);
   const graph = draftGraph(draft);
@@ -507,17 +629,38 @@ function draftAtlasTours(draft: Draft) {
  * summary or dragging a concept changes none of it, so nothing moves but what the user moved.
  */
 export function draftLayoutKey(draft: Draft): string {
-  return JSON.stringify([
-    draft.sections.map((section) => [section.id, section.order]),
-    draft.concepts.map((concept) => [
-      concept.id,
-      concept.section,
-      nodeHeight(concept.label),
-      concept.passages[0]?.exact ?? '',
-    ]),
-    draft.relations.map((relation) => [relation.source, relation.target]),
-  ]);
+  let key = layoutKeys.get(draft);
+  if (key === undefined) {
+    const concepts = draft.concepts.map(conceptLayoutKey).join(',');
+    key = `[${partLayoutKey(draft.sections, sectionsLayoutKey)},[${concepts}],${partLayoutKey(draft.relations, relationsLayoutKey)}]`;
+    layoutKeys.set(draft, key);
+  }
+  return key;
 }
+
+/**
+ * Each part's share of the layout key, kept while the part is the same object: a key typed on a
+ * large draft makes one concept's share again, not every one's.
+ */
+const layoutKeys = new WeakMap<object, string>();
+
+function partLayoutKey<T extends object>(part: T, make: (part: T) => unknown): string {
+  let key = layoutKeys.get(part);
+  if (key === undefined) {
+    key = JSON.stringify(make(part));
+    layoutKeys.set(part, key);
+  }
+  return key;
+}
+
+const sectionsLayoutKey = (sections: Draft['sections']) =>
+  sections.map((section) => [section.id, section.order]);
+
+const relationsLayoutKey = (relations: Draft['relations']) =>
+  relations.map((relation) => [relation.source, relation.target]);
+
+const conceptLayoutKey = (concept: DraftConcept) =>
+  partLayoutKey(concept, (c) => [c.id, c.section, nodeHeight(c.label), c.passages[0]?.exact ?? '']);
 
 /**
  * Where the draft's concepts stand by a layout the engine made, perhaps for the draft as it was a

@@ -41,6 +41,125 @@ export function proposition(
   return `${source?.label ?? '?'} ${label} ${target?.label ?? '?'}`;
 }
 
+/** A section's box in the layout; a section the layout has not placed stands at the origin. */
+const sectionBox = (layout: Layout, sectionId: string): Box =>
+  layout.sections[sectionId] ?? { x: 0, y: 0, width: NODE_WIDTH, height: 100 };
+
+/** A section's node: a box behind its concepts, under its title. */
+function sectionNode(id: string, data: SectionData, box: Box): SectionNode {
+  return {
+    id: sectionNodeId(id),
+    type: 'section',
+    position: { x: box.x, y: box.y },
+    width: box.width,
+    height: box.height,
+    measured: { width: box.width, height: box.height },
+    data,
+    selectable: false,
+    focusable: false,
+    draggable: false,
+    zIndex: -1,
+  };
+}
+
+/** A concept's node, its box at `at` on the map, inside its section's box. */
+function conceptNode(concept: Concept, at: { x: number; y: number }, section: Box): ConceptNode {
+  const height = nodeHeight(concept.label);
+  return {
+    id: concept.id,
+    type: 'concept',
+    parentId: sectionNodeId(concept.section),
+    position: { x: at.x - section.x, y: at.y - section.y },
+    width: NODE_WIDTH,
+    height,
+    // Known up front (the node's box is fixed), so the map is ready to frame and to draw
+    // edges without waiting for the DOM to be measured.
+    measured: { width: NODE_WIDTH, height },
+    data: { label: concept.label, kind: concept.kind, height },
+    ariaLabel: `${concept.label} (${kindStyles[concept.kind].label})`,
+    ariaRole: 'button',
+    // Declared up front so edges can be drawn before (or without) measuring the DOM.
+    handles: [
+      { type: 'target', position: Position.Top, x: NODE_WIDTH / 2, y: 0, width: 1, height: 1 },
+      {
+        type: 'source',
+        position: Position.Bottom,
+        x: NODE_WIDTH / 2,
+        y: height,
+        width: 1,
+        height: 1,
+      },
+    ],
+    draggable: false,
+    connectable: false,
+  };
+}
+
+const nowhere: Box = { x: 0, y: 0, width: 0, height: 0 };
+
+/**
+ * The map's nodes, edges and boxes after a change of the words of some concepts (their labels,
+ * kinds, …; a label may need another line), from those drawn before it, where no concept has
+ * moved: only the nodes of the concepts changed, the relations that name them and the sections
+ * whose boxes `layout` changes are new objects, so that React Flow draws only those again.
+ * `concepts` holds every concept by its id as it is now.
+ */
+export function retextFlow(
+  previous: {
+    nodes: readonly AtlasNode[];
+    edges: readonly RelationEdge[];
+    boxes: ReadonlyMap<string, Box>;
+    layout: Layout;
+  },
+  changed: readonly Concept[],
+  concepts: ReadonlyMap<string, Concept>,
+  layout: Layout = previous.layout,
+): { nodes: AtlasNode[]; edges: RelationEdge[]; boxes: ReadonlyMap<string, Box> } {
+  const byId = new Map(changed.map((concept) => [concept.id, concept]));
+  const resized = changed.filter(
+    (concept) => previous.boxes.get(concept.id)?.height !== nodeHeight(concept.label),
+  );
+  let boxes = previous.boxes;
+  if (resized.length > 0) {
+    const next = new Map(previous.boxes);
+    for (const concept of resized) {
+      const box = next.get(concept.id);
+      if (box) next.set(concept.id, { ...box, height: nodeHeight(concept.label) });
+    }
+    boxes = next;
+  }
+  const nodes = previous.nodes.map((node): AtlasNode => {
+    if (node.type === 'section') {
+      const id = node.id.slice(sectionNodeId('').length);
+      const box = sectionBox(layout, id);
+      return box === previous.layout.sections[id] ? node : sectionNode(id, node.data, box);
+    }
+    const concept = byId.get(node.id);
+    const box = concept && boxes.get(concept.id);
+    return concept && box ? conceptNode(concept, box, sectionBox(layout, concept.section)) : node;
+  });
+  const edges = previous.edges.map((edge) =>
+    (byId.has(edge.source) || byId.has(edge.target)) && edge.data
+      ? {
+          ...edge,
+          ariaLabel: proposition(
+            concepts.get(edge.source),
+            edge.data.label,
+            concepts.get(edge.target),
+          ),
+          data: {
+            ...edge.data,
+            ends: floatingEnds(
+              boxes.get(edge.source) ?? nowhere,
+              boxes.get(edge.target) ?? nowhere,
+            ),
+          },
+        }
+      : edge,
+  );
+  return { nodes, edges, boxes };
+}
+
 /**
  * Turns the domain graph and its layout into React Flow nodes and edges. Sections become group
  * nodes and each concept sits inside its section; parents come before their children as React
@@ -59,57 +178,17 @@ export function toFlow(
   const nodes: AtlasNode[] = [];
   const boxes = new Map<string, Box>();
   for (const section of sections) {
-    const box = layout.sections[section.id] ?? { x: 0, y: 0, width: NODE_WIDTH, height: 100 };
-    nodes.push({
-      id: sectionNodeId(section.id),
-      type: 'section',
-      position: { x: box.x, y: box.y },
-      width: box.width,
-      height: box.height,
-      measured: { width: box.width, height: box.height },
-      data: { title: section.title, order: section.order },
-      selectable: false,
-      focusable: false,
-      draggable: false,
-      zIndex: -1,
-    });
+    const box = sectionBox(layout, section.id);
+    nodes.push(sectionNode(section.id, { title: section.title, order: section.order }, box));
     for (const concept of concepts) {
       if (concept.section !== section.id) continue;
       const at = concept.position ?? layout.concepts[concept.id] ?? { x: box.x, y: box.y };
-      const height = nodeHeight(concept.label);
-      boxes.set(concept.id, { x: at.x, y: at.y, width: NODE_WIDTH, height });
-      nodes.push({
-        id: concept.id,
-        type: 'concept',
-        parentId: sectionNodeId(section.id),
-        position: { x: at.x - box.x, y: at.y - box.y },
-        width: NODE_WIDTH,
-        height,
-        // Known up front (the node's box is fixed), so the map is ready to frame and to draw
-        // edges without waiting for the DOM to be measured.
-        measured: { width: NODE_WIDTH, height },
-        data: { label: concept.label, kind: concept.kind, height },
-        ariaLabel: `${concept.label} (${kindStyles[concept.kind].label})`,
-        ariaRole: 'button',
-        // Declared up front so edges can be drawn before (or without) measuring the DOM.
-        handles: [
-          { type: 'target', position: Position.Top, x: NODE_WIDTH / 2, y: 0, width: 1, height: 1 },
-          {
-            type: 'source',
-            position: Position.Bottom,
-            x: NODE_WIDTH / 2,
-            y: height,
-            width: 1,
-            height: 1,
-          },
-        ],
-        draggable: false,
-        connectable: false,
-      });
+      const node = conceptNode(concept, at, box);
+      boxes.set(concept.id, { x: at.x, y: at.y, width: NODE_WIDTH, height: node.data.height });
+      nodes.push(node);
     }
   }
   const byId = new Map(graph.concepts.map((c) => [c.id, c]));
-  const nowhere: Box = { x: 0, y: 0, width: 0, height: 0 };
   const edges: RelationEdge[] = graph.relations.map((relation) => {
     const source = byId.get(relation.source);
     const target = byId.get(relation.target);

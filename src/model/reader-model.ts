@@ -78,13 +78,42 @@ function cutAtCorrections(
 }
 
 export function buildReaderModel(atlas: Atlas): ReaderModel {
-  const { article, anchors, graph } = atlas;
   const concepts = new Map(
-    graph.concepts.map((c) => [c.id, { label: c.label, kind: kindStyles[c.kind].label }]),
+    atlas.graph.concepts.map((c) => [c.id, { label: c.label, kind: kindStyles[c.kind].label }]),
   );
+  const { blocks, covered, total } = readerBlocks(atlas);
+  const abouts = new Map<string, string>();
+  for (const { runs } of blocks) {
+    for (const { conceptIds: ids } of runs) {
+      if (ids.length === 0 || abouts.has(aboutKey(ids))) continue;
+      const labels = ids.map((id) => concepts.get(id)?.label ?? id);
+      abouts.set(
+        aboutKey(ids),
+        ids.length === 1
+          ? `Passage about ${labels[0]}`
+          : `Passage about ${ids.length} concepts: ${listOf(labels)}`,
+      );
+    }
+  }
+  return { blocks, concepts, abouts, covered, total };
+}
+
+type ReaderBlocks = Pick<ReaderModel, 'blocks' | 'covered' | 'total'>;
+
+/**
+ * The article's blocks cut into runs, made once for its passages (and corrections): a map whose
+ * concepts change only in their words keeps them, so the reader draws no paragraph again.
+ */
+const blocksByAnchors = new WeakMap<
+  Atlas['anchors'],
+  { article: Atlas['article']; corrections: Atlas['graph']['corrections']; made: ReaderBlocks }
+>();
+
+function readerBlocks({ article, anchors, graph }: Atlas): ReaderBlocks {
+  const kept = blocksByAnchors.get(anchors);
+  if (kept?.article === article && kept.corrections === graph.corrections) return kept.made;
   const grouped = marksByBlock(article, anchors);
   const fixes = correctionMarks(article.text, graph.corrections);
-  const abouts = new Map<string, string>();
   const blocks = article.blocks.map((block) => {
     const marks = grouped.get(block.id) ?? [];
     let at = block.start;
@@ -92,21 +121,13 @@ export function buildReaderModel(atlas: Atlas): ReaderModel {
       const end = at + segment.text.length;
       const pieces = cutAtCorrections(segment, at, end, fixes);
       at = end;
-      const ids = segment.conceptIds;
-      if (ids.length > 0 && !abouts.has(aboutKey(ids))) {
-        const labels = ids.map((id) => concepts.get(id)?.label ?? id);
-        abouts.set(
-          aboutKey(ids),
-          ids.length === 1
-            ? `Passage about ${labels[0]}`
-            : `Passage about ${ids.length} concepts: ${listOf(labels)}`,
-        );
-      }
       return pieces;
     });
     return { block, runs, conceptIds: new Set(marks.map((m) => m.conceptId)) };
   });
-  return { blocks, concepts, abouts, ...coverage(article, anchors) };
+  const made = { blocks, ...coverage(article, anchors) };
+  blocksByAnchors.set(anchors, { article, corrections: graph.corrections, made });
+  return made;
 }
 
 /** Where the concept is first quoted in the article, if it is. */

@@ -102,7 +102,7 @@ export function startDraftSync({
       flagOpenDraft(null);
       return;
     }
-    flagOpenDraft(state.draft.id);
+    if (previous.draft?.id !== state.draft.id) flagOpenDraft(state.draft.id);
     if (state.draft === kept && previous.draft?.id !== kept.id) {
       // Opening a kept draft is no change of it: its time of last change stays.
       written = kept;

@@ -97,6 +97,27 @@ describe('buildReaderModel', () => {
   it('counts the paragraphs the map quotes', () => {
     expect([model.covered, model.total]).toEqual([3, 4]);
   });
+
+  it('keeps its blocks for a map whose concepts change only in their words', () => {
+    const leaks = atlas.conceptById.get('leaks')!;
+    const renamed = { ...leaks, label: 'Lost water' };
+    const retitled = {
+      ...atlas,
+      graph: {
+        ...atlas.graph,
+        concepts: atlas.graph.concepts.map((c) => (c.id === 'leaks' ? renamed : c)),
+      },
+      conceptById: new Map([...atlas.conceptById, ['leaks', renamed]]),
+    };
+    const next = buildReaderModel(retitled);
+    // The reader draws no paragraph again: each block is the one it had.
+    expect(next.blocks).toBe(model.blocks);
+    expect([...next.abouts.values()]).toContain('Passage about Lost water');
+    expect(next.concepts.get('leaks')?.label).toBe('Lost water');
+    // Other passages are other blocks.
+    const moved = { ...atlas, anchors: new Map(atlas.anchors) };
+    expect(buildReaderModel(moved).blocks).not.toBe(model.blocks);
+  });
 });
 
 describe('finding passages', () => {

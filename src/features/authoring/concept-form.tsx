@@ -1,5 +1,5 @@
 import '../../shared/zod-setup';
-import { useId, useMemo } from 'react';
+import { useDeferredValue, useId, useMemo } from 'react';
 import {
   updateConcept,
   removeConcept,
@@ -52,9 +52,12 @@ function ConceptFormFor({ concept }: Props) {
   const showPassage = useAtlasStore((s) => s.showPassage);
   const id = useId();
   const lostOnes = usePassagesToFix().filter((lost) => lost.conceptId === concept.id);
+  // Checked as the user types, once the key's frame is drawn: on a large draft the rules take a
+  // moment, and the field shows each key at once.
+  const checked = useDeferredValue(draft);
   const problems = useMemo(
-    () => (draft ? conceptProblems(draft, concept.id) : []),
-    [draft, concept.id],
+    () => (checked ? conceptProblems(checked, concept.id) : []),
+    [checked, concept.id],
   );
   if (!draft) return null;
   const fieldId = (field: ConceptField) => `${id}-${field}`;

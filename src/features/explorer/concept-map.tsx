@@ -18,6 +18,7 @@ import { LARGE_MAP } from '../../model/geometry';
 import { kindStyles } from '../../model/kinds';
 import { useAtlasStore } from '../../store/atlas-store';
 import { selectInTour } from '../../store/selectors';
+import { useUnhurriedAtlas } from '../../store/unhurried-atlas';
 import EdgeLayer from './edges/edge-layer';
 import RelationEdgeView from './edges/relation-edge';
 import { ExportMenu } from './export-menu';
@@ -80,11 +81,14 @@ export function ConceptMap({ editing }: { editing?: MapEditing }) {
 }
 
 function ConceptFlow({ editing }: { editing: MapEditing | undefined }) {
-  const atlas = useAtlasStore((s) => s.atlas);
+  // A concept's node shows what is typed into it at once; the rest of the map (its emphasis,
+  // relations and labels zoomed out) follows when React has a moment (see useUnhurriedAtlas).
+  const live = useAtlasStore((s) => s.atlas);
+  const atlas = useUnhurriedAtlas();
   const select = useAtlasStore((s) => s.select);
   // A map being made is laid out anew as it changes: until then its concepts are still to move.
   const layingOut = useAtlasStore((s) => s.draftLayingOut);
-  const state = useMapView();
+  const state = useMapView(atlas);
   const view = state?.view ?? null;
   const edgeView = state?.edgeView ?? null;
   const selectedId = state?.selectedId ?? null;
@@ -111,7 +115,7 @@ function ConceptFlow({ editing }: { editing: MapEditing | undefined }) {
   const hintId = useId();
 
   const mapNodes = useMapNodes({
-    atlas,
+    atlas: live,
     view,
     selectedId,
     large,

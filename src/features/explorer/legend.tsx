@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { kindStyles } from '../../model/kinds';
 import { conceptKinds } from '../../model/vocabulary';
 import { useAtlasStore } from '../../store/atlas-store';
+import { useUnhurriedAtlas } from '../../store/unhurried-atlas';
 import { KindIcon } from '../../shared/kind-icon';
 
 /**
@@ -9,7 +10,7 @@ import { KindIcon } from '../../shared/kind-icon';
  * concept, and the sections can be filtered the same way.
  */
 export function Legend() {
-  const atlas = useAtlasStore((s) => s.atlas);
+  const atlas = useUnhurriedAtlas();
   const hiddenKinds = useAtlasStore((s) => s.hiddenKinds);
   const hiddenSections = useAtlasStore((s) => s.hiddenSections);
   const toggleKind = useAtlasStore((s) => s.toggleKind);

@@ -11,9 +11,10 @@ import {
 import { afterPaint } from '../../shared/after-paint';
 import { registerKeys, type KeyGroup } from '../../shared/page-keys';
 import { isTypingTarget } from '../../shared/typing';
-import type { Atlas } from '../../model/atlas';
+import type { Article } from '../../model/article';
 import type { SearchHit, SearchIndex, SearchLookup } from '../../model/search-index';
 import { useAtlasStore } from '../../store/atlas-store';
+import { useUnhurriedAtlas } from '../../store/unhurried-atlas';
 import { HIGHLIGHTED_MATCHES, SHOWN_RESULTS } from './search/result-limits';
 import { ResultList } from './search/result-list';
 import { useRehearsal } from './search/use-rehearsal';
@@ -73,13 +74,19 @@ const resultCount = (count: number) =>
  * with a listbox popup. Matches are highlighted on the map while the user types.
  */
 export function SearchBox() {
-  const atlas = useAtlasStore((s) => s.atlas);
+  // The index and results of a draft being typed into follow once the key's frame is drawn.
+  const atlas = useUnhurriedAtlas();
   const setSearch = useAtlasStore((s) => s.setSearch);
   const select = useAtlasStore((s) => s.select);
   // What is typed lives here, so that a key renders the box alone; the store, and the map with it,
-  // hear of it once the key's frame is painted. Another map starts with an empty box.
-  const [typed, setTyped] = useState<{ atlas: Atlas | null; text: string }>({ atlas, text: '' });
-  const query = typed.atlas === atlas ? typed.text : '';
+  // hear of it once the key's frame is painted. Another map (another article) starts with an
+  // empty box; a change of the draft on screen keeps what is typed.
+  const article = atlas?.article ?? null;
+  const [typed, setTyped] = useState<{ article: Article | null; text: string }>({
+    article,
+    text: '',
+  });
+  const query = typed.article === article ? typed.text : '';
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
   const inputRef = useRef<HTMLInputElement>(null);
@@ -135,7 +142,7 @@ export function SearchBox() {
   function setText(value: string) {
     stopPublishing.current?.();
     stopPublishing.current = null;
-    setTyped({ atlas, text: value });
+    setTyped({ article, text: value });
     if (value.trim() === '') setSearch(value, []);
   }
 

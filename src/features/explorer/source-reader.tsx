@@ -4,6 +4,7 @@ import {
   buildReaderModel,
   firstPassageStart,
   locatePassage,
+  type ConceptInfo,
   type Run,
 } from '../../model/reader-model';
 import { useAtlasStore } from '../../store/atlas-store';
@@ -24,6 +25,9 @@ function scrollOptions(): ScrollIntoViewOptions & { container?: 'nearest' } {
     container: 'nearest',
   };
 }
+
+/** What a block without the chooser is given for the concepts' names. */
+const noConcepts: ReadonlyMap<string, ConceptInfo> = new Map();
 
 /**
  * The article itself, with every passage the map quotes marked: choosing a passage selects its
@@ -166,7 +170,8 @@ export function SourceReader({ paragraphHint }: { paragraphHint?: string | undef
                 }
                 flash={flash?.blockId === id ? flash : null}
                 chooser={chooser?.blockId === id ? chooser : null}
-                concepts={model.concepts}
+                // Only the block with the chooser open names concepts: the others keep their props.
+                concepts={chooser?.blockId === id ? model.concepts : noConcepts}
                 selectedId={chooser?.blockId === id ? selectedId : null}
                 aboutPrefix={aboutPrefix}
                 onActivate={onActivate}

@@ -5,6 +5,7 @@ import { sectionLabel } from '../../model/outline';
 import type { Correction } from '../../model/corrections';
 import type { Concept } from '../../model/schema';
 import { useAtlasStore } from '../../store/atlas-store';
+import { useUnhurriedAtlas } from '../../store/unhurried-atlas';
 import { ChineseTerm } from '../../shared/chinese-term';
 import { CorrectedText } from '../../shared/curator-note';
 import { useWhenIdleOrPrinting } from '../../shared/use-when-idle';
@@ -108,7 +109,7 @@ function HandoutEntry({ concept, propositions, corrections, labels, note }: Entr
  * Render it as a direct child of the `.app` element (see print-handout.css).
  */
 export function PrintHandout() {
-  const atlas = useAtlasStore((s) => s.atlas);
+  const atlas = useUnhurriedAtlas();
   // Only paper needs it: built when the page is idle, or at the latest when it prints. A large
   // map's handout would be thousands of entries, so it waits for printing.
   const wanted = useWhenIdleOrPrinting((atlas?.graph.concepts.length ?? 0) <= LARGE_MAP);

@@ -58,7 +58,9 @@ export const contentInitial: ContentState = {
 export const createContentSlice: Slice<ContentState & ContentActions> = (set, get) => ({
   ...contentInitial,
   setAtlas: (atlas) => {
-    set({ atlas, problems: [] });
+    // The same empty list when there was none: a draft's map is set again at every key typed, and
+    // what shows the problems need not be drawn again.
+    set({ atlas, problems: get().problems.length === 0 ? get().problems : [] });
     get().adoptRenamedIds(atlas.renamedIds);
   },
   openAtlas: (atlas, source) => {

@@ -13,6 +13,7 @@ import {
   newDraft,
   type Draft,
 } from '../../../src/model/draft';
+import { addRelation } from '../../../src/model/draft-links';
 import { listenToPageKeys } from '../../../src/shared/page-keys';
 import { useAtlasStore } from '../../../src/store/atlas-store';
 import { startDraftSync } from '../../../src/store/draft-sync';
@@ -237,6 +238,47 @@ describe('the concept form', () => {
     });
     expect(useAtlasStore.getState().atlas?.conceptById.get(draft.concepts[0]!.id)?.label).toBe(
       'Trade by river',
+    );
+  });
+});
+
+describe('typing a label', () => {
+  it('shows it on the map at once; the search, the article and the relations follow', async () => {
+    let draft = withConcept(newDraft({ id: 'd1', meta: { title: 'R' }, text }), 'Boats carry');
+    draft = withConcept(draft, 'Rivers carry water');
+    const [boats, rivers] = draft.concepts.map((concept) => concept.id) as [string, string];
+    draft = addRelation(draft, {
+      source: rivers,
+      target: boats,
+      label: 'floats',
+      kind: 'supports',
+    }).draft;
+    openDraft(draft);
+    act(() => useAtlasStore.getState().select(boats));
+    const user = userEvent.setup();
+    render(<App />);
+    const search = screen.getByRole('combobox', { name: 'Search concepts' });
+    act(() => search.focus());
+    await user.keyboard('Ferries');
+    expect(search).toHaveValue('Ferries');
+    expect(useAtlasStore.getState().searchMatches).toEqual([]);
+    const label = screen.getByRole('textbox', { name: 'Label' });
+    await user.clear(label);
+    expect(search).toHaveValue('Ferries');
+    fireEvent.change(label, { target: { value: 'Ferries carr' } });
+    // The node shows the key typed once its render is done, before anything else follows it.
+    const node = () => document.querySelector(`.react-flow__node[data-id="${boats}"]`);
+    expect(node()).toHaveTextContent('Ferries carr');
+    fireEvent.change(label, { target: { value: 'Ferries carry' } });
+    expect(node()).toHaveTextContent('Ferries carry');
+    // What is typed in the search box stays while the draft changes, and finds the new label.
+    expect(search).toHaveValue('Ferries');
+    await waitFor(() => expect(useAtlasStore.getState().searchMatches).toEqual([boats]));
+    // The article's passage, and the relation's sentence, name the concept as it is now.
+    expect(screen.getByText('Passage about Ferries carry')).toBeInTheDocument();
+    const edge = document.querySelector('.react-flow__edge');
+    await waitFor(() =>
+      expect(edge?.getAttribute('aria-label') ?? '').toMatch(/floats Ferries carry$/),
     );
   });
 });

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import type { Atlas } from '../../../model/atlas';
 import { tourFrame } from '../../../model/tour-view';
 import { computeView, type MapView } from '../../../model/view';
 import { useAtlasStore } from '../../../store/atlas-store';
@@ -14,8 +15,7 @@ export type MapViewState = {
 };
 
 /** The map's emphasis for the selection, focus, filters, search and tour in the store. */
-export function useMapView(): MapViewState | null {
-  const atlas = useAtlasStore((s) => s.atlas);
+export function useMapView(atlas: Atlas | null): MapViewState | null {
   const input = useAtlasStore(
     useShallow((s) => ({
       selectedId: s.selectedId,

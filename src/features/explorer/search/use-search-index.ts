@@ -1,11 +1,13 @@
 import { useEffect, useState } from 'react';
 import type { Atlas } from '../../../model/atlas';
+import { sameShape } from '../../../model/derive-atlas';
 import { whenIdle } from '../../../shared/when-idle';
 import { type BuiltIndex, loadSearchIndex } from './search-indexes';
 
 /**
  * The search index, built once per map: when the browser is idle after the first paint, or at
- * once when the user starts searching (`wanted`). Null until it is ready.
+ * once when the user starts searching (`wanted`). Null until it is ready; while a draft's concepts
+ * change only in their words (see `sameShape`), the last index serves until the next is built.
  */
 export function useSearchIndex(atlas: Atlas | null, wanted: boolean): BuiltIndex | null {
   const [built, setBuilt] = useState<BuiltIndex | null>(null);
@@ -28,5 +30,7 @@ export function useSearchIndex(atlas: Atlas | null, wanted: boolean): BuiltIndex
       cancel();
     };
   }, [atlas, ready, wanted]);
-  return ready ? built : null;
+  return ready || (built !== null && atlas !== null && sameShape(built.atlas, atlas))
+    ? built
+    : null;
 }
