@@ -285,19 +285,21 @@ const toFix = new WeakMap<Draft, PassageToFix[]>();
 function findPassagesToFix(draft: Draft): PassageToFix[] {
   const found = draftPassageResults(draft);
   return draft.concepts.flatMap((concept, i) =>
-    found[i]!.results.flatMap((result, index) =>
-      result.ok
-        ? []
-        : [
-            {
-              conceptId: concept.id,
-              label: concept.label || concept.id,
-              index,
-              passage: concept.passages[index]!,
-              reason: reasonOf(result.reason),
-            },
-          ],
-    ),
+    found[i]!.lost === 0
+      ? []
+      : found[i]!.results.flatMap((result, index) =>
+          result.ok
+            ? []
+            : [
+                {
+                  conceptId: concept.id,
+                  label: concept.label || concept.id,
+                  index,
+                  passage: concept.passages[index]!,
+                  reason: reasonOf(result.reason),
+                },
+              ],
+        ),
   );
 }
 

@@ -455,33 +455,43 @@ function clearOfPinned(
  * list and the article stay the same: an edit of one concept keeps every other concept's list, so
  * a key typed on a large map finds no passage again.
  */
-const anchoredPassages = new WeakMap<
-  DraftConcept['passages'],
-  { article: Article; results: AnchorResult[]; positions: TextPosition[] }
->();
+const anchoredPassages = new WeakMap<DraftConcept['passages'], PassageResults>();
+
+/** Where a concept's passages stand, or why not; `lost`: how many are not found. */
+type PassageResults = {
+  article: Article;
+  results: AnchorResult[];
+  positions: TextPosition[];
+  lost: number;
+};
 
 /**
  * Where each concept's passages stand in the draft's article, or why they are not found, in the
  * order of the draft's concepts and of each one's passages.
  */
 export function draftPassageResults(draft: Draft, article = draftArticle(draft)) {
-  const known = (concept: DraftConcept) => {
+  const found: (PassageResults | undefined)[] = draft.concepts.map((concept) => {
     const kept = anchoredPassages.get(concept.passages);
-    return kept?.article === article ? kept : null;
-  };
-  const unknown = draft.concepts.filter((concept) => known(concept) === null);
-  // Found together, which is much faster than one by one.
-  const found = anchorPassages(
-    article.text,
-    unknown.flatMap((concept) => concept.passages),
-  );
-  let next = 0;
-  for (const concept of unknown) {
-    const results = concept.passages.map(() => found[next++]!);
-    const positions = results.flatMap((result) => (result.ok ? [result.position] : []));
-    anchoredPassages.set(concept.passages, { article, results, positions });
+    return kept?.article === article ? kept : undefined;
+  });
+  const unknown = draft.concepts.filter((_, i) => found[i] === undefined);
+  if (unknown.length > 0) {
+    // Found together, which is much faster than one by one.
+    const results = anchorPassages(
+      article.text,
+      unknown.flatMap((concept) => concept.passages),
+    );
+    let next = 0;
+    for (const [i, concept] of draft.concepts.entries()) {
+      if (found[i]) continue;
+      const own = concept.passages.map(() => results[next++]!);
+      const positions = own.flatMap((result) => (result.ok ? [result.position] : []));
+      const made = { article, results: own, positions, lost: own.length - positions.length };
+      anchoredPassages.set(concept.passages, made);
+      found[i] = made;
+    }
   }
-  return draft.concepts.map((concept) => known(concept)!);
+  return found as PassageResults[];
 }
 
 /** Where each concept's passages stand; a passage that does not anchor is left out. */
@@ -629,13 +639,30 @@ function draftAtlasTours(draft: Draft) {
  * summary or dragging a concept changes none of it, so nothing moves but what the user moved.
  */
 export function draftLayoutKey(draft: Draft): string {
-  let key = layoutKeys.get(draft);
+  let key = layoutKeys.get(draft) ?? keyOfLastDraft(draft);
   if (key === undefined) {
     const concepts = draft.concepts.map(conceptLayoutKey).join(',');
     key = `[${partLayoutKey(draft.sections, sectionsLayoutKey)},[${concepts}],${partLayoutKey(draft.relations, relationsLayoutKey)}]`;
-    layoutKeys.set(draft, key);
   }
+  layoutKeys.set(draft, key);
+  lastKeyed = draft;
   return key;
+}
+
+/** The draft whose key was asked for last: the next is most often it with one concept changed. */
+let lastKeyed: Draft | null = null;
+
+/** The last draft's key, if `draft` differs from it in nothing the key holds. */
+function keyOfLastDraft(draft: Draft): string | undefined {
+  const last = lastKeyed;
+  if (!last || last.sections !== draft.sections || last.relations !== draft.relations) return;
+  if (last.concepts.length !== draft.concepts.length) return;
+  const same = draft.concepts.every(
+    (concept, i) =>
+      concept === last.concepts[i] ||
+      conceptLayoutKey(concept) === conceptLayoutKey(last.concepts[i]!),
+  );
+  return same ? layoutKeys.get(last) : undefined;
 }
 
 /**

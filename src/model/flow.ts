@@ -97,6 +97,32 @@ function conceptNode(concept: Concept, at: { x: number; y: number }, section: Bo
 
 const nowhere: Box = { x: 0, y: 0, width: 0, height: 0 };
 
+/** Where each node, and each concept's relations, stand in a map's lists of nodes and edges. */
+type Places = {
+  edges: readonly RelationEdge[];
+  nodes: Map<string, number>;
+  edgesOf: Map<string, number[]>;
+};
+
+/** The places in each list of nodes drawn, found once: a key typed changes one node of many. */
+const places = new WeakMap<readonly AtlasNode[], Places>();
+
+function placesOf(nodes: readonly AtlasNode[], edges: readonly RelationEdge[]): Places {
+  const known = places.get(nodes);
+  if (known?.edges === edges) return known;
+  const edgesOf = new Map<string, number[]>();
+  edges.forEach((edge, i) => {
+    for (const end of new Set([edge.source, edge.target])) {
+      const list = edgesOf.get(end);
+      if (list) list.push(i);
+      else edgesOf.set(end, [i]);
+    }
+  });
+  const found = { edges, nodes: new Map(nodes.map((node, i) => [node.id, i])), edgesOf };
+  places.set(nodes, found);
+  return found;
+}
+
 /**
  * The map's nodes, edges and boxes after a change of the words of some concepts (their labels,
  * kinds, …; a label may need another line), from those drawn before it, where no concept has
@@ -115,7 +141,6 @@ export function retextFlow(
   concepts: ReadonlyMap<string, Concept>,
   layout: Layout = previous.layout,
 ): { nodes: AtlasNode[]; edges: RelationEdge[]; boxes: ReadonlyMap<string, Box> } {
-  const byId = new Map(changed.map((concept) => [concept.id, concept]));
   const resized = changed.filter(
     (concept) => previous.boxes.get(concept.id)?.height !== nodeHeight(concept.label),
   );
@@ -128,35 +153,37 @@ export function retextFlow(
     }
     boxes = next;
   }
-  const nodes = previous.nodes.map((node): AtlasNode => {
-    if (node.type === 'section') {
-      const id = node.id.slice(sectionNodeId('').length);
-      const box = sectionBox(layout, id);
-      return box === previous.layout.sections[id] ? node : sectionNode(id, node.data, box);
+  const at = placesOf(previous.nodes, previous.edges);
+  const nodes = previous.nodes.slice();
+  for (const [id, box] of Object.entries(layout.sections)) {
+    const i = at.nodes.get(sectionNodeId(id));
+    const node = i === undefined ? undefined : nodes[i];
+    if (i !== undefined && node?.type === 'section' && box !== previous.layout.sections[id]) {
+      nodes[i] = sectionNode(id, node.data, box);
     }
-    const concept = byId.get(node.id);
-    const box = concept && boxes.get(concept.id);
-    return concept && box ? conceptNode(concept, box, sectionBox(layout, concept.section)) : node;
-  });
-  const edges = previous.edges.map((edge) =>
-    (byId.has(edge.source) || byId.has(edge.target)) && edge.data
-      ? {
-          ...edge,
-          ariaLabel: proposition(
-            concepts.get(edge.source),
-            edge.data.label,
-            concepts.get(edge.target),
-          ),
-          data: {
-            ...edge.data,
-            ends: floatingEnds(
-              boxes.get(edge.source) ?? nowhere,
-              boxes.get(edge.target) ?? nowhere,
-            ),
-          },
-        }
-      : edge,
-  );
+  }
+  for (const concept of changed) {
+    const i = at.nodes.get(concept.id);
+    const box = boxes.get(concept.id);
+    if (i !== undefined && box) {
+      nodes[i] = conceptNode(concept, box, sectionBox(layout, concept.section));
+    }
+  }
+  const edges = previous.edges.slice();
+  for (const i of new Set(changed.flatMap((concept) => at.edgesOf.get(concept.id) ?? []))) {
+    const edge = edges[i]!;
+    if (!edge.data) continue;
+    edges[i] = {
+      ...edge,
+      ariaLabel: proposition(concepts.get(edge.source), edge.data.label, concepts.get(edge.target)),
+      data: {
+        ...edge.data,
+        ends: floatingEnds(boxes.get(edge.source) ?? nowhere, boxes.get(edge.target) ?? nowhere),
+      },
+    };
+  }
+  // The same ids stand in the same places in the lists made from these.
+  places.set(nodes, { ...at, edges });
   return { nodes, edges, boxes };
 }
 

@@ -82,7 +82,7 @@ export function SelectionToolbar() {
   const concept = useAtlasStore(selectSelectedConcept);
   const fixing = useAtlasStore((s) => s.passageFix);
   const fixedLabel = useAtlasStore(
-    (s) => s.draft?.concepts.find((c) => c.id === s.passageFix?.conceptId)?.label,
+    (s) => s.passageFix && s.draft?.concepts.find((c) => c.id === s.passageFix?.conceptId)?.label,
   );
   // Words being selected from the keyboard are offered once Enter makes the selection, with the
   // focus in the toolbar; until then the arrows move over them.

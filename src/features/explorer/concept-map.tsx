@@ -113,6 +113,13 @@ function ConceptFlow({ editing }: { editing: MapEditing | undefined }) {
   const regionKeys = overview || farKeys;
   const keys = useMapKeyboard({ atlas, view, selectedId, large, overview: regionKeys, flow });
   const hintId = useId();
+  // The same function at every render: React Flow draws each concept again when it changes.
+  const onNodeClick = useCallback(
+    (_: React.MouseEvent, node: AtlasNode) => {
+      if (node.type === 'concept') select(node.id);
+    },
+    [select],
+  );
 
   const mapNodes = useMapNodes({
     atlas: live,
@@ -208,7 +215,7 @@ function ConceptFlow({ editing }: { editing: MapEditing | undefined }) {
         minZoom={large ? 0.01 : MAP_MIN_ZOOM}
         maxZoom={2.5}
         ariaLabelConfig={ariaLabelConfig}
-        onNodeClick={(_, node) => node.type === 'concept' && select(node.id)}
+        onNodeClick={onNodeClick}
         onInit={(instance) => {
           flow.current = instance;
         }}

@@ -1,16 +1,34 @@
 import { useMemo, useState } from 'react';
 import { kindStyles } from '../../model/kinds';
+import type { Concept } from '../../model/schema';
 import { conceptKinds } from '../../model/vocabulary';
 import { useAtlasStore } from '../../store/atlas-store';
-import { useUnhurriedAtlas } from '../../store/unhurried-atlas';
 import { KindIcon } from '../../shared/kind-icon';
 
 /**
  * What each colour and icon means. Each entry is also a toggle that shows or hides that kind of
  * concept, and the sections can be filtered the same way.
  */
+/**
+ * How many concepts the map has of each kind, as a text that stays the same while they do: a key
+ * typed into a draft's label changes the map, and the legend need not be drawn again for it.
+ */
+const countsOf = (concepts: readonly Concept[] | undefined): string => {
+  if (!concepts) return '';
+  let known = kindCounts.get(concepts);
+  if (known === undefined) {
+    const tally = new Map<string, number>();
+    for (const c of concepts) tally.set(c.kind, (tally.get(c.kind) ?? 0) + 1);
+    known = JSON.stringify([...tally]);
+    kindCounts.set(concepts, known);
+  }
+  return known;
+};
+const kindCounts = new WeakMap<readonly Concept[], string>();
+
 export function Legend() {
-  const atlas = useUnhurriedAtlas();
+  const sections = useAtlasStore((s) => s.atlas?.graph.sections);
+  const tallied = useAtlasStore((s) => countsOf(s.atlas?.graph.concepts));
   const hiddenKinds = useAtlasStore((s) => s.hiddenKinds);
   const hiddenSections = useAtlasStore((s) => s.hiddenSections);
   const toggleKind = useAtlasStore((s) => s.toggleKind);
@@ -18,11 +36,10 @@ export function Legend() {
   const clearFilters = useAtlasStore((s) => s.clearFilters);
   // Closed at first on every screen: open, it would cover a part of the map the reader came for.
   const [open, setOpen] = useState(false);
-  const counts = useMemo(() => {
-    const tally = new Map<string, number>();
-    for (const c of atlas?.graph.concepts ?? []) tally.set(c.kind, (tally.get(c.kind) ?? 0) + 1);
-    return tally;
-  }, [atlas]);
+  const counts = useMemo(
+    () => new Map<string, number>(tallied ? (JSON.parse(tallied) as [string, number][]) : []),
+    [tallied],
+  );
   const filtered = hiddenKinds.length + hiddenSections.length;
   return (
     <section className="legend" aria-labelledby="legend-title">
@@ -74,7 +91,7 @@ export function Legend() {
             })}
         </ul>
         <ul className="legend__list legend__sections" aria-label="Sections">
-          {atlas?.graph.sections.map((section) => (
+          {sections?.map((section) => (
             <li key={section.id}>
               <button
                 type="button"

@@ -8,6 +8,7 @@ import {
   type Run,
 } from '../../model/reader-model';
 import { useAtlasStore } from '../../store/atlas-store';
+import { useUnhurriedAtlas } from '../../store/unhurried-atlas';
 import type { Chooser, ChooserHandlers } from './reader/passage-chooser';
 import { type Flash, ReaderBlock } from './reader/reader-block';
 import { useProgressiveBlocks } from './reader/use-progressive-blocks';
@@ -36,7 +37,8 @@ const noConcepts: ReadonlyMap<string, ConceptInfo> = new Map();
 export function SourceReader({ paragraphHint }: { paragraphHint?: string | undefined } = {}) {
   // The article follows a new map one render behind: the map is drawn first, and a long article
   // (thousands of quoted passages) is rendered after it, in a render that input can interrupt.
-  const current = useAtlasStore((s) => s.atlas);
+  // A draft's concepts changing only in their words are followed once the key's frame is drawn.
+  const current = useUnhurriedAtlas();
   const atlas = useDeferredValue(current, null);
   const selectedId = useAtlasStore((s) => s.selectedId);
   const passageRequest = useAtlasStore((s) => s.passageRequest);

@@ -53,6 +53,25 @@ const editingHandles = (height: number): NodeHandle[] => [
 type Moving = { atlas: Atlas | null; positions: ReadonlyMap<string, XYPosition> };
 
 /**
+ * A concept's node as a map being made draws it: dragged and connected by hand. Made once for
+ * each node, so that a key typed into one concept leaves React Flow every other node as it was.
+ */
+function editable(node: AtlasNode & { type: 'concept' }): AtlasNode {
+  let made = editableNodes.get(node);
+  if (!made) {
+    made = {
+      ...node,
+      draggable: true,
+      connectable: true,
+      handles: [...(node.handles ?? []), ...editingHandles(node.data.height)],
+    };
+    editableNodes.set(node, made);
+  }
+  return made;
+}
+const editableNodes = new WeakMap<AtlasNode, AtlasNode>();
+
+/**
  * What makes the map editable while a draft is open: its concepts can be dragged and connected.
  * A dragged concept follows the pointer, and stays where it was dropped until the map is drawn
  * again with it there. The arrow keys keep following relations, as on every map, rather than
@@ -76,13 +95,7 @@ export function useMapEditing(
     return nodes.map((node): AtlasNode => {
       if (node.type !== 'concept') return node;
       const position = moved?.get(node.id);
-      return {
-        ...node,
-        draggable: true,
-        connectable: true,
-        handles: [...(node.handles ?? []), ...editingHandles(node.data.height)],
-        ...(position ? { position } : {}),
-      };
+      return position ? { ...editable(node), position } : editable(node);
     });
   }, [editing, nodes, moved]);
 

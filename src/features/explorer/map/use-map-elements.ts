@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import type { Atlas } from '../../../model/atlas';
 import { type AtlasNode, type RelationEdge, sectionNodeId } from '../../../model/flow';
 import type { LabelPlace } from '../../../model/level-of-detail';
@@ -48,6 +48,10 @@ export function useMapNodes({
   const quizzedIds = useAtlasStore((s) => s.quizzed);
   const visited = useMemo(() => new Set(visitedIds), [visitedIds]);
   const quizzed = useMemo(() => new Set(quizzedIds), [quizzedIds]);
+  // Each concept that stands out, as last drawn: what it was made from, how, and what was made.
+  const [made] = useState(
+    () => new Map<string, { from: AtlasNode; key: string; node: AtlasNode }>(),
+  );
   return useMemo(() => {
     if (!atlas || !view) return emptyNodes;
     const shown: AtlasNode[] = [];
@@ -71,19 +75,41 @@ export function useMapNodes({
       const hidden = view.hidden.has(node.id);
       // The concept with the focus keeps it when the camera moves out (after a selection).
       const takesFocus = focusable || node.id === focusedId;
-      if (!className && !hidden && !selected && takesFocus) shown.push(node);
-      else {
-        shown.push({
-          ...node,
-          hidden,
-          selected,
-          ...(className ? { className } : {}),
-          ...(takesFocus ? {} : { focusable: false }),
-        });
+      if (!className && !hidden && !selected && takesFocus) {
+        shown.push(node);
+        continue;
       }
+      // The same concept standing out the same way keeps its object, which React Flow leaves be.
+      const key = `${className}|${hidden}|${selected}|${takesFocus}`;
+      const kept = made.get(node.id);
+      if (kept?.from === node && kept.key === key) {
+        shown.push(kept.node);
+        continue;
+      }
+      const standing: AtlasNode = {
+        ...node,
+        hidden,
+        selected,
+        ...(className ? { className } : {}),
+        ...(takesFocus ? {} : { focusable: false }),
+      };
+      made.set(node.id, { from: node, key, node: standing });
+      shown.push(standing);
     }
     return shown;
-  }, [atlas, view, selectedId, visited, quizzed, large, near, focusedId, labelled, focusable]);
+  }, [
+    atlas,
+    view,
+    selectedId,
+    visited,
+    quizzed,
+    large,
+    near,
+    focusedId,
+    labelled,
+    focusable,
+    made,
+  ]);
 }
 
 /**
