@@ -120,6 +120,11 @@ export function SelectionToolbar() {
   useEffect(() => {
     if (words.confirmed > 0) reread();
   }, [words.confirmed, reread]);
+  // Words given up with Escape are read again before the next paint, so that the toolbar does not
+  // stand for a moment over words no longer selected.
+  useLayoutEffect(() => {
+    if (!words.selecting) reread();
+  }, [words.selecting, reread]);
 
   useEffect(() => {
     if (!selected || words.selecting || words.confirmed === focused.current) return;

@@ -98,8 +98,16 @@ describe('selecting words with the keyboard alone', () => {
     await user.tab();
     await user.keyboard('{Enter}{Shift>}{ArrowRight}{/Shift}');
     expect(selected()).toBe('Rivers carry');
+    // As a browser does a moment after the selection moves.
+    act(() => void document.dispatchEvent(new Event('selectionchange')));
+    // A browser says the selection is gone a moment after Escape; until then the toolbar must
+    // not stand over words no longer selected.
+    const later = (event: Event) => event.stopImmediatePropagation();
+    document.addEventListener('selectionchange', later, true);
     await user.keyboard('{Escape}');
     expect(selected()).toBe('');
+    expect(screen.queryByRole('toolbar', { name: 'Selected words' })).toBeNull();
+    document.removeEventListener('selectionchange', later, true);
     expect(said()).toBe('No words selected.');
     expect(paragraph('Rivers carry water')).toHaveFocus();
     // The arrows are the reader's again: they select nothing.
