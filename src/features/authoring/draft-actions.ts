@@ -47,6 +47,7 @@ import {
   type KeptRead,
 } from '../../store/draft-storage';
 import { settleDraftWrites, startDraftSync } from '../../store/draft-sync';
+import { forgetKeptArticle } from './kept-article-text';
 import { endEditGroup, type PassageFix } from '../../store/slices/draft-slice';
 
 let storage: DraftStorage = indexedDbDrafts;
@@ -147,8 +148,9 @@ export async function renameDraft(id: string, name: string): Promise<string | nu
 }
 
 /**
- * Deletes a draft from this browser, for good. The open draft is left first (`leave` shows
- * another map), and its last change written, so that nothing writes it back once it is gone.
+ * Deletes a draft from this browser, for good, with any article text typed for it and not yet
+ * applied. The open draft is left first (`leave` shows another map), and its last change written,
+ * so that nothing writes it back once it is gone.
  * Returns what went wrong, in words, or null.
  */
 export async function deleteDraft(id: string, leave: () => void): Promise<string | null> {
@@ -158,6 +160,8 @@ export async function deleteDraft(id: string, leave: () => void): Promise<string
   if (openDraftId() === id) flagOpenDraft(null);
   try {
     await storage.remove(id);
+    // Article text typed for it and not yet applied goes with it.
+    forgetKeptArticle(id);
     return null;
   } catch {
     return 'This browser did not let the page delete the draft.';

@@ -8,6 +8,7 @@ import {
   startNewDraft,
 } from '../../../src/features/authoring/draft-actions';
 import { DraftsDialog } from '../../../src/features/authoring/drafts-dialog';
+import { keepArticle, readKeptArticle } from '../../../src/features/authoring/kept-article-text';
 import { draftAtlas, newDraft, type Draft } from '../../../src/model/draft';
 import { addStep, addTour, updateStep, updateTour } from '../../../src/model/draft-tour-edits';
 import { useAtlasStore } from '../../../src/store/atlas-store';
@@ -102,6 +103,9 @@ describe('the drafts kept in this browser', () => {
 
   it('deletes a draft only once asked and confirmed, the damaged one too', async () => {
     const storage = keptDrafts();
+    // Article text typed for each and not yet applied, kept beside the drafts.
+    keepArticle('d-trade', '# Trade by river, edited');
+    keepArticle('d1', '# Rivers, edited');
     const user = userEvent.setup();
     const dialog = await openList(storage);
     const remove = within(dialog).getByRole('button', { name: 'Delete “Trade by river”' });
@@ -119,6 +123,9 @@ describe('the drafts kept in this browser', () => {
     await user.click(within(confirm).getByRole('button', { name: 'Delete the draft' }));
     await within(dialog).findByText('Deleted “Trade by river”.');
     expect(storage.saved.has('d-trade')).toBe(false);
+    // What was typed for the draft goes with it; another draft keeps its own.
+    expect(readKeptArticle('d-trade')).toBeNull();
+    expect(readKeptArticle('d1')).toBe('# Rivers, edited');
     expect(names(dialog)).toEqual(['Rivers', 'Old notes (cannot be opened)']);
 
     await user.click(within(dialog).getByRole('button', { name: 'Delete “Old notes”' }));
