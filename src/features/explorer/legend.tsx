@@ -1,4 +1,5 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { kindStyles } from '../../model/kinds';
 import type { Concept } from '../../model/schema';
 import { conceptKinds } from '../../model/vocabulary';
@@ -6,29 +7,31 @@ import { useAtlasStore } from '../../store/atlas-store';
 import { KindIcon } from '../../shared/kind-icon';
 
 /**
+ * How many concepts the map has of each kind, counted once for each list of concepts. The legend
+ * reads it with a shallow comparison: a key typed into a draft's label gives the map a new list
+ * of the same kinds, and the legend need not be drawn again for it.
+ */
+const countsOf = (concepts: readonly Concept[] | undefined): ReadonlyMap<string, number> => {
+  if (!concepts) return noCounts;
+  let tally = kindCounts.get(concepts);
+  if (!tally) {
+    const counting = new Map<string, number>();
+    for (const c of concepts) counting.set(c.kind, (counting.get(c.kind) ?? 0) + 1);
+    tally = counting;
+    kindCounts.set(concepts, tally);
+  }
+  return tally;
+};
+const kindCounts = new WeakMap<readonly Concept[], ReadonlyMap<string, number>>();
+const noCounts: ReadonlyMap<string, number> = new Map();
+
+/**
  * What each colour and icon means. Each entry is also a toggle that shows or hides that kind of
  * concept, and the sections can be filtered the same way.
  */
-/**
- * How many concepts the map has of each kind, as a text that stays the same while they do: a key
- * typed into a draft's label changes the map, and the legend need not be drawn again for it.
- */
-const countsOf = (concepts: readonly Concept[] | undefined): string => {
-  if (!concepts) return '';
-  let known = kindCounts.get(concepts);
-  if (known === undefined) {
-    const tally = new Map<string, number>();
-    for (const c of concepts) tally.set(c.kind, (tally.get(c.kind) ?? 0) + 1);
-    known = JSON.stringify([...tally]);
-    kindCounts.set(concepts, known);
-  }
-  return known;
-};
-const kindCounts = new WeakMap<readonly Concept[], string>();
-
 export function Legend() {
   const sections = useAtlasStore((s) => s.atlas?.graph.sections);
-  const tallied = useAtlasStore((s) => countsOf(s.atlas?.graph.concepts));
+  const counts = useAtlasStore(useShallow((s) => countsOf(s.atlas?.graph.concepts)));
   const hiddenKinds = useAtlasStore((s) => s.hiddenKinds);
   const hiddenSections = useAtlasStore((s) => s.hiddenSections);
   const toggleKind = useAtlasStore((s) => s.toggleKind);
@@ -36,10 +39,6 @@ export function Legend() {
   const clearFilters = useAtlasStore((s) => s.clearFilters);
   // Closed at first on every screen: open, it would cover a part of the map the reader came for.
   const [open, setOpen] = useState(false);
-  const counts = useMemo(
-    () => new Map<string, number>(tallied ? (JSON.parse(tallied) as [string, number][]) : []),
-    [tallied],
-  );
   const filtered = hiddenKinds.length + hiddenSections.length;
   return (
     <section className="legend" aria-labelledby="legend-title">
