@@ -9,6 +9,7 @@ import {
 } from '../../src/model/article-edit';
 import { draftArticle, draftAtlas, type Draft } from '../../src/model/draft';
 import { ORPHAN_REASONS } from '../../src/model/reanchor';
+import { waterAndTrade } from '../fixtures/draft-article';
 import { mappedRivers } from '../fixtures/draft-fixture';
 
 type Planned = Extract<ArticleEditPlan, { ok: true }>;
@@ -80,19 +81,7 @@ describe('planning an edit of the draft’s article', () => {
 
   it('keeps the ids of the sections whose headings stay, in their new order', () => {
     const draft = mappedRivers();
-    const text = [
-      '## Growth',
-      '',
-      'Towns grow where rivers meet.',
-      '',
-      '## Water',
-      '',
-      'Rivers carry water to the towns. The river is a road.',
-      '',
-      '## Trade',
-      '',
-      'Boats carry goods on the river. The river is a road for trade.',
-    ].join('\n');
+    const text = ['## Growth', '', 'Towns grow where rivers meet.', '', waterAndTrade].join('\n');
     const plan = planned(draft, text);
     expect(plan.draft.sections).toEqual([
       { id: 'introduction', title: 'Introduction', order: 0 },
